@@ -1,0 +1,135 @@
+"""The command line: ``wellbeing-app`` alone starts the tray app; subcommands log and list.
+
+This path imports no Qt, and the database layer only once a subcommand needs it, so a
+keyboard shortcut bound to ``wellbeing-app log ping --source slack`` returns quickly.
+Exit status: 0 done, 1 refused (e.g. no shift running, unusable database), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from wellbeing_app import __version__
+
+if TYPE_CHECKING:
+    from wellbeing_app.core.clock import Clock
+
+PROG = "wellbeing-app"
+EXIT_REFUSED = 1
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """Reports bad input as one line on stderr, naming the argument, with exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{PROG}: {message}\n")
+
+
+def _whole_number(low: int, high: int, what: str) -> Any:
+    def convert(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{what} must be {low}-{high}, got {value}")
+        return value
+
+    return convert
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="keep the database in DIR (default: $WELLBEING_APP_DATA_DIR or the user data folder)",
+    )
+    parser = _Parser(
+        prog=PROG,
+        description="Track shifts, after-hours pings and incidents. You are not your brand.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    shift = commands.add_parser("shift", help="start, end or check the shift clock", parents=[common])
+    shift.add_argument("action", choices=["start", "end", "status"])
+    shift.add_argument("--at", metavar="TIME", help="ISO 8601 time (default: now)")
+    shift.add_argument("--note", metavar="TEXT", help="a note on the shift (start only)")
+
+    log = commands.add_parser("log", help="log a ping or an incident", parents=[common])
+    kinds = log.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=_Parser)
+    minutes = _whole_number(0, 24 * 60, "minutes")
+    ping = kinds.add_parser("ping", help="a work contact that reached you", parents=[common])
+    ping.add_argument("--source", required=True, help="slack, teams, email, phone, social_dm, "
+                      "social_mention, other, or an app name such as discord")
+    ping.add_argument("--at", metavar="TIME", help="ISO 8601 time (default: now)")
+    ping.add_argument("--minutes", type=minutes, default=0, help="minutes spent responding")
+    ping.add_argument("--note", metavar="TEXT")
+    incident = kinds.add_parser("incident", help="a stressful incident", parents=[common])
+    incident.add_argument("--category", required=True, help="harassment, crisis, "
+                          "customer_escalation, distressing_content, threats, "
+                          "internal_pressure or other")
+    incident.add_argument("--severity", required=True, type=_whole_number(1, 5, "severity"))
+    incident.add_argument("--platform", help="where it happened, e.g. instagram")
+    incident.add_argument("--minutes", type=minutes, default=0, help="minutes spent on it")
+    incident.add_argument("--at", metavar="TIME", help="ISO 8601 time (default: now)")
+    incident.add_argument("--summary", metavar="TEXT", help="one short line")
+    incident.add_argument("--details", metavar="TEXT", help="private details (never exported)")
+
+    listing = commands.add_parser("list", help="list what was logged", parents=[common])
+    listing.add_argument("what", choices=["shifts", "pings", "incidents"])
+    listing.add_argument("--from", dest="from_date", metavar="DATE", help="first local day")
+    listing.add_argument("--to", dest="to_date", metavar="DATE", help="last local day (inclusive)")
+    listing.add_argument("--json", action="store_true", help="print one JSON array")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    data_dir = getattr(args, "data_dir", None)
+    if args.command is None:
+        from wellbeing_app.app import run_app
+
+        return run_app(data_dir)
+
+    from wellbeing_app.core.clock import SystemClock
+    from wellbeing_app.core.errors import StorageError, ValidationError, WellbeingError
+    from wellbeing_app.core.paths import resolve_paths
+    from wellbeing_app.core.storage import open_database
+
+    try:
+        db = open_database(resolve_paths(data_dir).database)
+    except StorageError as exc:
+        return _fail(str(exc), EXIT_REFUSED)
+    try:
+        from wellbeing_app import cli_commands as commands
+
+        handler = {
+            "shift": commands.shift,
+            "log": commands.log,
+            "list": commands.listing,
+        }[args.command]
+        clock: Clock = SystemClock()
+        output = handler(args, db, clock)
+    except ValidationError as exc:
+        return _fail(f"--{exc.field.replace('_', '-')}: {exc.message}", EXIT_BAD_INPUT)
+    except WellbeingError as exc:
+        return _fail(str(exc), EXIT_REFUSED)
+    finally:
+        db.close()
+    if output is not None:
+        print(output if isinstance(output, str) else json.dumps(output, indent=2))
+    return 0
+
+
+def _fail(message: str, status: int) -> int:
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return status

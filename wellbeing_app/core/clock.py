@@ -1,0 +1,79 @@
+"""The one place that knows what time it is and which zone the user is in; tests pass their own."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+class Clock(Protocol):
+    """Tells the current instant (aware, UTC) and the IANA zone the user is in now."""
+
+    def now(self) -> datetime: ...
+
+    def zone(self) -> str: ...
+
+
+def system_zone_name() -> str:
+    """The system's IANA zone: ``TZ`` if it names one, else /etc/localtime's target, else UTC."""
+    tz = os.environ.get("TZ", "").lstrip(":")
+    if tz and _is_zone(tz):
+        return tz
+    localtime = Path("/etc/localtime")
+    try:
+        target = str(localtime.resolve())
+    except OSError:
+        target = ""
+    if "zoneinfo/" in target:
+        name = target.split("zoneinfo/", 1)[1]
+        if _is_zone(name):
+            return name
+    try:
+        name = Path("/etc/timezone").read_text(encoding="utf-8").strip()
+    except OSError:
+        name = ""
+    return name if name and _is_zone(name) else "UTC"
+
+
+def _is_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+class SystemClock:
+    """The real clock. The zone is looked up on every call so a zone change is noticed."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def zone(self) -> str:
+        return system_zone_name()
+
+
+@dataclass
+class FixedClock:
+    """A clock that stands still until moved: for tests and for replaying a moment."""
+
+    instant: datetime
+    zone_name: str = "UTC"
+
+    def __post_init__(self) -> None:
+        if self.instant.tzinfo is None:
+            raise ValueError("FixedClock needs an aware datetime")
+        self.instant = self.instant.astimezone(UTC)
+
+    def now(self) -> datetime:
+        return self.instant
+
+    def zone(self) -> str:
+        return self.zone_name
+
+    def advance(self, **delta: float) -> None:
+        self.instant += timedelta(**delta)

@@ -1,0 +1,101 @@
+"""Turning what people type and see (local times and dates) into UTC instants, and back."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from wellbeing_app.core.errors import ValidationError
+
+
+def to_utc_naive(instant: datetime) -> datetime:
+    """The form stored in the database: UTC without tzinfo."""
+    return instant.astimezone(UTC).replace(tzinfo=None)
+
+
+def from_stored(value: datetime) -> datetime:
+    """An aware UTC datetime from a stored (naive UTC) one."""
+    return value.replace(tzinfo=UTC)
+
+
+def in_zone(instant: datetime, zone: str) -> datetime:
+    """The instant as wall-clock time in ``zone``."""
+    return instant.astimezone(ZoneInfo(zone))
+
+
+def resolve_local(naive: datetime, zone: str, field: str) -> datetime:
+    """Attach ``zone`` to a wall-clock time, refusing times that a DST jump skips.
+
+    A time that occurs twice (the hour repeated when clocks go back) means its first occurrence.
+    """
+    tz = ZoneInfo(zone)
+    first = naive.replace(tzinfo=tz, fold=0)
+    round_trip = first.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
+    if round_trip != naive:
+        raise ValidationError(
+            field, f"{naive:%Y-%m-%d %H:%M} does not exist in {zone} (the clocks skip it)"
+        )
+    return first.astimezone(UTC)
+
+
+def parse_time(text: str, now: datetime, zone: str, field: str = "time") -> datetime:
+    """Parse an ISO 8601 time as the user typed it into an aware UTC instant.
+
+    ``2026-03-29T21:30+02:00`` and ``...Z`` carry their offset; ``2026-03-29T21:30`` or
+    ``2026-03-29 21:30`` are wall-clock time in ``zone``; a bare ``21:30`` means today in ``zone``.
+    """
+    raw = text.strip()
+    if not raw:
+        raise ValidationError(field, "is empty; give a time like 2026-03-29T21:30 or 21:30")
+    try:
+        if "T" in raw or " " in raw or raw.count("-") >= 2:
+            parsed = datetime.fromisoformat(raw)
+        else:
+            clock_time = time.fromisoformat(raw)
+            if clock_time.tzinfo is not None:
+                raise ValueError("a time of day cannot carry an offset")
+            today = in_zone(now, zone).date()
+            parsed = datetime.combine(today, clock_time)
+    except ValueError:
+        raise ValidationError(
+            field, f"{raw!r} is not an ISO 8601 time (try 2026-03-29T21:30 or 21:30)"
+        ) from None
+    if parsed.tzinfo is not None:
+        return parsed.astimezone(UTC)
+    return resolve_local(parsed, zone, field)
+
+
+def parse_date(text: str, field: str = "date") -> date:
+    """Parse an ISO 8601 calendar date (2026-03-29)."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(field, f"{text!r} is not a date like 2026-03-29") from None
+
+
+def day_bounds(day: date, zone: str) -> tuple[datetime, datetime]:
+    """The UTC instants where local ``day`` starts and the next day starts (23, 24 or 25 h apart)."""
+    return start_of_day(day, zone), start_of_day(day + timedelta(days=1), zone)
+
+
+def start_of_day(day: date, zone: str) -> datetime:
+    """The first instant of local ``day`` in UTC.
+
+    Where a DST jump skips midnight itself, zoneinfo reads the missing midnight with the offset
+    in force before the jump, which is exactly the instant the day begins.
+    """
+    return datetime.combine(day, time(0), tzinfo=ZoneInfo(zone)).astimezone(UTC)
+
+
+def local_date(instant: datetime, zone: str) -> date:
+    """The calendar date of ``instant`` in ``zone``."""
+    return in_zone(instant, zone).date()
+
+
+def format_duration(delta: timedelta) -> str:
+    """A short human duration: ``45 min``, ``2 h 05 min``."""
+    minutes = max(0, int(delta.total_seconds() // 60))
+    hours, minutes = divmod(minutes, 60)
+    if hours == 0:
+        return f"{minutes} min"
+    return f"{hours} h {minutes:02d} min"

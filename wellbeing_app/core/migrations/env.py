@@ -1,0 +1,14 @@
+"""Alembic environment: migrations always run on a connection the app hands over."""
+
+from alembic import context
+
+from wellbeing_app.core import models
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=models.SQLModel.metadata,
+    render_as_batch=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,111 @@
+"""The tables: shifts worked, pings that reached the user, incidents absorbed, and settings.
+
+Instants are stored as naive UTC datetimes next to the IANA zone in force when they were
+recorded; local dates are derived with zoneinfo, never with fixed offsets.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, Index, text
+from sqlmodel import Field, SQLModel
+
+
+class Origin(StrEnum):
+    """How a row came to be."""
+
+    TRAY = "tray"
+    CLI = "cli"
+    IMPORT = "import"
+    SCHEDULE = "schedule"
+    CAPTURE = "capture"
+
+
+class PingSource(StrEnum):
+    """The channels a work contact usually arrives through (any app name is also accepted)."""
+
+    SLACK = "slack"
+    TEAMS = "teams"
+    EMAIL = "email"
+    PHONE = "phone"
+    SOCIAL_DM = "social_dm"
+    SOCIAL_MENTION = "social_mention"
+    OTHER = "other"
+
+
+class IncidentCategory(StrEnum):
+    """Kinds of stressful incident a social media manager absorbs for the brand."""
+
+    HARASSMENT = "harassment"
+    CRISIS = "crisis"
+    CUSTOMER_ESCALATION = "customer_escalation"
+    DISTRESSING_CONTENT = "distressing_content"
+    THREATS = "threats"
+    INTERNAL_PRESSURE = "internal_pressure"
+    OTHER = "other"
+
+
+class Shift(SQLModel, table=True):
+    """A stretch of work. ``end_utc`` is empty while the shift is running."""
+
+    __table_args__ = (
+        CheckConstraint("end_utc IS NULL OR end_utc > start_utc", name="ck_shift_end_after_start"),
+        # At most one open shift, enforced by the database too (every open row maps to 1).
+        Index(
+            "ux_shift_one_open",
+            text("(end_utc IS NULL)"),
+            unique=True,
+            sqlite_where=text("end_utc IS NULL"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    start_utc: datetime = Field(index=True)
+    end_utc: datetime | None = Field(default=None, index=True)
+    zone: str
+    note: str | None = None
+    origin: str = Field(default=Origin.TRAY.value)
+
+
+class Ping(SQLModel, table=True):
+    """A work contact that reached the user: when, through what, and what it cost."""
+
+    __table_args__ = (CheckConstraint("minutes >= 0", name="ck_ping_minutes"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at_utc: datetime = Field(index=True)
+    zone: str
+    source: str
+    minutes: int = 0
+    note: str | None = None
+    origin: str = Field(default=Origin.TRAY.value)
+
+
+class Incident(SQLModel, table=True):
+    """A stressful incident absorbed for the brand. ``details`` is private to the user."""
+
+    __table_args__ = (
+        CheckConstraint("severity BETWEEN 1 AND 5", name="ck_incident_severity"),
+        CheckConstraint("minutes >= 0", name="ck_incident_minutes"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    at_utc: datetime = Field(index=True)
+    zone: str
+    category: str
+    severity: int
+    platform: str | None = None
+    minutes: int = 0
+    summary: str = ""
+    details: str | None = None
+    resolved_at_utc: datetime | None = None
+    origin: str = Field(default=Origin.TRAY.value)
+
+
+class Setting(SQLModel, table=True):
+    """One preference: a key and its JSON-encoded value."""
+
+    key: str = Field(primary_key=True)
+    value: str
