@@ -1,0 +1,1 @@
+"""Files the app ships: icons and texts, loaded with importlib.resources."""

@@ -1,0 +1,348 @@
+"""The composition root: builds the tray app once and connects every signal in one place.
+
+Start-up order matters for speed: Qt, the lock and the tray icon first; the database layer
+(SQLModel, Alembic) loads in a worker thread while the icon is already on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
+
+from wellbeing_app import APP_ID, APP_NAME
+from wellbeing_app.core.clock import Clock, SystemClock
+from wellbeing_app.core.errors import WellbeingError
+from wellbeing_app.core.localtime import format_duration, in_zone
+from wellbeing_app.core.logs import configure_logging
+from wellbeing_app.core.paths import AppPaths, resolve_paths
+from wellbeing_app.services.loader import DatabaseLoader
+from wellbeing_app.services.single_instance import SingleInstance
+from wellbeing_app.services.unix_signals import QuitOnSignals
+from wellbeing_app.ui import icons
+from wellbeing_app.ui.actions import PING_SOURCES, AppActions, ShiftState
+from wellbeing_app.ui.no_tray_window import NoTrayWindow
+from wellbeing_app.ui.tray import Tray
+
+if TYPE_CHECKING:
+    from wellbeing_app.core.journal import Journal
+    from wellbeing_app.core.storage import Database
+    from wellbeing_app.core.today import DayLog
+    from wellbeing_app.services.data_watcher import DataWatcher
+    from wellbeing_app.ui.today_window import TodayWindow
+
+log = logging.getLogger(__name__)
+
+TRAY_WAIT_MS = 5000
+TRAY_POLL_MS = 250
+NO_TRAY_EXPLAINED = "ui.no_tray_explained"
+
+
+class WellbeingApp(QObject):
+    """Owns the tray (or the no-tray window), the windows and the journal; wires them up."""
+
+    ready = Signal()
+    failed = Signal(str)
+
+    def __init__(self, paths: AppPaths, clock: Clock, tray_wait_ms: int = TRAY_WAIT_MS) -> None:
+        super().__init__()
+        self.paths = paths
+        self.clock = clock
+        self.actions = AppActions(self)
+        self.tray: Tray | None = None
+        self.no_tray_window: NoTrayWindow | None = None
+        self.today_window: TodayWindow | None = None
+        self.journal: Journal | None = None
+        self.watcher: DataWatcher | None = None
+        self._day: DayLog | None = None
+        self._tray_wait_left = tray_wait_ms
+        self._tray_poll = QTimer(self)
+        self._tray_poll.setInterval(TRAY_POLL_MS)
+        self._tray_poll.timeout.connect(self._look_for_tray)
+        self._loader = DatabaseLoader(paths.database, self)
+
+        self.actions.start_shift.connect(self.start_shift)
+        self.actions.end_shift.connect(self.end_shift)
+        self.actions.log_ping.connect(self.log_ping)
+        self.actions.log_incident.connect(self.log_incident)
+        self.actions.show_today.connect(self.show_today)
+        self.actions.quit.connect(QApplication.quit)
+        self._loader.loaded.connect(self._on_loaded)
+        self._loader.failed.connect(self._on_failed)
+
+    # -- start-up -------------------------------------------------------------------------
+    def start(self) -> None:
+        """Show the tray icon (or wait briefly for a tray), then load the database behind it."""
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self._show_tray()
+        elif self._tray_wait_left <= 0:
+            self._show_no_tray_window()
+        else:
+            self._tray_poll.start()
+        self._loader.start()
+
+    def _look_for_tray(self) -> None:
+        self._tray_wait_left -= TRAY_POLL_MS
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self._tray_poll.stop()
+            self._show_tray()
+        elif self._tray_wait_left <= 0:
+            self._tray_poll.stop()
+            self._show_no_tray_window()
+
+    def _show_tray(self) -> None:
+        self.tray = Tray(self.actions, self)
+        self.tray.menu_opening.connect(self.refresh)
+        self.tray.message_clicked.connect(self.show_today)
+        self.tray.show()
+        log.info("tray icon shown")
+
+    def _show_no_tray_window(self) -> None:
+        log.info("no system tray on this desktop: showing the Wellbeing window instead")
+        self.no_tray_window = NoTrayWindow(self.actions, explain=False)
+        self.no_tray_window.show()
+        self._explain_no_tray_once()
+
+    def _explain_no_tray_once(self) -> None:
+        if self.no_tray_window is None or self.journal is None:
+            return
+        if not self.journal.setting(NO_TRAY_EXPLAINED, False):
+            self.no_tray_window.why.setVisible(True)
+            self.journal.set_setting(NO_TRAY_EXPLAINED, True)
+
+    def _on_loaded(self, db: Database) -> None:
+        from wellbeing_app.core.journal import Journal
+        from wellbeing_app.services.data_watcher import DataWatcher
+
+        self.journal = Journal(db, self.clock)
+        self.watcher = DataWatcher(db.path, self)
+        self.watcher.changed.connect(self.refresh)
+        self._explain_no_tray_once()
+        self.refresh()
+        log.info("database ready")
+        self.ready.emit()
+
+    def _on_failed(self, message: str) -> None:
+        log.error("cannot open the database: %s", message)
+        QMessageBox.critical(self._dialog_parent(), APP_NAME, message)
+        self.failed.emit(message)
+        QApplication.exit(1)
+
+    def shutdown(self) -> None:
+        if self.journal is not None:
+            self.journal.db.close()
+        if self.tray is not None:
+            self.tray.hide()
+
+    # -- state ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the store: menu texts, tray icon and tooltip, and the Today window."""
+        if self.journal is None:
+            return
+        now = self.clock.now()
+        running = self.journal.running_shift()
+        self.actions.set_state(
+            ShiftState(ready=True, running_for=running.length(now) if running else None)
+        )
+        if self.tray is not None:
+            if running:
+                since = in_zone(running.start, self.clock.zone())
+                tooltip = f"Wellbeing: shift running since {since:%H:%M}"
+            else:
+                tooltip = "Wellbeing: off the clock"
+            self.tray.set_shift_running(running is not None, tooltip)
+        if self.today_window is not None and self.today_window.isVisible():
+            self._day = self.journal.day()
+            self.today_window.show_log(self._day, now, self.clock.zone())
+
+    def activate(self) -> None:
+        """Another launch asked us to show ourselves."""
+        if self.no_tray_window is not None:
+            self.no_tray_window.showNormal()
+            self.no_tray_window.raise_()
+            self.no_tray_window.activateWindow()
+        self.show_today()
+
+    # -- actions --------------------------------------------------------------------------
+    def start_shift(self) -> None:
+        journal = self.journal
+        if journal is None:
+            return
+        try:
+            shift = journal.start_shift()
+        except WellbeingError as exc:
+            self.say("Shift not started", str(exc))
+        else:
+            self.say("Shift started", f"Clocked in at {self._local(shift.start)}.")
+        self.refresh()
+
+    def end_shift(self) -> None:
+        journal = self.journal
+        if journal is None:
+            return
+        try:
+            shift = journal.end_shift()
+        except WellbeingError as exc:
+            self.say("Shift not ended", str(exc))
+        else:
+            worked = format_duration(shift.length(self.clock.now()))
+            self.say("Shift ended", f"You worked {worked}. The rest of the day is yours.")
+        self.refresh()
+
+    def log_ping(self, source: str) -> None:
+        journal = self.journal
+        if journal is None:
+            return
+        try:
+            ping = journal.log_ping(source)
+        except WellbeingError as exc:
+            self.say("Ping not logged", str(exc))
+            return
+        label = dict(PING_SOURCES).get(ping.source, ping.source)
+        when = "after hours" if ping.after_hours else "during your shift"
+        self.say("Ping logged", f"{label} at {self._local(ping.at)}, {when}.")
+        self.refresh()
+
+    def log_incident(self) -> None:
+        from wellbeing_app.ui.incident_dialog import IncidentDialog
+
+        journal = self.journal
+        if journal is None:
+            return
+        _, saved = IncidentDialog.get_incident(
+            self.clock.now(), self.clock.zone(), save=journal.log_incident,
+            parent=self._dialog_parent(),
+        )
+        if saved:
+            self.say("Incident logged", "Noted. It happened to the account, not to your worth.")
+            self.refresh()
+
+    def show_today(self) -> None:
+        journal = self.journal
+        if journal is None:
+            return
+        if self.today_window is None:
+            from wellbeing_app.ui.today_window import TodayWindow
+
+            self.today_window = TodayWindow()
+            self.today_window.edit_requested.connect(self.edit_record)
+            self.today_window.delete_requested.connect(self.delete_record)
+        self.today_window.show()
+        self.refresh()
+        self.today_window.raise_()
+        self.today_window.activateWindow()
+
+    def edit_record(self, kind: str, record_id: int) -> None:
+        from wellbeing_app.ui import today_window
+
+        journal = self.journal
+        if journal is None or self._day is None:
+            return
+        now, zone, parent = self.clock.now(), self.clock.zone(), self.today_window
+        if kind == today_window.SHIFT:
+            from wellbeing_app.ui.shift_dialog import ShiftDialog, ShiftEdit
+
+            shift = next((s for s in self._day.shifts if s.id == record_id), None)
+            if shift is not None:
+                ShiftDialog.get_shift(
+                    now, zone, ShiftEdit(shift.start, shift.end, shift.note),
+                    save=lambda v: journal.update_shift(record_id, v.start, v.end, v.note),
+                    parent=parent,
+                )
+        elif kind == today_window.PING:
+            from wellbeing_app.ui.ping_dialog import PingDialog, PingEdit
+
+            ping = next((p for p in self._day.pings if p.id == record_id), None)
+            if ping is not None:
+                PingDialog.get_ping(
+                    now, zone, PingEdit(ping.at, ping.source, ping.minutes, ping.note),
+                    save=lambda v: journal.update_ping(record_id, v.at, v.source, v.minutes, v.note),
+                    parent=parent,
+                )
+        else:
+            from wellbeing_app.core.incidents import IncidentDraft
+            from wellbeing_app.ui.incident_dialog import IncidentDialog
+
+            row = journal.incident(record_id)
+            initial = IncidentDraft(
+                row.at, row.category, row.severity, row.platform, row.minutes, row.summary,
+                row.details,
+            )
+            IncidentDialog.get_incident(
+                now, zone, save=lambda d: journal.update_incident(record_id, d),
+                initial=initial, parent=parent,
+            )
+        self.refresh()
+
+    def delete_record(self, kind: str, record_id: int) -> None:
+        journal = self.journal
+        if journal is None:
+            return
+        answer = QMessageBox.question(
+            self.today_window, "Delete", f"Delete this {kind}? This cannot be undone."
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        delete = {
+            "shift": journal.delete_shift,
+            "ping": journal.delete_ping,
+            "incident": journal.delete_incident,
+        }[kind]
+        try:
+            delete(record_id)
+        except WellbeingError as exc:
+            self.say("Not deleted", str(exc))
+        self.refresh()
+
+    # -- helpers --------------------------------------------------------------------------
+    def say(self, title: str, text: str) -> None:
+        """A short confirmation: a tray message, or the no-tray window's status line."""
+        log.info("%s", title)  # only the title: messages may quote what the user typed
+        if self.tray is not None:
+            self.tray.say(title, text)
+        elif self.no_tray_window is not None:
+            self.no_tray_window.say(f"{title}. {text}")
+
+    def _local(self, instant: datetime) -> str:
+        return f"{in_zone(instant, self.clock.zone()):%H:%M}"
+
+    def _dialog_parent(self) -> QWidget | None:
+        return self.no_tray_window
+
+
+def run_app(data_dir: str | None, *, tray_wait_ms: int = TRAY_WAIT_MS) -> int:
+    """Start the tray app; returns the process exit status."""
+    paths = resolve_paths(data_dir)
+    paths.ensure()
+    configure_logging(paths.log_file)
+    app = QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    app.setQuitOnLastWindowClosed(False)
+    app.setWindowIcon(icons.icon(icons.APP))
+
+    instance = SingleInstance(paths.data_dir)
+    if not instance.acquire():
+        if instance.hand_over():
+            log.info("Wellbeing is already running; it was asked to show itself")
+            return 0
+        print(
+            "wellbeing-app: another Wellbeing is running for this data folder but does not "
+            "answer; close it, or use another --data-dir.",
+            file=sys.stderr,
+        )
+        return 1
+    wellbeing = WellbeingApp(paths, SystemClock(), tray_wait_ms)
+    instance.activated.connect(wellbeing.activate)
+    quitter = QuitOnSignals(app.quit)
+    wellbeing.start()
+    try:
+        return app.exec()
+    finally:
+        wellbeing.shutdown()
+        instance.release()
+        del quitter

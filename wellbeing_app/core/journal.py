@@ -1,0 +1,120 @@
+"""The everyday operations of the app, each one transaction on the database at the clock's now."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from wellbeing_app.core import incidents, pings, settings, shifts
+from wellbeing_app.core.clock import Clock
+from wellbeing_app.core.incidents import IncidentDraft, IncidentRow
+from wellbeing_app.core.models import Origin
+from wellbeing_app.core.pings import PingRow
+from wellbeing_app.core.shifts import ShiftRow
+from wellbeing_app.core.storage import Database
+from wellbeing_app.core.today import DayLog, day_log
+
+
+class Journal:
+    """What the tray app asks of the store; the UI never opens sessions itself."""
+
+    def __init__(self, db: Database, clock: Clock, origin: Origin = Origin.TRAY) -> None:
+        self.db = db
+        self.clock = clock
+        self.origin = origin
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def zone(self) -> str:
+        return self.clock.zone()
+
+    def running_shift(self) -> ShiftRow | None:
+        with self.db.read() as session:
+            return shifts.running_shift(session)
+
+    def start_shift(self, at: datetime | None = None, note: str | None = None) -> ShiftRow:
+        now = self.now()
+        with self.db.write() as session:
+            return shifts.start_shift(
+                session, at=at or now, now=now, zone=self.zone(), origin=self.origin, note=note
+            )
+
+    def end_shift(self, at: datetime | None = None) -> ShiftRow:
+        now = self.now()
+        with self.db.write() as session:
+            return shifts.end_shift(session, at=at or now, now=now)
+
+    def update_shift(
+        self, shift_id: int, start: datetime, end: datetime | None, note: str | None
+    ) -> ShiftRow:
+        with self.db.write() as session:
+            return shifts.update_shift(
+                session, shift_id, start=start, end=end, note=note, now=self.now()
+            )
+
+    def delete_shift(self, shift_id: int) -> None:
+        with self.db.write() as session:
+            shifts.delete_shift(session, shift_id)
+
+    def log_ping(
+        self,
+        source: str,
+        at: datetime | None = None,
+        minutes: int = 0,
+        note: str | None = None,
+    ) -> PingRow:
+        now = self.now()
+        with self.db.write() as session:
+            return pings.log_ping(
+                session,
+                at=at or now,
+                now=now,
+                zone=self.zone(),
+                source=source,
+                minutes=minutes,
+                note=note,
+                origin=self.origin,
+            )
+
+    def update_ping(
+        self, ping_id: int, at: datetime, source: str, minutes: int, note: str | None
+    ) -> PingRow:
+        with self.db.write() as session:
+            return pings.update_ping(
+                session, ping_id, at=at, now=self.now(), source=source, minutes=minutes, note=note
+            )
+
+    def delete_ping(self, ping_id: int) -> None:
+        with self.db.write() as session:
+            pings.delete_ping(session, ping_id)
+
+    def log_incident(self, draft: IncidentDraft) -> IncidentRow:
+        with self.db.write() as session:
+            return incidents.log_incident(
+                session, draft, now=self.now(), zone=self.zone(), origin=self.origin
+            )
+
+    def update_incident(self, incident_id: int, draft: IncidentDraft) -> IncidentRow:
+        with self.db.write() as session:
+            return incidents.update_incident(session, incident_id, draft, now=self.now())
+
+    def delete_incident(self, incident_id: int) -> None:
+        with self.db.write() as session:
+            incidents.delete_incident(session, incident_id)
+
+    def incident(self, incident_id: int) -> IncidentRow:
+        with self.db.read() as session:
+            return incidents.get_incident(session, incident_id)
+
+    def day(self, day: date | None = None) -> DayLog:
+        with self.db.read() as session:
+            return day_log(session, self.now(), self.zone(), day)
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        with self.db.read() as session:
+            return settings.get_setting(session, key, default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.db.write() as session:
+            settings.set_setting(session, key, value)

@@ -1,0 +1,45 @@
+"""Noticing rows written by other processes (the CLI) without polling: the OS tells us."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+_SETTLE_MS = 300
+
+
+class DataWatcher(QObject):
+    """Emits ``changed`` shortly after the database files change on disk.
+
+    SQLite in WAL mode appends every commit to ``<db>-wal``; the folder changes when that file
+    appears or goes. Bursts are folded into one signal. An idle app is never woken by a timer.
+    """
+
+    changed = Signal()
+
+    def __init__(self, database: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._watcher = QFileSystemWatcher(self)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(_SETTLE_MS)
+        self._settle.timeout.connect(self.changed)
+        self._watcher.fileChanged.connect(self._on_change)
+        self._watcher.directoryChanged.connect(self._on_change)
+        self._watch()
+
+    def _files(self) -> list[str]:
+        wal = self._database.with_name(self._database.name + "-wal")
+        return [str(p) for p in (self._database, wal) if p.exists()]
+
+    def _watch(self) -> None:
+        wanted = [*self._files(), str(self._database.parent)]
+        missing = [p for p in wanted if p not in self._watcher.files() + self._watcher.directories()]
+        if missing:
+            self._watcher.addPaths(missing)
+
+    def _on_change(self, _path: str) -> None:
+        self._watch()  # a file replaced or newly created must be watched again
+        self._settle.start()

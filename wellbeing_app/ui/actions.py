@@ -1,0 +1,72 @@
+"""The app's actions, shared by the tray menu and the no-tray window so both always agree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+
+from wellbeing_app.core.localtime import format_duration
+
+PING_SOURCES: list[tuple[str, str]] = [
+    ("slack", "Slack"),
+    ("teams", "Teams"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("social_dm", "Social DM"),
+    ("social_mention", "Social mention"),
+    ("other", "Other"),
+]
+
+
+@dataclass(frozen=True)
+class ShiftState:
+    """What the actions need to know: is the store ready, and is a shift running (for how long)."""
+
+    ready: bool = False
+    running_for: timedelta | None = None
+
+
+class AppActions(QObject):
+    """Holds the QActions and turns their triggers into intent signals."""
+
+    start_shift = Signal()
+    end_shift = Signal()
+    log_ping = Signal(str)
+    log_incident = Signal()
+    show_today = Signal()
+    quit = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._running = False
+        self.shift = QAction("Start shift", self)
+        self.shift.triggered.connect(self._on_shift)
+        self.pings: list[QAction] = []
+        for source, label in PING_SOURCES:
+            action = QAction(label, self)
+            action.triggered.connect(lambda _=False, s=source: self.log_ping.emit(s))
+            self.pings.append(action)
+        self.incident = QAction("Log an incident…", self)
+        self.incident.triggered.connect(self.log_incident)
+        self.today = QAction("Today", self)
+        self.today.triggered.connect(self.show_today)
+        self.quit_action = QAction("Quit", self)
+        self.quit_action.triggered.connect(self.quit)
+        self.set_state(ShiftState())
+
+    def set_state(self, state: ShiftState) -> None:
+        self._running = state.running_for is not None
+        if not state.ready:
+            self.shift.setText("Starting…")
+        elif state.running_for is not None:
+            self.shift.setText(f"End shift ({format_duration(state.running_for)})")
+        else:
+            self.shift.setText("Start shift")
+        for action in (self.shift, *self.pings, self.incident, self.today):
+            action.setEnabled(state.ready)
+
+    def _on_shift(self) -> None:
+        (self.end_shift if self._running else self.start_shift).emit()

@@ -1,0 +1,217 @@
+"""The Today window: today's shifts, pings and incidents, each editable and deletable."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wellbeing_app.core.localtime import format_duration, in_zone
+from wellbeing_app.ui import icons
+
+if TYPE_CHECKING:
+    from wellbeing_app.core.today import DayLog
+
+SHIFT = "shift"
+PING = "ping"
+INCIDENT = "incident"
+
+
+class RecordTable(QGroupBox):
+    """One kind of record in a table, with Edit and Delete for the selected row."""
+
+    edit_requested = Signal(str, int)
+    delete_requested = Signal(str, int)
+
+    def __init__(self, kind: str, title: str, columns: list[str], empty_text: str) -> None:
+        super().__init__(title)
+        self.kind = kind
+        self.table = QTableWidget(0, len(columns))
+        self.table.setHorizontalHeaderLabels(columns)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _: self._emit(self.edit_requested))
+        self.empty = QLabel(empty_text)
+        self.empty.setStyleSheet("color: palette(placeholder-text);")
+        self.edit_button = QPushButton("Edit…")
+        self.delete_button = QPushButton("Delete")
+        self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
+        self.delete_button.clicked.connect(lambda: self._emit(self.delete_requested))
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(lambda: self._emit(self.delete_requested))
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self._ids: list[int] = []
+        self._update_buttons()
+
+    def set_rows(self, rows: list[tuple[int, list[str]]]) -> None:
+        selected = self.selected_id()
+        self._ids = [row_id for row_id, _ in rows]
+        self.table.setRowCount(len(rows))
+        for r, (_, cells) in enumerate(rows):
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        if selected in self._ids:
+            self.table.selectRow(self._ids.index(selected))
+        self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+        visible_rows = min(max(len(rows), 1), 6)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        header_height = self.table.horizontalHeader().sizeHint().height()
+        self.table.setFixedHeight(header_height + visible_rows * row_height + 4)
+        self._update_buttons()
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._ids):
+            return None
+        return self._ids[rows[0].row()]
+
+    def select_first(self) -> None:
+        if self._ids:
+            self.table.selectRow(0)
+
+    def _emit(self, signal: Signal) -> None:
+        row_id = self.selected_id()
+        if row_id is not None:
+            signal.emit(self.kind, row_id)  # type: ignore[attr-defined]
+
+    def _update_buttons(self) -> None:
+        has = self.selected_id() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+
+class TodayWindow(QWidget):
+    """Shows one DayLog. Emits what the user wants to change; the app does the changing."""
+
+    edit_requested = Signal(str, int)
+    delete_requested = Signal(str, int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowIcon(icons.icon(icons.APP))
+        self.setWindowTitle("Today")
+        self.status = QLabel("")
+        font = self.status.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.status.setFont(font)
+        motto = QLabel("You are not your brand.")
+        motto.setStyleSheet("color: palette(placeholder-text);")
+        self.shifts = RecordTable(
+            SHIFT, "Shifts", ["Start", "End", "Length", "Note"], "No shift today."
+        )
+        self.pings = RecordTable(
+            PING,
+            "Pings",
+            ["Time", "Source", "Minutes", "When", "Note"],
+            "No pings logged today.",
+        )
+        self.incidents = RecordTable(
+            INCIDENT,
+            "Incidents",
+            ["Time", "Category", "Severity", "Platform", "Minutes", "Summary"],
+            "No incidents today. Good.",
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(motto)
+        for table in (self.shifts, self.pings, self.incidents):
+            table.edit_requested.connect(self.edit_requested)
+            table.delete_requested.connect(self.delete_requested)
+            layout.addWidget(table)
+        layout.addStretch()
+        self.resize(640, 560)
+
+    def show_log(self, log: DayLog, now: datetime, zone: str) -> None:
+        self.setWindowTitle(f"Today, {log.day:%A %d %B}")
+        running = next((s for s in log.shifts if s.end is None), None)
+        worked = sum((s.length(now) for s in log.shifts), start=now - now)
+        if running:
+            self.status.setText(
+                f"Shift running since {in_zone(running.start, zone):%H:%M} "
+                f"({format_duration(running.length(now))})"
+            )
+        elif log.shifts:
+            self.status.setText(f"Off the clock. Worked {format_duration(worked)} today.")
+        else:
+            self.status.setText("Off the clock.")
+        self.shifts.set_rows(
+            [
+                (
+                    s.id,
+                    [
+                        _when(s.start, zone, log.day),
+                        _when(s.end, zone, log.day) if s.end else "running",
+                        format_duration(s.length(now)),
+                        s.note or "",
+                    ],
+                )
+                for s in log.shifts
+            ]
+        )
+        self.pings.set_rows(
+            [
+                (
+                    p.id,
+                    [
+                        _when(p.at, zone, log.day),
+                        p.source.replace("_", " "),
+                        str(p.minutes),
+                        "after hours" if p.after_hours else "in shift",
+                        p.note or "",
+                    ],
+                )
+                for p in log.pings
+            ]
+        )
+        self.incidents.set_rows(
+            [
+                (
+                    i.id,
+                    [
+                        _when(i.at, zone, log.day),
+                        i.category.replace("_", " "),
+                        str(i.severity),
+                        i.platform or "",
+                        str(i.minutes),
+                        i.summary,
+                    ],
+                )
+                for i in log.incidents
+            ]
+        )
+
+
+def _when(instant: datetime, zone: str, day: object) -> str:
+    """``HH:MM``, with the date too when it is not today (a shift from last night)."""
+    local = in_zone(instant, zone)
+    return f"{local:%H:%M}" if local.date() == day else f"{local:%a %H:%M}"

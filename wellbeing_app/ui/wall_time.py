@@ -1,0 +1,49 @@
+"""A date-and-time field showing wall-clock time in a given zone; the core converts to UTC."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtWidgets import QDateTimeEdit, QWidget
+
+from wellbeing_app.core.localtime import in_zone, resolve_local
+
+
+class WallTimeEdit(QDateTimeEdit):
+    """Edits the wall-clock time of an instant in ``zone``; ``instant()`` resolves it back.
+
+    The widget works on a zone-less date and time so that Qt's own notion of the local zone
+    never interferes; zoneinfo does the conversion and refuses times a DST jump skips.
+    """
+
+    def __init__(self, instant: datetime, zone: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._zone = zone
+        self.setTimeZone(QTimeZone.utc())
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.set_instant(instant)
+
+    @property
+    def zone(self) -> str:
+        return self._zone
+
+    def set_instant(self, instant: datetime) -> None:
+        wall = in_zone(instant, self._zone)
+        self.setDateTime(
+            QDateTime(
+                QDate(wall.year, wall.month, wall.day),
+                QTime(wall.hour, wall.minute),
+                QTimeZone.utc(),
+            )
+        )
+
+    def wall_time(self) -> datetime:
+        value = self.dateTime()
+        date, time = value.date(), value.time()
+        return datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
+
+    def instant(self, field: str) -> datetime:
+        """The aware UTC instant; raises ValidationError(field) for a time the clocks skip."""
+        return resolve_local(self.wall_time(), self._zone, field)
