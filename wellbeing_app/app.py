@@ -214,7 +214,9 @@ class WellbeingApp(QObject):
         if journal is None:
             return
         _, saved = IncidentDialog.get_incident(
-            self.clock.now(), self.clock.zone(), save=journal.log_incident,
+            self.clock.now(),
+            self.clock.zone(),
+            save=journal.log_incident,
             parent=self._dialog_parent(),
         )
         if saved:
@@ -249,7 +251,9 @@ class WellbeingApp(QObject):
             shift = next((s for s in self._day.shifts if s.id == record_id), None)
             if shift is not None:
                 ShiftDialog.get_shift(
-                    now, zone, ShiftEdit(shift.start, shift.end, shift.note),
+                    now,
+                    zone,
+                    ShiftEdit(shift.start, shift.end, shift.note),
                     save=lambda v: journal.update_shift(record_id, v.start, v.end, v.note),
                     parent=parent,
                 )
@@ -259,8 +263,12 @@ class WellbeingApp(QObject):
             ping = next((p for p in self._day.pings if p.id == record_id), None)
             if ping is not None:
                 PingDialog.get_ping(
-                    now, zone, PingEdit(ping.at, ping.source, ping.minutes, ping.note),
-                    save=lambda v: journal.update_ping(record_id, v.at, v.source, v.minutes, v.note),
+                    now,
+                    zone,
+                    PingEdit(ping.at, ping.source, ping.minutes, ping.note),
+                    save=lambda v: journal.update_ping(
+                        record_id, v.at, v.source, v.minutes, v.note
+                    ),
                     parent=parent,
                 )
         else:
@@ -269,12 +277,20 @@ class WellbeingApp(QObject):
 
             row = journal.incident(record_id)
             initial = IncidentDraft(
-                row.at, row.category, row.severity, row.platform, row.minutes, row.summary,
+                row.at,
+                row.category,
+                row.severity,
+                row.platform,
+                row.minutes,
+                row.summary,
                 row.details,
             )
             IncidentDialog.get_incident(
-                now, zone, save=lambda d: journal.update_incident(record_id, d),
-                initial=initial, parent=parent,
+                now,
+                zone,
+                save=lambda d: journal.update_incident(record_id, d),
+                initial=initial,
+                parent=parent,
             )
         self.refresh()
 

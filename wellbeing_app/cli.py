@@ -59,7 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    shift = commands.add_parser("shift", help="start, end or check the shift clock", parents=[common])
+    shift = commands.add_parser(
+        "shift", help="start, end or check the shift clock", parents=[common]
+    )
     shift.add_argument("action", choices=["start", "end", "status"])
     shift.add_argument("--at", metavar="TIME", help="ISO 8601 time (default: now)")
     shift.add_argument("--note", metavar="TEXT", help="a note on the shift (start only)")
@@ -68,15 +70,23 @@ def build_parser() -> argparse.ArgumentParser:
     kinds = log.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=_Parser)
     minutes = _whole_number(0, 24 * 60, "minutes")
     ping = kinds.add_parser("ping", help="a work contact that reached you", parents=[common])
-    ping.add_argument("--source", required=True, help="slack, teams, email, phone, social_dm, "
-                      "social_mention, other, or an app name such as discord")
+    ping.add_argument(
+        "--source",
+        required=True,
+        help="slack, teams, email, phone, social_dm, "
+        "social_mention, other, or an app name such as discord",
+    )
     ping.add_argument("--at", metavar="TIME", help="ISO 8601 time (default: now)")
     ping.add_argument("--minutes", type=minutes, default=0, help="minutes spent responding")
     ping.add_argument("--note", metavar="TEXT")
     incident = kinds.add_parser("incident", help="a stressful incident", parents=[common])
-    incident.add_argument("--category", required=True, help="harassment, crisis, "
-                          "customer_escalation, distressing_content, threats, "
-                          "internal_pressure or other")
+    incident.add_argument(
+        "--category",
+        required=True,
+        help="harassment, crisis, "
+        "customer_escalation, distressing_content, threats, "
+        "internal_pressure or other",
+    )
     incident.add_argument("--severity", required=True, type=_whole_number(1, 5, "severity"))
     incident.add_argument("--platform", help="where it happened, e.g. instagram")
     incident.add_argument("--minutes", type=minutes, default=0, help="minutes spent on it")

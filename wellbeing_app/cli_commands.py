@@ -39,9 +39,7 @@ def shift(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
     at = _at(args, now, zone)
     if args.action == "start":
         with db.write() as session:
-            row = start_shift(
-                session, at=at, now=now, zone=zone, origin=Origin.CLI, note=args.note
-            )
+            row = start_shift(session, at=at, now=now, zone=zone, origin=Origin.CLI, note=args.note)
         return f"Shift started at {_local(row.start, row.zone)}."
     if args.note is not None:
         raise ValidationError("note", "only goes with 'shift start'")

@@ -78,7 +78,10 @@ def log_incident(
     session: Session, draft: IncidentDraft, *, now: datetime, zone: str, origin: Origin
 ) -> IncidentRow:
     good = checked(draft, now)
-    incident = Incident(zone=zone, origin=origin.value, **_columns(good))
+    incident = Incident(
+        zone=zone, origin=origin.value, at_utc=good.at, category=good.category, severity=1
+    )
+    _apply(incident, good)
     session.add(incident)
     session.flush()
     return _row(incident)
@@ -90,8 +93,7 @@ def update_incident(
     incident = session.get(Incident, incident_id)
     if incident is None:
         raise NotFoundError(f"incident {incident_id} no longer exists")
-    for name, value in _columns(checked(draft, now)).items():
-        setattr(incident, name, value)
+    _apply(incident, checked(draft, now))
     session.add(incident)
     session.flush()
     return _row(incident)
@@ -120,16 +122,14 @@ def list_incidents(session: Session, start: datetime, end: datetime) -> list[Inc
     return [_row(incident) for incident in session.exec(query)]
 
 
-def _columns(draft: IncidentDraft) -> dict[str, object]:
-    return {
-        "at_utc": draft.at,
-        "category": draft.category,
-        "severity": draft.severity,
-        "platform": draft.platform,
-        "minutes": draft.minutes,
-        "summary": draft.summary or "",
-        "details": draft.details,
-    }
+def _apply(incident: Incident, draft: IncidentDraft) -> None:
+    incident.at_utc = draft.at
+    incident.category = draft.category
+    incident.severity = draft.severity
+    incident.platform = draft.platform
+    incident.minutes = draft.minutes
+    incident.summary = draft.summary or ""
+    incident.details = draft.details
 
 
 def _row(incident: Incident) -> IncidentRow:

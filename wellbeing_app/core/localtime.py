@@ -74,7 +74,7 @@ def parse_date(text: str, field: str = "date") -> date:
 
 
 def day_bounds(day: date, zone: str) -> tuple[datetime, datetime]:
-    """The UTC instants where local ``day`` starts and the next day starts (23, 24 or 25 h apart)."""
+    """UTC instants where local ``day`` starts and the next day starts (23, 24 or 25 h apart)."""
     return start_of_day(day, zone), start_of_day(day + timedelta(days=1), zone)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import exists, or_
+from sqlalchemy.sql.elements import Label
 from sqlmodel import Session, col, select
 
 from wellbeing_app.core.errors import NotFoundError, ValidationError
@@ -111,7 +112,7 @@ def list_pings(session: Session, start: datetime, end: datetime) -> list[PingRow
     return [_row(ping, bool(after)) for ping, after in session.exec(query)]
 
 
-def _after_hours():  # type: ignore[no-untyped-def]
+def _after_hours() -> Label[bool]:
     """SQL: true when no recorded shift covers the ping's instant."""
     covered = exists().where(
         col(Shift.start_utc) <= col(Ping.at_utc),
@@ -128,6 +129,12 @@ def _get(session: Session, ping_id: int) -> PingRow:
 def _row(ping: Ping, after_hours: bool) -> PingRow:
     assert ping.id is not None
     return PingRow(
-        ping.id, ping.at_utc, ping.zone, ping.source, ping.minutes, ping.note, ping.origin,
+        ping.id,
+        ping.at_utc,
+        ping.zone,
+        ping.source,
+        ping.minutes,
+        ping.note,
+        ping.origin,
         after_hours,
     )

@@ -68,7 +68,7 @@ def start_shift(
     note: str | None = None,
 ) -> ShiftRow:
     """Start the clock at ``at``. Refused while another shift runs or if it overlaps one."""
-    check_not_future(at, now, "at")
+    at = check_not_future(at, now, "at")
     running = running_shift(session)
     if running:
         raise ConflictError(
@@ -88,7 +88,7 @@ def start_shift(
 
 def end_shift(session: Session, *, at: datetime, now: datetime) -> ShiftRow:
     """Stop the running shift at ``at``."""
-    check_not_future(at, now, "at")
+    at = check_not_future(at, now, "at")
     shift = session.exec(select(Shift).where(col(Shift.end_utc).is_(None))).first()
     if shift is None:
         raise ConflictError("no shift is running")
@@ -114,9 +114,9 @@ def update_shift(
     shift = session.get(Shift, shift_id)
     if shift is None:
         raise NotFoundError(f"shift {shift_id} no longer exists")
-    check_not_future(start, now, "start")
+    start = check_not_future(start, now, "start")
     if end is not None:
-        check_not_future(end, now, "end")
+        end = check_not_future(end, now, "end")
         if end <= start:
             raise ValidationError("end", "must come after the start")
     else:

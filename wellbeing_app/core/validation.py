@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from wellbeing_app.core.errors import ValidationError
 
@@ -28,7 +28,14 @@ def parse_int(text: str, field: str) -> int:
 
 
 def check_not_future(at: datetime, now: datetime, field: str) -> datetime:
-    """Things are logged once they have happened."""
+    """Things are logged once they have happened. Returns ``at`` in UTC.
+
+    Callers keep the UTC form: Python compares and subtracts two datetimes that share a zone
+    by wall clock, which is wrong across a DST change.
+    """
+    if at.utcoffset() is None:
+        raise TypeError(f"{field}: a naive datetime has no place in time; pass an aware one")
+    at = at.astimezone(UTC)
     if at > now + FUTURE_TOLERANCE:
         raise ValidationError(field, f"{at:%Y-%m-%d %H:%M} UTC is in the future")
     return at

@@ -36,7 +36,9 @@ class DataWatcher(QObject):
 
     def _watch(self) -> None:
         wanted = [*self._files(), str(self._database.parent)]
-        missing = [p for p in wanted if p not in self._watcher.files() + self._watcher.directories()]
+        missing = [
+            p for p in wanted if p not in self._watcher.files() + self._watcher.directories()
+        ]
         if missing:
             self._watcher.addPaths(missing)
 

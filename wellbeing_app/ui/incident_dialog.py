@@ -39,8 +39,19 @@ CATEGORY_LABELS = {
     IncidentCategory.OTHER: "Other",
 }
 SEVERITY_HINTS = {1: "minor", 2: "unpleasant", 3: "hard", 4: "very hard", 5: "severe"}
-PLATFORMS = ["instagram", "tiktok", "x", "facebook", "linkedin", "youtube", "threads",
-             "bluesky", "reddit", "email", "other"]
+PLATFORMS = [
+    "instagram",
+    "tiktok",
+    "x",
+    "facebook",
+    "linkedin",
+    "youtube",
+    "threads",
+    "bluesky",
+    "reddit",
+    "email",
+    "other",
+]
 PRIVATE_NOTE = "Private: stays on this computer and is left out of every export."
 
 
@@ -51,7 +62,7 @@ class IncidentDialog(QDialog):
         self,
         now: datetime,
         zone: str,
-        save: Callable[[IncidentDraft], None],
+        save: Callable[[IncidentDraft], object],
         initial: IncidentDraft | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -105,7 +116,9 @@ class IncidentDialog(QDialog):
         form.addRow("Private &details", self.details)
         form.addRow("", private)
 
-        self.error = ErrorLabel({"at": "When", "details": "Private details", "minutes": "Minutes spent"})
+        self.error = ErrorLabel(
+            {"at": "When", "details": "Private details", "minutes": "Minutes spent"}
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -181,7 +194,7 @@ class IncidentDialog(QDialog):
         cls,
         now: datetime,
         zone: str,
-        save: Callable[[IncidentDraft], None],
+        save: Callable[[IncidentDraft], object],
         initial: IncidentDraft | None = None,
         parent: QWidget | None = None,
     ) -> tuple[IncidentDraft | None, bool]:

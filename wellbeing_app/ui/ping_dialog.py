@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtWidgets import (
@@ -40,7 +40,7 @@ class PingDialog(QDialog):
         now: datetime,
         zone: str,
         initial: PingEdit,
-        save: Callable[[PingEdit], None],
+        save: Callable[[PingEdit], object],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -108,7 +108,7 @@ class PingDialog(QDialog):
         now: datetime,
         zone: str,
         initial: PingEdit,
-        save: Callable[[PingEdit], None],
+        save: Callable[[PingEdit], object],
         parent: QWidget | None = None,
     ) -> tuple[PingEdit | None, bool]:
         """Run the dialog; ``save`` stores the value, and its errors keep the dialog open."""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtWidgets import (
@@ -35,7 +35,7 @@ class ShiftDialog(QDialog):
         now: datetime,
         zone: str,
         initial: ShiftEdit,
-        save: Callable[[ShiftEdit], None],
+        save: Callable[[ShiftEdit], object],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -87,7 +87,7 @@ class ShiftDialog(QDialog):
         now: datetime,
         zone: str,
         initial: ShiftEdit,
-        save: Callable[[ShiftEdit], None],
+        save: Callable[[ShiftEdit], object],
         parent: QWidget | None = None,
     ) -> tuple[ShiftEdit | None, bool]:
         """Run the dialog; ``save`` stores the value, and its errors keep the dialog open."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -98,10 +98,10 @@ class RecordTable(QGroupBox):
         if self._ids:
             self.table.selectRow(0)
 
-    def _emit(self, signal: Signal) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         row_id = self.selected_id()
         if row_id is not None:
-            signal.emit(self.kind, row_id)  # type: ignore[attr-defined]
+            signal.emit(self.kind, row_id)
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None

@@ -42,7 +42,8 @@ class WallTimeEdit(QDateTimeEdit):
     def wall_time(self) -> datetime:
         value = self.dateTime()
         date, time = value.date(), value.time()
-        return datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
+        # A wall-clock time on purpose: resolve_local attaches the zone.
+        return datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())  # noqa: DTZ001
 
     def instant(self, field: str) -> datetime:
         """The aware UTC instant; raises ValidationError(field) for a time the clocks skip."""
