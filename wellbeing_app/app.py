@@ -161,6 +161,7 @@ class WellbeingApp(QObject):
 
     def activate(self) -> None:
         """Another launch asked us to show ourselves."""
+        log.info("a second launch asked this instance to show itself")
         if self.no_tray_window is not None:
             self.no_tray_window.showNormal()
             self.no_tray_window.raise_()

@@ -61,9 +61,10 @@ class SingleInstance(QObject):
     def _on_connection(self) -> None:
         assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._on_message(s))
+            socket.readyRead.connect(self._on_message)
             socket.disconnected.connect(socket.deleteLater)
 
-    def _on_message(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(_SHOW.strip()):
+    def _on_message(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket) and socket.readAll().data().startswith(_SHOW[:4]):
             self.activated.emit()

@@ -1,0 +1,147 @@
+"""The whole app wired together, as a user drives it (offscreen: the no-tray window stands in)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import timedelta
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from wellbeing_app.app import NO_TRAY_EXPLAINED, WellbeingApp
+from wellbeing_app.core.incidents import IncidentDraft
+from wellbeing_app.ui.incident_dialog import IncidentDialog
+from wellbeing_app.ui.no_tray_window import WHY_NO_TRAY
+from wellbeing_app.ui.ping_dialog import PingDialog, PingEdit
+
+
+def test_start_and_end_a_shift_from_the_menu(wellbeing: WellbeingApp, clock) -> None:
+    assert wellbeing.actions.shift.text() == "Start shift"
+    wellbeing.actions.shift.trigger()
+    assert wellbeing.journal.running_shift() is not None
+    clock.advance(hours=2, minutes=15)
+    wellbeing.refresh()
+    assert wellbeing.actions.shift.text() == "End shift (2 h 15 min)"
+    wellbeing.actions.shift.trigger()
+    assert wellbeing.journal.running_shift() is None
+    [shift] = wellbeing.journal.day().shifts
+    assert shift.length(clock.now()) == timedelta(hours=2, minutes=15)
+    assert shift.origin == "tray"
+    assert "You worked 2 h 15 min" in wellbeing.no_tray_window.status.text()
+
+
+def test_a_ping_logged_from_the_menu_knows_it_came_after_hours(wellbeing, clock) -> None:
+    wellbeing.actions.pings[0].trigger()  # Slack, no shift running
+    [ping] = wellbeing.journal.day().pings
+    assert (ping.source, ping.after_hours, ping.origin) == ("slack", True, "tray")
+    assert ping.at == clock.now()
+    assert "after hours" in wellbeing.no_tray_window.status.text()
+
+
+def test_log_an_incident_through_the_dialog(wellbeing, monkeypatch, clock) -> None:
+    draft = IncidentDraft(clock.now(), "threats", 5, "x", 20, "Threat in replies", "SECRET")
+
+    def fake_dialog(now, zone, save, initial=None, parent=None):
+        save(draft)
+        return draft, True
+
+    monkeypatch.setattr(IncidentDialog, "get_incident", staticmethod(fake_dialog))
+    wellbeing.actions.incident.trigger()
+    [incident] = wellbeing.journal.day().incidents
+    assert (incident.category, incident.severity, incident.details) == ("threats", 5, "SECRET")
+
+
+def test_today_window_edits_and_deletes(wellbeing, monkeypatch, clock) -> None:
+    wellbeing.actions.pings[1].trigger()  # Teams
+    wellbeing.actions.today.trigger()
+    window = wellbeing.today_window
+    assert window.isVisible()
+    assert window.pings.table.rowCount() == 1
+
+    def fake_edit(now, zone, initial: PingEdit, save, parent=None):
+        changed = PingEdit(initial.at - timedelta(minutes=30), "email", 25, "invoice question")
+        save(changed)
+        return changed, True
+
+    monkeypatch.setattr(PingDialog, "get_ping", staticmethod(fake_edit))
+    window.pings.select_first()
+    window.pings.edit_button.click()
+    [ping] = wellbeing.journal.day().pings
+    assert (ping.source, ping.minutes, ping.note) == ("email", 25, "invoice question")
+    assert window.pings.table.item(0, 1).text() == "email"
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window.pings.select_first()
+    window.pings.delete_button.click()
+    assert len(wellbeing.journal.day().pings) == 1
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.pings.delete_button.click()
+    assert wellbeing.journal.day().pings == []
+    assert window.pings.empty.isVisibleTo(window)
+
+
+def test_no_tray_window_says_why_only_the_first_time(qtbot: QtBot, wellbeing, paths, clock):
+    assert wellbeing.no_tray_window.isVisible()
+    assert wellbeing.no_tray_window.why.text() == WHY_NO_TRAY
+    assert wellbeing.no_tray_window.why.isVisibleTo(wellbeing.no_tray_window)
+    assert wellbeing.journal.setting(NO_TRAY_EXPLAINED) is True
+    wellbeing.shutdown()
+    wellbeing.no_tray_window.close()
+
+    again = WellbeingApp(paths, clock, tray_wait_ms=0)
+    with qtbot.waitSignal(again.ready, timeout=20_000):
+        again.start()
+    assert again.no_tray_window.isVisible()
+    assert not again.no_tray_window.why.isVisibleTo(again.no_tray_window)
+    again.shutdown()
+    again.no_tray_window.close()
+
+
+def test_rows_written_by_the_cli_appear_in_the_app(qtbot: QtBot, wellbeing, paths) -> None:
+    env = {**os.environ, "TZ": "Europe/Berlin"}
+    with qtbot.waitSignal(wellbeing.watcher.changed, timeout=10_000):
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "wellbeing_app",
+                "--data-dir",
+                str(paths.data_dir),
+                "shift",
+                "start",
+                "--at",
+                "2026-11-15T08:00",
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
+    assert wellbeing.actions.shift.text().startswith("End shift")
+
+
+def test_a_damaged_database_is_reported_and_left_alone(qtbot: QtBot, paths, clock, monkeypatch):
+    paths.database.write_bytes(b"this is not a database at all" * 100)
+    before = paths.database.read_bytes()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr("wellbeing_app.app.QApplication.exit", lambda code=0: None)
+    app = WellbeingApp(paths, clock, tray_wait_ms=0)
+    with qtbot.waitSignal(app.failed, timeout=20_000) as failure:
+        app.start()
+    assert "not a readable Wellbeing database" in failure.args[0]
+    assert shown == failure.args
+    assert paths.database.read_bytes() == before
+    assert not app.actions.shift.isEnabled()
+    app.no_tray_window.close()
+
+
+@pytest.mark.parametrize(
+    "module", ["sqlmodel", "sqlalchemy", "alembic", "matplotlib", "apscheduler"]
+)
+def test_showing_the_tray_needs_no_heavy_import(module: str) -> None:
+    code = f"import sys, wellbeing_app.cli, wellbeing_app.app;print({module!r} in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,151 @@
+"""The incident dialog checks each field, names the one in trouble, and keeps what was typed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from wellbeing_app.core.clock import FixedClock
+from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.incidents import IncidentDraft
+from wellbeing_app.ui.incident_dialog import IncidentDialog
+
+
+@pytest.fixture
+def saved() -> list[IncidentDraft]:
+    return []
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, clock: FixedClock, saved: list[IncidentDraft]) -> IncidentDialog:
+    widget = IncidentDialog(clock.now(), clock.zone(), save=saved.append)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def fill(dialog: IncidentDialog, *, category: str = "harassment", severity: int = 4) -> None:
+    if category:
+        dialog.category.setCurrentIndex(dialog.category.findData(category))
+    if severity:
+        dialog.severity.button(severity).setChecked(True)
+    dialog.platform.setCurrentText("instagram")
+    dialog.minutes.setValue(45)
+    dialog.summary.setText("Pile-on after the price change")
+    dialog.details.setPlainText("SECRET details only I should see")
+
+
+def test_a_complete_incident_is_saved_with_every_field(dialog, saved, clock) -> None:
+    fill(dialog)
+    dialog.when.set_instant(clock.now() - timedelta(hours=2))
+    dialog.accept()
+    assert dialog.result() == IncidentDialog.DialogCode.Accepted
+    [draft] = saved
+    assert draft.category == "harassment"
+    assert draft.severity == 4
+    assert draft.platform == "instagram"
+    assert draft.minutes == 45
+    assert draft.summary == "Pile-on after the price change"
+    assert draft.details == "SECRET details only I should see"
+    assert draft.at == clock.now() - timedelta(hours=2)
+
+
+def test_missing_category_is_named_and_nothing_typed_is_lost(dialog, saved) -> None:
+    fill(dialog, category="")
+    dialog.accept()
+    assert saved == []
+    assert dialog.result() != IncidentDialog.DialogCode.Accepted
+    assert dialog.error.isVisibleTo(dialog)
+    assert dialog.error.text().startswith("Category:")
+    assert dialog.summary.text() == "Pile-on after the price change"
+    assert dialog.details.toPlainText() == "SECRET details only I should see"
+    assert dialog.minutes.value() == 45
+    assert dialog.severity.checkedId() == 4
+
+
+def test_missing_severity_is_named(dialog, saved) -> None:
+    fill(dialog, severity=0)
+    dialog.accept()
+    assert saved == []
+    assert dialog.error.text().startswith("Severity:")
+
+
+def test_too_long_summary_is_refused_not_cut(dialog, saved) -> None:
+    fill(dialog)
+    dialog.summary.setText("x" * 281)
+    dialog.accept()
+    assert saved == []
+    assert dialog.error.text() == "Summary: is 281 characters long; the limit is 280"
+    assert dialog.summary.text() == "x" * 281
+
+
+def test_a_time_in_the_future_is_refused(dialog, saved, clock) -> None:
+    fill(dialog)
+    dialog.when.set_instant(clock.now() + timedelta(hours=3))
+    dialog.accept()
+    assert saved == []
+    assert dialog.error.text().startswith("When:")
+    assert "future" in dialog.error.text()
+
+
+def test_a_time_skipped_by_the_dst_jump_is_refused(qtbot: QtBot, saved) -> None:
+    from datetime import UTC, datetime
+
+    clock = FixedClock(datetime(2026, 3, 29, 12, 0, tzinfo=UTC), "Europe/Berlin")
+    dialog = IncidentDialog(clock.now(), clock.zone(), save=saved.append)
+    qtbot.addWidget(dialog)
+    fill(dialog)
+    from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+
+    dialog.when.setDateTime(QDateTime(QDate(2026, 3, 29), QTime(2, 30), QTimeZone.utc()))
+    assert dialog.when.wall_time().strftime("%H:%M") == "02:30"
+    dialog.accept()
+    assert saved == []
+    assert "does not exist in Europe/Berlin" in dialog.error.text()
+
+
+def test_an_error_from_saving_keeps_the_dialog_open(qtbot: QtBot, clock) -> None:
+    def refuse(_: IncidentDraft) -> None:
+        raise ValidationError("at", "clashes with something stored")
+
+    dialog = IncidentDialog(clock.now(), clock.zone(), save=refuse)
+    qtbot.addWidget(dialog)
+    fill(dialog)
+    dialog.accept()
+    assert dialog.result() != IncidentDialog.DialogCode.Accepted
+    assert dialog.error.text() == "When: clashes with something stored"
+    assert dialog.details.toPlainText() == "SECRET details only I should see"
+
+
+def test_editing_starts_from_the_stored_incident(qtbot: QtBot, clock, saved) -> None:
+    initial = IncidentDraft(
+        at=clock.now() - timedelta(days=1),
+        category="crisis",
+        severity=2,
+        platform="tiktok",
+        minutes=10,
+        summary="Recall rumour",
+        details="private",
+    )
+    dialog = IncidentDialog(clock.now(), clock.zone(), save=saved.append, initial=initial)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Edit incident"
+    dialog.accept()
+    assert saved == [initial]
+
+
+def test_the_dialog_works_from_the_keyboard_alone(dialog, saved, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    dialog.show()
+    dialog.category.setFocus()
+    qtbot.keyClick(dialog.category, Qt.Key.Key_Down)
+    dialog.severity.button(3).setFocus()
+    qtbot.keyClick(dialog.severity.button(3), Qt.Key.Key_Space)
+    qtbot.keyClicks(dialog.summary, "Angry thread")
+    qtbot.keyClick(dialog.summary, Qt.Key.Key_Return)
+    [draft] = saved
+    assert draft.category == "harassment"
+    assert draft.severity == 3
+    assert draft.summary == "Angry thread"
