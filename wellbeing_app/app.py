@@ -1,7 +1,9 @@
 """The composition root: builds the tray app once and connects every signal in one place.
 
-Start-up order matters for speed: Qt, the lock and the tray icon first; the database layer
-(SQLModel, Alembic) loads in a worker thread while the icon is already on screen.
+Start-up order matters for speed. Before the tray icon shows, only Qt, the data folder and the
+instance lock are touched. Once the tray host has embedded the icon, the rest settles in: the
+menu, logging, the hand-over socket, and the database layer (SQLModel, Alembic), which loads in a
+worker thread.
 """
 
 from __future__ import annotations
@@ -12,40 +14,42 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from wellbeing_app import APP_ID, APP_NAME
 from wellbeing_app.core.clock import Clock, SystemClock
 from wellbeing_app.core.errors import WellbeingError
 from wellbeing_app.core.localtime import format_duration, in_zone
-from wellbeing_app.core.logs import configure_logging
 from wellbeing_app.core.paths import AppPaths, resolve_paths
 from wellbeing_app.services.loader import DatabaseLoader
 from wellbeing_app.services.single_instance import SingleInstance
-from wellbeing_app.services.unix_signals import QuitOnSignals
-from wellbeing_app.ui import icons
 from wellbeing_app.ui.actions import PING_SOURCES, AppActions, ShiftState
-from wellbeing_app.ui.no_tray_window import NoTrayWindow
 from wellbeing_app.ui.tray import Tray
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from wellbeing_app.core.journal import Journal
     from wellbeing_app.core.storage import Database
     from wellbeing_app.core.today import DayLog
     from wellbeing_app.services.data_watcher import DataWatcher
+    from wellbeing_app.ui.no_tray_window import NoTrayWindow
     from wellbeing_app.ui.today_window import TodayWindow
 
 log = logging.getLogger(__name__)
 
 TRAY_WAIT_MS = 5000
 TRAY_POLL_MS = 250
+EMBED_POLL_MS = 10
+EMBED_WAIT_MS = 500
 NO_TRAY_EXPLAINED = "ui.no_tray_explained"
 
 
 class WellbeingApp(QObject):
     """Owns the tray (or the no-tray window), the windows and the journal; wires them up."""
 
-    ready = Signal()
+    shown = Signal()  # the tray icon (or the no-tray window) is on screen
+    ready = Signal()  # the database is open and every action works
     failed = Signal(str)
 
     def __init__(self, paths: AppPaths, clock: Clock, tray_wait_ms: int = TRAY_WAIT_MS) -> None:
@@ -63,6 +67,10 @@ class WellbeingApp(QObject):
         self._tray_poll = QTimer(self)
         self._tray_poll.setInterval(TRAY_POLL_MS)
         self._tray_poll.timeout.connect(self._look_for_tray)
+        self._embed_wait_left = EMBED_WAIT_MS
+        self._embed_poll = QTimer(self)
+        self._embed_poll.setInterval(EMBED_POLL_MS)
+        self._embed_poll.timeout.connect(self._wait_for_embedding)
         self._loader = DatabaseLoader(paths.database, self)
 
         self.actions.start_shift.connect(self.start_shift)
@@ -76,14 +84,13 @@ class WellbeingApp(QObject):
 
     # -- start-up -------------------------------------------------------------------------
     def start(self) -> None:
-        """Show the tray icon (or wait briefly for a tray), then load the database behind it."""
+        """Show the tray icon (or wait briefly for a tray); ``shown`` follows, then ``ready``."""
         if QSystemTrayIcon.isSystemTrayAvailable():
             self._show_tray()
         elif self._tray_wait_left <= 0:
             self._show_no_tray_window()
         else:
             self._tray_poll.start()
-        self._loader.start()
 
     def _look_for_tray(self) -> None:
         self._tray_wait_left -= TRAY_POLL_MS
@@ -95,17 +102,38 @@ class WellbeingApp(QObject):
             self._show_no_tray_window()
 
     def _show_tray(self) -> None:
-        self.tray = Tray(self.actions, self)
-        self.tray.menu_opening.connect(self.refresh)
-        self.tray.message_clicked.connect(self.show_today)
+        self.tray = Tray(self)
         self.tray.show()
-        log.info("tray icon shown")
+        self._embed_poll.start()
+
+    def _wait_for_embedding(self) -> None:
+        """Let the tray host embed and paint the icon before the rest of start-up runs."""
+        assert self.tray is not None
+        self._embed_wait_left -= EMBED_POLL_MS
+        if self.tray.icon.geometry().isValid() or self._embed_wait_left <= 0:
+            self._embed_poll.stop()
+            self._on_shown()
 
     def _show_no_tray_window(self) -> None:
-        log.info("no system tray on this desktop: showing the Wellbeing window instead")
+        from wellbeing_app.ui.no_tray_window import NoTrayWindow
+
         self.no_tray_window = NoTrayWindow(self.actions, explain=False)
         self.no_tray_window.show()
-        self._explain_no_tray_once()
+        self._on_shown()
+
+    def _on_shown(self) -> None:
+        self.shown.emit()  # the composition root settles in first (logging, hand-over socket)
+        self._settle_in()
+
+    def _settle_in(self) -> None:
+        if self.tray is not None:
+            self.tray.attach_menu(self.actions)
+            self.tray.menu_opening.connect(self.refresh)
+            self.tray.message_clicked.connect(self.show_today)
+            log.info("tray icon shown")
+        else:
+            log.info("no system tray on this desktop: showing the Wellbeing window instead")
+        self._loader.start()
 
     def _explain_no_tray_once(self) -> None:
         if self.no_tray_window is None or self.journal is None:
@@ -127,6 +155,8 @@ class WellbeingApp(QObject):
         self.ready.emit()
 
     def _on_failed(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         log.error("cannot open the database: %s", message)
         QMessageBox.critical(self._dialog_parent(), APP_NAME, message)
         self.failed.emit(message)
@@ -296,6 +326,8 @@ class WellbeingApp(QObject):
         self.refresh()
 
     def delete_record(self, kind: str, record_id: int) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         journal = self.journal
         if journal is None:
             return
@@ -335,31 +367,47 @@ def run_app(data_dir: str | None, *, tray_wait_ms: int = TRAY_WAIT_MS) -> int:
     """Start the tray app; returns the process exit status."""
     paths = resolve_paths(data_dir)
     paths.ensure()
-    configure_logging(paths.log_file)
     app = QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(False)
-    app.setWindowIcon(icons.icon(icons.APP))
 
     instance = SingleInstance(paths.data_dir)
     if not instance.acquire():
-        if instance.hand_over():
-            log.info("Wellbeing is already running; it was asked to show itself")
-            return 0
-        print(
-            "wellbeing-app: another Wellbeing is running for this data folder but does not "
-            "answer; close it, or use another --data-dir.",
-            file=sys.stderr,
-        )
-        return 1
+        return _hand_over(instance)
     wellbeing = WellbeingApp(paths, SystemClock(), tray_wait_ms)
-    instance.activated.connect(wellbeing.activate)
-    quitter = QuitOnSignals(app.quit)
+    quitters = []
+
+    def settle_in() -> None:
+        from wellbeing_app.core.logs import configure_logging
+        from wellbeing_app.services.unix_signals import QuitOnSignals
+        from wellbeing_app.ui import icons
+
+        configure_logging(paths.log_file)
+        instance.listen()
+        instance.activated.connect(wellbeing.activate)
+        quitters.append(QuitOnSignals(app.quit))
+        app.setWindowIcon(icons.icon(icons.APP))
+
+    wellbeing.shown.connect(settle_in)
     wellbeing.start()
     try:
         return app.exec()
     finally:
         wellbeing.shutdown()
         instance.release()
-        del quitter
+
+
+def _hand_over(instance: SingleInstance) -> int:
+    from wellbeing_app.core.logs import configure_logging
+
+    configure_logging(None)
+    if instance.hand_over():
+        log.info("Wellbeing is already running; it was asked to show itself")
+        return 0
+    print(
+        "wellbeing-app: another Wellbeing is running for this data folder but does not "
+        "answer; close it, or use another --data-dir.",
+        file=sys.stderr,
+    )
+    return 1

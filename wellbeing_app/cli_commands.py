@@ -8,7 +8,8 @@ from typing import Any
 
 from wellbeing_app.core.clock import Clock
 from wellbeing_app.core.errors import ValidationError
-from wellbeing_app.core.incidents import IncidentDraft, IncidentRow, list_incidents, log_incident
+from wellbeing_app.core.incidents import IncidentDraft, IncidentRow, list_incidents
+from wellbeing_app.core.journal import Journal
 from wellbeing_app.core.localtime import (
     format_duration,
     in_zone,
@@ -17,41 +18,32 @@ from wellbeing_app.core.localtime import (
     start_of_day,
 )
 from wellbeing_app.core.models import Origin
-from wellbeing_app.core.pings import PingRow, list_pings, log_ping
-from wellbeing_app.core.shifts import (
-    ShiftRow,
-    end_shift,
-    list_shifts,
-    running_shift,
-    start_shift,
-)
+from wellbeing_app.core.pings import PingRow, list_pings
+from wellbeing_app.core.shifts import ShiftRow, list_shifts
 from wellbeing_app.core.storage import Database
 
 Output = str | list[dict[str, Any]] | None
 
 
-def _at(args: argparse.Namespace, now: datetime, zone: str) -> datetime:
-    return parse_time(args.at, now, zone, "at") if args.at else now
+def _at(args: argparse.Namespace, journal: Journal) -> datetime:
+    return parse_time(args.at, journal.now(), journal.zone(), "at") if args.at else journal.now()
 
 
 def shift(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
-    now, zone = clock.now(), clock.zone()
-    at = _at(args, now, zone)
+    journal = Journal(db, clock, Origin.CLI)
+    at = _at(args, journal)
     if args.action == "start":
-        with db.write() as session:
-            row = start_shift(session, at=at, now=now, zone=zone, origin=Origin.CLI, note=args.note)
+        row = journal.start_shift(at, note=args.note)
         return f"Shift started at {_local(row.start, row.zone)}."
     if args.note is not None:
         raise ValidationError("note", "only goes with 'shift start'")
     if args.action == "end":
-        with db.write() as session:
-            row = end_shift(session, at=at, now=now)
+        row = journal.end_shift(at)
         return (
-            f"Shift ended at {_local(at, row.zone)} after {format_duration(row.length(now))}. "
+            f"Shift ended at {_local(at, row.zone)} after {format_duration(row.length(at))}. "
             "Time for you now."
         )
-    with db.read() as session:
-        running = running_shift(session)
+    running = journal.running_shift()
     if running is None:
         return "No shift running."
     return (
@@ -61,33 +53,23 @@ def shift(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
 
 
 def log(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
-    now, zone = clock.now(), clock.zone()
-    at = _at(args, now, zone)
+    journal = Journal(db, clock, Origin.CLI)
+    at = _at(args, journal)
     if args.kind == "ping":
-        with db.write() as session:
-            ping = log_ping(
-                session,
-                at=at,
-                now=now,
-                zone=zone,
-                source=args.source,
-                minutes=args.minutes,
-                note=args.note,
-                origin=Origin.CLI,
-            )
+        ping = journal.log_ping(args.source, at, args.minutes, args.note)
         when = "after hours" if ping.after_hours else "during a shift"
-        return f"Ping from {ping.source} logged at {_local(ping.at, zone)} ({when})."
-    draft = IncidentDraft(
-        at=at,
-        category=args.category,
-        severity=args.severity,
-        platform=args.platform,
-        minutes=args.minutes,
-        summary=args.summary,
-        details=args.details,
+        return f"Ping from {ping.source} logged at {_local(ping.at, ping.zone)} ({when})."
+    incident = journal.log_incident(
+        IncidentDraft(
+            at=at,
+            category=args.category,
+            severity=args.severity,
+            platform=args.platform,
+            minutes=args.minutes,
+            summary=args.summary,
+            details=args.details,
+        )
     )
-    with db.write() as session:
-        incident = log_incident(session, draft, now=now, zone=zone, origin=Origin.CLI)
     return (
         f"Incident logged: {incident.category.replace('_', ' ')}, severity {incident.severity}. "
         "It happened to the brand's account; it is not a verdict on you."

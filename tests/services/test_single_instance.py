@@ -12,6 +12,7 @@ from wellbeing_app.services.single_instance import SingleInstance
 def test_second_instance_hands_over_to_the_first(qtbot: QtBot, tmp_path: Path) -> None:
     first = SingleInstance(tmp_path)
     assert first.acquire()
+    first.listen()
     second = SingleInstance(tmp_path)
     assert not second.acquire()
     with qtbot.waitSignal(first.activated, timeout=5000):

@@ -66,7 +66,9 @@ def test_ping_items_emit_their_source(qtbot: QtBot) -> None:
 
 
 def test_the_icon_says_whether_a_shift_is_running(qtbot: QtBot) -> None:
-    tray = Tray(AppActions())
+    tray = Tray()
+    tray.attach_menu(AppActions())
+    assert tray.icon.contextMenu() is tray.menu
     idle = tray.icon.icon().pixmap(22, 22).toImage()
     tray.set_shift_running(True, "Wellbeing: shift running since 09:00")
     running = tray.icon.icon().pixmap(22, 22).toImage()

@@ -76,7 +76,10 @@ def open_database(path: Path) -> Database:
     if revision != known[-1]:
         from wellbeing_app.core.migrate import upgrade_to_head
 
-        upgrade_to_head(engine)
+        # Take the write lock before alembic reads the version: a second process creating the
+        # same new file (tray app and CLI on first start) then waits on the busy timeout and
+        # finds nothing left to do, instead of failing with "database is locked".
+        upgrade_to_head(engine.execution_options(**{_IMMEDIATE: True}))
     return Database(path, engine)
 
 

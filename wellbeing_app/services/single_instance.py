@@ -1,15 +1,23 @@
-"""Only one app per data folder: a lock file decides, a local socket carries "show yourself"."""
+"""Only one app per data folder: a lock file decides, a local socket carries "show yourself".
+
+The lock needs only QtCore, so it is taken before the tray icon shows; QtNetwork and the
+listening socket follow once the icon is up (a later launch retries briefly meanwhile).
+"""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 _SHOW = b"show\n"
-_TIMEOUT_MS = 2000
+_TIMEOUT_MS = 3000
+_RETRY_MS = 50
 
 
 class SingleInstance(QObject):
@@ -30,27 +38,37 @@ class SingleInstance(QObject):
         return self._name
 
     def acquire(self) -> bool:
-        """True when this process is the only instance; it then listens for later launches."""
-        if not self._lock.tryLock(0):
-            return False
+        """True when this process is the only instance for the data folder."""
+        return bool(self._lock.tryLock(0))
+
+    def listen(self) -> None:
+        """Start answering later launches (call after ``acquire``)."""
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self._name)  # a socket left behind by a crash
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.newConnection.connect(self._on_connection)
         server.listen(self._name)
         self._server = server
-        return True
 
     def hand_over(self) -> bool:
         """Ask the running instance to show itself. False when it could not be reached."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
-        socket.connectToServer(self._name)
-        if not socket.waitForConnected(_TIMEOUT_MS):
-            return False
+        deadline = QDeadlineTimer(_TIMEOUT_MS)
+        while True:
+            socket.connectToServer(self._name)
+            if socket.waitForConnected(deadline.remainingTime()):
+                break
+            if deadline.hasExpired():
+                return False
+            QThread.msleep(_RETRY_MS)  # the first instance may be a moment from listening
         socket.write(_SHOW)
         delivered = socket.waitForBytesWritten(_TIMEOUT_MS)
         socket.disconnectFromServer()
-        return delivered
+        return bool(delivered)
 
     def release(self) -> None:
         if self._server is not None:
@@ -65,6 +83,8 @@ class SingleInstance(QObject):
             socket.disconnected.connect(socket.deleteLater)
 
     def _on_message(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = self.sender()
-        if isinstance(socket, QLocalSocket) and socket.readAll().data().startswith(_SHOW[:4]):
+        if isinstance(socket, QLocalSocket) and bytes(socket.readAll().data()).startswith(b"show"):
             self.activated.emit()

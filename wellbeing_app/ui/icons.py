@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 from PySide6.QtGui import QIcon
+
+import wellbeing_app.resources
+
+ICON_DIR = Path(wellbeing_app.resources.__file__).with_name("icons")
 
 APP = "wellbeing-app"
 TRAY_IDLE = "tray-idle"
@@ -15,5 +19,4 @@ TRAY_SHIFT = "tray-shift"
 @cache
 def icon(name: str) -> QIcon:
     """The icon ``resources/icons/<name>.svg``."""
-    path = files("wellbeing_app.resources") / "icons" / f"{name}.svg"
-    return QIcon(str(path))
+    return QIcon(str(ICON_DIR / f"{name}.svg"))

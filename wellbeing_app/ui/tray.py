@@ -15,16 +15,21 @@ class Tray(QObject):
     menu_opening = Signal()
     message_clicked = Signal()
 
-    def __init__(self, actions: AppActions, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.icon = QSystemTrayIcon(icons.icon(icons.TRAY_IDLE), self)
+        self.icon.setToolTip("Wellbeing: off the clock")
+        self.menu: QMenu | None = None
+        self._actions: AppActions | None = None
+
+    def attach_menu(self, actions: AppActions) -> None:
+        """Give the icon its menu; done once the icon shows, to keep start-up quick."""
         self.menu = build_menu(actions)
         self.menu.aboutToShow.connect(self.menu_opening)
         self.icon.setContextMenu(self.menu)
-        self.icon.setToolTip("Wellbeing: off the clock")
         self.icon.messageClicked.connect(self.message_clicked)
-        self._actions = actions
         self.icon.activated.connect(self._on_activated)
+        self._actions = actions
 
     def show(self) -> None:
         self.icon.show()
@@ -41,7 +46,7 @@ class Tray(QObject):
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         # A left click opens Today, the window people reach for most.
-        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger and self._actions is not None:
             self._actions.today.trigger()
 
 
