@@ -1,0 +1,101 @@
+"""The journal: each everyday operation is one transaction at the clock's now."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from wellbeing_app.core.clock import FixedClock
+from wellbeing_app.core.errors import ConflictError, NotFoundError, ValidationError
+from wellbeing_app.core.incidents import IncidentDraft
+from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.models import Origin
+from wellbeing_app.core.storage import Database
+
+
+@pytest.fixture
+def journal(db: Database, clock: FixedClock) -> Journal:
+    return Journal(db, clock)
+
+
+def test_shift_clock_uses_now(journal: Journal, clock: FixedClock) -> None:
+    started = journal.start_shift(note="early")
+    assert started.start == clock.now()
+    assert started.origin == "tray"
+    assert journal.running_shift() == started
+    clock.advance(hours=7, minutes=30)
+    ended = journal.end_shift()
+    assert ended.end == clock.now()
+    assert ended.length(clock.now()) == timedelta(hours=7, minutes=30)
+    assert journal.running_shift() is None
+    with pytest.raises(ConflictError):
+        journal.end_shift()
+
+
+def test_a_refused_operation_leaves_the_store_as_it_was(
+    journal: Journal, clock: FixedClock
+) -> None:
+    journal.start_shift()
+    with pytest.raises(ValidationError):
+        journal.end_shift(at=clock.now() - timedelta(hours=1))
+    assert journal.running_shift() is not None
+    with pytest.raises(ValidationError):
+        journal.log_ping("not a source")
+    assert journal.day().pings == []
+
+
+def test_pings_and_incidents_of_today(journal: Journal, clock: FixedClock) -> None:
+    ping = journal.log_ping("slack", minutes=4, note="n")
+    assert ping.after_hours is True
+    journal.start_shift(at=clock.now() - timedelta(hours=1))
+    assert journal.log_ping("teams").after_hours is False
+    incident = journal.log_incident(
+        IncidentDraft(at=clock.now(), category="harassment", severity=4, details="private")
+    )
+    assert journal.incident(incident.id).details == "private"
+    today = journal.day()
+    assert today.day == date(2026, 11, 15)
+    assert [p.source for p in today.pings] == ["slack", "teams"]
+    assert [p.after_hours for p in today.pings] == [False, False]  # the shift now covers both
+    assert [i.id for i in today.incidents] == [incident.id]
+
+
+def test_edit_and_delete(journal: Journal, clock: FixedClock) -> None:
+    now = clock.now()
+    shift = journal.start_shift(at=now - timedelta(hours=3))
+    shift = journal.update_shift(shift.id, now - timedelta(hours=4), now - timedelta(hours=1), "x")
+    assert shift.note == "x"
+    ping = journal.log_ping("email")
+    ping = journal.update_ping(ping.id, now - timedelta(hours=2), "phone", 10, None)
+    assert (ping.source, ping.minutes, ping.after_hours) == ("phone", 10, False)
+    incident = journal.log_incident(IncidentDraft(at=now, category="crisis", severity=1))
+    incident = journal.update_incident(
+        incident.id, IncidentDraft(at=now, category="threats", severity=5)
+    )
+    assert incident.category == "threats"
+    journal.delete_shift(shift.id)
+    journal.delete_ping(ping.id)
+    journal.delete_incident(incident.id)
+    today = journal.day()
+    assert (today.shifts, today.pings, today.incidents) == ([], [], [])
+    with pytest.raises(NotFoundError):
+        journal.incident(incident.id)
+
+
+def test_origin_is_recorded(db: Database, clock: FixedClock) -> None:
+    journal = Journal(db, clock, origin=Origin.CAPTURE)
+    assert journal.log_ping("discord").origin == "capture"
+
+
+def test_settings(journal: Journal) -> None:
+    assert journal.setting("language", "en") == "en"
+    journal.set_setting("language", "de")
+    assert journal.setting("language") == "de"
+
+
+def test_clock_zone_decides_the_day(db: Database) -> None:
+    clock = FixedClock(datetime(2026, 3, 28, 23, 30, tzinfo=UTC), "Europe/Berlin")
+    journal = Journal(db, clock)
+    assert journal.zone() == "Europe/Berlin"
+    assert journal.day().day == date(2026, 3, 29)

@@ -1,0 +1,133 @@
+"""The house rules of DESIGN.md: core/ never imports Qt (nor the floors above it), and the CLI
+path loads neither Qt nor matplotlib."""
+
+from __future__ import annotations
+
+import ast
+import json
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import wellbeing_app
+import wellbeing_app.core
+
+PACKAGE_ROOT = Path(wellbeing_app.__file__).parent.parent
+CORE = Path(wellbeing_app.core.__file__).parent
+FORBIDDEN_IN_CORE = (
+    "PySide6",
+    "shiboken6",
+    "PyQt5",
+    "PyQt6",
+    "wellbeing_app.ui",
+    "wellbeing_app.services",
+    "wellbeing_app.app",
+)
+
+
+def imported_names(source: str, package: str) -> set[str]:
+    """Every module ``source`` imports, at any depth (inside functions too); ``package`` is the
+    dotted package the file lives in, for relative imports."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1])
+                module = f"{base}.{node.module}" if node.module else base
+            else:
+                module = node.module or ""
+            names.add(module)
+            names.update(f"{module}.{alias.name}" for alias in node.names)
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", getattr(node.func, "id", None))
+            in {"import_module", "__import__"}
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
+            names.add(str(node.args[0].value))
+    return names
+
+
+def forbidden(names: set[str]) -> list[str]:
+    return sorted(
+        name
+        for name in names
+        if any(name == bad or name.startswith(bad + ".") for bad in FORBIDDEN_IN_CORE)
+    )
+
+
+def test_core_sources_never_import_qt_or_the_floors_above() -> None:
+    files = sorted(CORE.rglob("*.py"))
+    assert len(files) > 10  # the scan really reads the core
+    offenders = {}
+    for path in files:
+        package = ".".join(path.relative_to(PACKAGE_ROOT).parent.parts)
+        bad = forbidden(imported_names(path.read_text(encoding="utf-8"), package))
+        if bad:
+            offenders[str(path.relative_to(PACKAGE_ROOT))] = bad
+    assert offenders == {}
+
+
+def test_the_scan_catches_every_way_of_importing() -> None:
+    source = (
+        "import os\n"
+        "def later():\n"
+        "    from PySide6.QtCore import QTimer\n"
+        "    import shiboken6\n"
+        "    importlib.import_module('PySide6.QtGui')\n"
+        "from ..ui import tray\n"
+        "from .. import services\n"
+        "from . import models\n"
+    )
+    names = imported_names(source, "wellbeing_app.core")
+    assert forbidden(names) == [
+        "PySide6.QtCore",
+        "PySide6.QtCore.QTimer",
+        "PySide6.QtGui",
+        "shiboken6",
+        "wellbeing_app.services",
+        "wellbeing_app.ui",
+        "wellbeing_app.ui.tray",
+    ]
+    assert "wellbeing_app.core.models" in names
+
+
+_PROBE = """
+import importlib, json, pkgutil, sys
+import wellbeing_app.core
+names = sorted(
+    m.name for m in pkgutil.walk_packages(wellbeing_app.core.__path__, "wellbeing_app.core.")
+    if ".migrations" not in m.name
+)
+for name in names + ["wellbeing_app.cli", "wellbeing_app.cli_commands"]:
+    importlib.import_module(name)
+# What a CLI call really does, end to end: parse, open (and create) the database, list.
+from wellbeing_app.cli import main
+assert main(["list", "shifts", "--json", "--data-dir", sys.argv[1]]) == 0
+heavy = ["PySide6", "shiboken6", "matplotlib", "apscheduler", "plyer"]
+print(json.dumps({"imported": names, "loaded": [m for m in heavy if m in sys.modules]}))
+"""
+
+
+def test_core_and_cli_run_without_loading_qt_or_matplotlib(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    every_core_module = {
+        f"wellbeing_app.core.{m.name}"
+        for m in pkgutil.iter_modules([str(CORE)])
+        if m.name != "migrations"
+    }
+    assert every_core_module <= set(report["imported"])
+    assert report["loaded"] == []
