@@ -5,28 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from wellbeing_app.core.errors import ValidationError, WellbeingError
+from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.incidents import MAX_SUMMARY, IncidentDraft, checked
 from wellbeing_app.core.models import IncidentCategory
-from wellbeing_app.ui import icons
-from wellbeing_app.ui.error_label import ErrorLabel
+from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.wall_time import WallTimeEdit
 
 CATEGORY_LABELS = {
@@ -55,7 +49,7 @@ PLATFORMS = [
 PRIVATE_NOTE = "Private: stays on this computer and is left out of every export."
 
 
-class IncidentDialog(QDialog):
+class IncidentDialog(FormDialog[IncidentDraft]):
     """Fields for an incident. On a bad field it says which and why, and keeps what was typed."""
 
     def __init__(
@@ -66,12 +60,14 @@ class IncidentDialog(QDialog):
         initial: IncidentDraft | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._save = save
+        super().__init__(
+            "Edit incident" if initial else "Log an incident",
+            self._collect_incident,
+            save,
+            {"at": "When", "details": "Private details", "minutes": "Minutes spent"},
+            parent,
+        )
         self._now = now
-        self.setWindowTitle("Edit incident" if initial else "Log an incident")
-        self.setWindowIcon(icons.icon(icons.APP))
-        self.draft: IncidentDraft | None = None
 
         self.when = WallTimeEdit(initial.at if initial else now, zone)
         self.category = QComboBox()
@@ -106,30 +102,26 @@ class IncidentDialog(QDialog):
         private.setWordWrap(True)
         private.setStyleSheet("color: palette(placeholder-text);")
 
-        form = QFormLayout()
-        form.addRow("&When", self.when)
-        form.addRow("&Category", self.category)
-        form.addRow("Severity", severity_row)
-        form.addRow("&Platform", self.platform)
-        form.addRow("&Minutes spent", self.minutes)
-        form.addRow("&Summary", self.summary)
-        form.addRow("Private &details", self.details)
-        form.addRow("", private)
-
-        self.error = ErrorLabel(
-            {"at": "When", "details": "Private details", "minutes": "Minutes spent"}
+        self.form.addRow("&When", self.when)
+        self.form.addRow("&Category", self.category)
+        self.form.addRow("Severity", severity_row)
+        self.form.addRow("&Platform", self.platform)
+        self.form.addRow("&Minutes spent", self.minutes)
+        self.form.addRow("&Summary", self.summary)
+        self.form.addRow("Private &details", self.details)
+        self.form.addRow("", private)
+        self.body.insertWidget(
+            0, QLabel("It happened to the brand's account. It is not a verdict on you.")
         )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("It happened to the brand's account. It is not a verdict on you."))
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.fields = {
+            "at": self.when,
+            "category": self.category,
+            "severity": self.severity.buttons()[0],
+            "platform": self.platform,
+            "minutes": self.minutes,
+            "summary": self.summary,
+            "details": self.details,
+        }
         self.setMinimumWidth(460)
         if initial:
             self._fill(initial)
@@ -148,46 +140,23 @@ class IncidentDialog(QDialog):
         if checked_now:
             self.severity_hint.setText(SEVERITY_HINTS[level])
 
-    def _field_widget(self, field: str) -> QWidget:
-        widgets: dict[str, QWidget] = {
-            "at": self.when,
-            "category": self.category,
-            "severity": self.severity.button(1),
-            "platform": self.platform,
-            "minutes": self.minutes,
-            "summary": self.summary,
-            "details": self.details,
-        }
-        return widgets.get(field, self.category)
-
-    def accept(self) -> None:
-        try:
-            if self.category.currentData() == "":
-                raise ValidationError("category", "choose what kind of incident it was")
-            if self.severity.checkedId() == -1:
-                raise ValidationError("severity", "choose how hard it was, from 1 to 5")
-            self.draft = checked(
-                IncidentDraft(
-                    at=self.when.instant("at"),
-                    category=str(self.category.currentData()),
-                    severity=self.severity.checkedId(),
-                    platform=self.platform.currentText(),
-                    minutes=self.minutes.value(),
-                    summary=self.summary.text(),
-                    details=self.details.toPlainText(),
-                ),
-                self._now,
-            )
-            self._save(self.draft)
-        except WellbeingError as exc:
-            self.show_error(exc)
-            return
-        super().accept()
-
-    def show_error(self, exc: WellbeingError) -> None:
-        self.error.show_error(exc)
-        if isinstance(exc, ValidationError):
-            self._field_widget(exc.field).setFocus(Qt.FocusReason.OtherFocusReason)
+    def _collect_incident(self) -> IncidentDraft:
+        if self.category.currentData() == "":
+            raise ValidationError("category", "choose what kind of incident it was")
+        if self.severity.checkedId() == -1:
+            raise ValidationError("severity", "choose how hard it was, from 1 to 5")
+        return checked(
+            IncidentDraft(
+                at=self.when.instant("at"),
+                category=str(self.category.currentData()),
+                severity=self.severity.checkedId(),
+                platform=self.platform.currentText(),
+                minutes=self.minutes.value(),
+                summary=self.summary.text(),
+                details=self.details.toPlainText(),
+            ),
+            self._now,
+        )
 
     @classmethod
     def get_incident(
@@ -199,6 +168,4 @@ class IncidentDialog(QDialog):
         parent: QWidget | None = None,
     ) -> tuple[IncidentDraft | None, bool]:
         """Run the dialog; ``save`` stores the draft, and its errors keep the dialog open."""
-        dialog = cls(now, zone, save, initial, parent)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        return (dialog.draft if accepted else None), accepted
+        return cls(now, zone, save, initial, parent).run()

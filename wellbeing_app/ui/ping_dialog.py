@@ -6,23 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
-from wellbeing_app.core.errors import WellbeingError
 from wellbeing_app.core.pings import MAX_NOTE, check_source
 from wellbeing_app.core.validation import check_not_future, clean_text
-from wellbeing_app.ui import icons
 from wellbeing_app.ui.actions import PING_SOURCES
-from wellbeing_app.ui.error_label import ErrorLabel
+from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.wall_time import WallTimeEdit
 
 
@@ -34,7 +23,7 @@ class PingEdit:
     note: str | None
 
 
-class PingDialog(QDialog):
+class PingDialog(FormDialog[PingEdit]):
     def __init__(
         self,
         now: datetime,
@@ -43,12 +32,14 @@ class PingDialog(QDialog):
         save: Callable[[PingEdit], object],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._save = save
+        super().__init__(
+            "Edit ping",
+            self._collect_ping,
+            save,
+            {"at": "When", "minutes": "Minutes responding"},
+            parent,
+        )
         self._now = now
-        self.result_value: PingEdit | None = None
-        self.setWindowTitle("Edit ping")
-        self.setWindowIcon(icons.icon(icons.APP))
         self.when = WallTimeEdit(initial.at, zone)
         self.source = QComboBox()
         self.source.setEditable(True)  # any app name is welcome, e.g. discord
@@ -64,21 +55,11 @@ class PingDialog(QDialog):
         self.minutes.setSuffix(" min")
         self.minutes.setValue(initial.minutes)
         self.note = QLineEdit(initial.note or "")
-        form = QFormLayout()
-        form.addRow("&When", self.when)
-        form.addRow("&Source", self.source)
-        form.addRow("&Minutes responding", self.minutes)
-        form.addRow("&Note", self.note)
-        self.error = ErrorLabel({"at": "When", "minutes": "Minutes responding"})
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.form.addRow("&When", self.when)
+        self.form.addRow("&Source", self.source)
+        self.form.addRow("&Minutes responding", self.minutes)
+        self.form.addRow("&Note", self.note)
+        self.fields = {"at": self.when, "source": self.source, "note": self.note}
         self.setMinimumWidth(380)
 
     def _source_value(self) -> str:
@@ -87,20 +68,13 @@ class PingDialog(QDialog):
         data = self.source.itemData(index) if index >= 0 else None
         return str(data) if data else text
 
-    def accept(self) -> None:
-        try:
-            value = PingEdit(
-                at=check_not_future(self.when.instant("at"), self._now, "at"),
-                source=check_source(self._source_value()),
-                minutes=self.minutes.value(),
-                note=clean_text(self.note.text(), "note", MAX_NOTE),
-            )
-            self._save(value)
-        except WellbeingError as exc:
-            self.error.show_error(exc)
-            return
-        self.result_value = value
-        super().accept()
+    def _collect_ping(self) -> PingEdit:
+        return PingEdit(
+            at=check_not_future(self.when.instant("at"), self._now, "at"),
+            source=check_source(self._source_value()),
+            minutes=self.minutes.value(),
+            note=clean_text(self.note.text(), "note", MAX_NOTE),
+        )
 
     @classmethod
     def get_ping(
@@ -112,6 +86,4 @@ class PingDialog(QDialog):
         parent: QWidget | None = None,
     ) -> tuple[PingEdit | None, bool]:
         """Run the dialog; ``save`` stores the value, and its errors keep the dialog open."""
-        dialog = cls(now, zone, initial, save, parent)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        return (dialog.result_value if accepted else None), accepted
+        return cls(now, zone, initial, save, parent).run()

@@ -1,0 +1,74 @@
+"""The shift and ping dialogs: corrections are checked, and errors keep the dialog open."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from pytestqt.qtbot import QtBot
+
+from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.ui.ping_dialog import PingDialog, PingEdit
+from wellbeing_app.ui.shift_dialog import ShiftDialog, ShiftEdit
+
+
+def test_shift_end_before_start_is_refused(qtbot: QtBot, clock) -> None:
+    saved: list[ShiftEdit] = []
+    start = clock.now() - timedelta(hours=8)
+    dialog = ShiftDialog(
+        clock.now(), clock.zone(), ShiftEdit(start, clock.now(), "x"), saved.append
+    )
+    qtbot.addWidget(dialog)
+    dialog.end.set_instant(start - timedelta(hours=1))
+    dialog.accept()
+    assert saved == []
+    assert dialog.error.text() == "End: must come after the start"
+    assert dialog.note.text() == "x"
+
+
+def test_shift_can_be_left_running(qtbot: QtBot, clock) -> None:
+    saved: list[ShiftEdit] = []
+    start = clock.now() - timedelta(hours=2)
+    dialog = ShiftDialog(clock.now(), clock.zone(), ShiftEdit(start, None, None), saved.append)
+    qtbot.addWidget(dialog)
+    assert dialog.running.isChecked() and not dialog.end.isEnabled()
+    dialog.note.setText("covering for Sam")
+    dialog.accept()
+    assert saved == [ShiftEdit(start, None, "covering for Sam")]
+    assert dialog.value == saved[0]
+
+
+def test_a_refusal_from_the_store_keeps_the_shift_dialog_open(qtbot: QtBot, clock) -> None:
+    def overlap(_: ShiftEdit) -> None:
+        raise ValidationError("start", "overlaps the shift from 2026-11-15 08:00 to 12:00")
+
+    start = clock.now() - timedelta(hours=3)
+    dialog = ShiftDialog(clock.now(), clock.zone(), ShiftEdit(start, clock.now(), None), overlap)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.result() != ShiftDialog.DialogCode.Accepted
+    assert dialog.error.text() == "Start: overlaps the shift from 2026-11-15 08:00 to 12:00"
+
+
+def test_ping_source_from_the_list_or_any_app_name(qtbot: QtBot, clock) -> None:
+    saved: list[PingEdit] = []
+    initial = PingEdit(clock.now() - timedelta(hours=1), "social_mention", 0, None)
+    dialog = PingDialog(clock.now(), clock.zone(), initial, saved.append)
+    qtbot.addWidget(dialog)
+    assert dialog.source.currentText() == "Social mention"
+    dialog.accept()
+    dialog.source.setCurrentText("discord")
+    dialog.minutes.setValue(12)
+    dialog.accept()
+    assert [(p.source, p.minutes) for p in saved] == [("social_mention", 0), ("discord", 12)]
+
+
+def test_ping_source_with_spaces_is_refused_by_name(qtbot: QtBot, clock) -> None:
+    saved: list[PingEdit] = []
+    initial = PingEdit(clock.now() - timedelta(hours=1), "slack", 3, "keep me")
+    dialog = PingDialog(clock.now(), clock.zone(), initial, saved.append)
+    qtbot.addWidget(dialog)
+    dialog.source.setCurrentText("My Chat App")
+    dialog.accept()
+    assert saved == []
+    assert dialog.error.text().startswith("Source: 'My Chat App' is not a source")
+    assert dialog.note.text() == "keep me"
