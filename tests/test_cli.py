@@ -174,7 +174,7 @@ def test_log_ping_and_list_it(tmp_path: Path) -> None:
         "5",
         "--note",
         "quick one",
-    ) == ("Ping from discord logged at 2026-03-10 10:30 (during a shift).")
+    ) == ("Ping from discord logged at 2026-03-10 10:30 (working hours).")
     assert ok(tmp_path, "log", "ping", "--source", "slack", "--at", "2026-03-10T21:00Z") == (
         "Ping from slack logged at 2026-03-10 22:00 (after hours)."
     )
@@ -192,7 +192,7 @@ def test_log_ping_and_list_it(tmp_path: Path) -> None:
     assert len({p["id"] for p in pings}) == 2
     text_lines = ok(tmp_path, "list", "pings").splitlines()
     assert len(text_lines) == 2
-    assert "discord" in text_lines[0] and "in shift" in text_lines[0]
+    assert "discord" in text_lines[0] and "working hours" in text_lines[0]
     assert "slack" in text_lines[1] and "after hours" in text_lines[1]
 
 

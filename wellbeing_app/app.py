@@ -234,8 +234,7 @@ class WellbeingApp(QObject):
             self.say("Ping not logged", str(exc))
             return
         label = dict(PING_SOURCES).get(ping.source, ping.source)
-        when = "after hours" if ping.after_hours else "during your shift"
-        self.say("Ping logged", f"{label} at {self._local(ping.at)}, {when}.")
+        self.say("Ping logged", f"{label} at {self._local(ping.at)}, {ping.timing}.")
         self.refresh()
 
     def log_incident(self) -> None:

@@ -99,6 +99,26 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--from", dest="from_date", metavar="DATE", help="first local day")
     listing.add_argument("--to", dest="to_date", metavar="DATE", help="last local day (inclusive)")
     listing.add_argument("--json", action="store_true", help="print one JSON array")
+
+    schedule = commands.add_parser("schedule", help="your working schedule", parents=[common])
+    actions = schedule.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    set_ = actions.add_parser(
+        "set", help="work these days from start to end (other days stay)", parents=[common]
+    )
+    set_.add_argument("--days", required=True, help="e.g. mon-fri, sat,sun, all")
+    set_.add_argument("--start", required=True, metavar="HH:MM")
+    set_.add_argument("--end", required=True, metavar="HH:MM", help="before --start: next day")
+    set_.add_argument("--tz", metavar="ZONE", help="IANA zone (default: the system's)")
+    set_.add_argument("--from", dest="from_date", metavar="DATE", help="first day (default: today)")
+    show = actions.add_parser("show", help="the schedule, days off and on call", parents=[common])
+    show.add_argument("--json", action="store_true", help="print one JSON object")
+    off = actions.add_parser("off", help="a day or days off", parents=[common])
+    off.add_argument("dates", metavar="DATE[..DATE]")
+    oncall = actions.add_parser("oncall", help="an on-call period", parents=[common])
+    oncall.add_argument("start", metavar="START", help="ISO 8601 time")
+    oncall.add_argument("end", metavar="END", help="ISO 8601 time")
     return parser
 
 
@@ -126,11 +146,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             "shift": commands.shift,
             "log": commands.log,
             "list": commands.listing,
+            "schedule": commands.schedule,
         }[args.command]
         clock: Clock = SystemClock()
         output = handler(args, db, clock)
     except ValidationError as exc:
-        return _fail(f"--{exc.field.replace('_', '-')}: {exc.message}", EXIT_BAD_INPUT)
+        # Options are named as typed (--at); positional arguments as in the usage (DATE).
+        name = exc.field if exc.field.isupper() else f"--{exc.field.replace('_', '-')}"
+        return _fail(f"{name}: {exc.message}", EXIT_BAD_INPUT)
     except WellbeingError as exc:
         return _fail(str(exc), EXIT_REFUSED)
     finally:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from wellbeing_app.core.clock import Clock
@@ -19,10 +19,18 @@ from wellbeing_app.core.localtime import (
 )
 from wellbeing_app.core.models import Origin
 from wellbeing_app.core.pings import PingRow, list_pings
+from wellbeing_app.core.schedule import (
+    WEEKDAYS,
+    ScheduleBook,
+    Window,
+    check_zone,
+    parse_clock,
+    parse_days,
+)
 from wellbeing_app.core.shifts import ShiftRow, list_shifts
 from wellbeing_app.core.storage import Database
 
-Output = str | list[dict[str, Any]] | None
+Output = str | list[dict[str, Any]] | dict[str, Any] | None
 
 
 def _at(args: argparse.Namespace, journal: Journal) -> datetime:
@@ -57,8 +65,7 @@ def log(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
     at = _at(args, journal)
     if args.kind == "ping":
         ping = journal.log_ping(args.source, at, args.minutes, args.note)
-        when = "after hours" if ping.after_hours else "during a shift"
-        return f"Ping from {ping.source} logged at {_local(ping.at, ping.zone)} ({when})."
+        return f"Ping from {ping.source} logged at {_local(ping.at, ping.zone)} ({ping.timing})."
     incident = journal.log_incident(
         IncidentDraft(
             at=at,
@@ -126,6 +133,7 @@ def _ping_json(row: PingRow) -> dict[str, Any]:
         "source": row.source,
         "minutes": row.minutes,
         "after_hours": row.after_hours,
+        "on_call": row.on_call,
         "zone": row.zone,
         "note": row.note,
         "origin": row.origin,
@@ -166,7 +174,7 @@ def _ping_lines(rows: list[PingRow]) -> str:
         return "No pings in this period."
     return "\n".join(
         f"#{row.id:<5} {_local(row.at, row.zone)}  {row.source:<15} {row.minutes:>4} min  "
-        f"{'after hours' if row.after_hours else 'in shift'}"
+        f"{row.timing}"
         for row in rows
     )
 
@@ -179,3 +187,87 @@ def _incident_lines(rows: list[IncidentRow]) -> str:
         f"{row.minutes:>4} min  {row.platform or '-':<12} {row.summary}"
         for row in rows
     )
+
+
+def schedule(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
+    journal = Journal(db, clock, Origin.CLI)
+    now, zone = journal.now(), journal.zone()
+    today = in_zone(now, zone).date()
+    if args.action == "set":
+        tz = check_zone(args.tz) if args.tz else zone
+        start_minute = parse_clock(args.start, "start")
+        end_minute = parse_clock(args.end, "end")
+        days = parse_days(args.days)
+        first = parse_date(args.from_date, "from") if args.from_date else today
+        journal.set_schedule(days, start_minute, end_minute, tz, first)
+        crosses = " (ending the next day)" if end_minute < start_minute else ""
+        names = ", ".join(WEEKDAYS[d] for d in days)
+        return f"From {first}: {names} {args.start}-{args.end}{crosses}, {tz}."
+    if args.action == "off":
+        first_text, _, last_text = args.dates.partition("..")
+        first = parse_date(first_text, "DATE")
+        last = parse_date(last_text, "DATE") if last_text else first
+        journal.add_days_off(first, last)
+        return f"Day off: {first}." if first == last else f"Days off: {first} to {last}."
+    if args.action == "oncall":
+        period = journal.add_on_call(
+            parse_time(args.start, now, zone, "START"), parse_time(args.end, now, zone, "END")
+        )
+        return f"On call from {_local(period.start, zone)} to {_local(period.end, zone)}."
+    book = journal.schedule_book(now - timedelta(days=1), datetime.max.replace(tzinfo=UTC))
+    shown = _schedule_json(book, today, zone)
+    return shown if args.json else _schedule_text(shown)
+
+
+def _window_json(window: Window) -> dict[str, Any]:
+    return {
+        "day": WEEKDAYS[window.weekday],
+        "start": f"{window.start_minute // 60:02d}:{window.start_minute % 60:02d}",
+        "end": f"{window.end_minute // 60:02d}:{window.end_minute % 60:02d}",
+        "crosses_midnight": window.crosses_midnight,
+    }
+
+
+def _schedule_json(book: ScheduleBook, today: date, zone: str) -> dict[str, Any]:
+    current = book.in_force(today)
+    return {
+        "zone": current.zone if current else None,
+        "effective_from": current.effective_from.isoformat() if current else None,
+        "windows": [_window_json(w) for w in current.windows] if current else [],
+        "upcoming": [
+            {
+                "effective_from": v.effective_from.isoformat(),
+                "zone": v.zone,
+                "windows": [_window_json(w) for w in v.windows],
+            }
+            for v in book.versions
+            if v.effective_from > today
+        ],
+        "days_off": [
+            {"from": first.isoformat(), "to": last.isoformat()}
+            for first, last in sorted(book.days_off)
+            if last >= today
+        ],
+        "on_call": [{"start": _iso(p.start, zone), "end": _iso(p.end, zone)} for p in book.on_call],
+    }
+
+
+def _schedule_text(shown: dict[str, Any]) -> str:
+    if shown["zone"] is None and not shown["upcoming"]:
+        return (
+            "No schedule yet. Set one, e.g.: "
+            "wellbeing-app schedule set --days mon-fri --start 09:00 --end 17:00"
+        )
+    lines = []
+    if shown["zone"]:
+        lines.append(f"Schedule since {shown['effective_from']} ({shown['zone']}):")
+        lines += [f"  {w['day']}  {w['start']}-{w['end']}" for w in shown["windows"]]
+    for version in shown["upcoming"]:
+        lines.append(f"From {version['effective_from']} ({version['zone']}):")
+        lines += [f"  {w['day']}  {w['start']}-{w['end']}" for w in version["windows"]]
+    for off in shown["days_off"]:
+        span = off["from"] if off["from"] == off["to"] else f"{off['from']} to {off['to']}"
+        lines.append(f"Off: {span}")
+    for period in shown["on_call"]:
+        lines.append(f"On call: {period['start']} to {period['end']}")
+    return "\n".join(lines)

@@ -57,7 +57,12 @@ def test_shows_the_day(qtbot: QtBot) -> None:
     assert cell(window.shifts, 0, 0) == "Tue 20:00"
     assert cell(window.shifts, 1, 1) == "running"
     assert cell(window.shifts, 1, 3) == "launch day"
-    assert [cell(window.pings, 0, c) for c in range(4)] == ["20:55", "social dm", "10", "in shift"]
+    assert [cell(window.pings, 0, c) for c in range(4)] == [
+        "20:55",
+        "social dm",
+        "10",
+        "working hours",
+    ]
     assert cell(window.incidents, 0, 1) == "harassment"
     assert "SECRET" not in [cell(window.incidents, 0, c) for c in range(6)]
 

@@ -21,7 +21,7 @@ class Clock(Protocol):
 def system_zone_name() -> str:
     """The system's IANA zone: ``TZ`` if it names one, else /etc/localtime's target, else UTC."""
     tz = os.environ.get("TZ", "").lstrip(":")
-    if tz and _is_zone(tz):
+    if tz and is_zone(tz):
         return tz
     localtime = Path("/etc/localtime")
     try:
@@ -30,19 +30,20 @@ def system_zone_name() -> str:
         target = ""
     if "zoneinfo/" in target:
         name = target.split("zoneinfo/", 1)[1]
-        if _is_zone(name):
+        if is_zone(name):
             return name
     try:
         name = Path("/etc/timezone").read_text(encoding="utf-8").strip()
     except OSError:
         name = ""
-    return name if name and _is_zone(name) else "UTC"
+    return name if name and is_zone(name) else "UTC"
 
 
-def _is_zone(name: str) -> bool:
+def is_zone(name: str) -> bool:
+    """True when ``name`` is an IANA zone this machine knows."""
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return False
     return True
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from wellbeing_app.core import incidents, pings, settings, shifts
+from wellbeing_app.core import incidents, pings, schedule, settings, shifts
 from wellbeing_app.core.clock import Clock
 from wellbeing_app.core.incidents import IncidentDraft, IncidentRow
 from wellbeing_app.core.models import Origin
@@ -110,6 +110,34 @@ class Journal:
     def day(self, day: date | None = None) -> DayLog:
         with self.db.read() as session:
             return day_log(session, self.now(), self.zone(), day)
+
+    def set_schedule(
+        self, days: list[int], start_minute: int, end_minute: int, zone: str, effective_from: date
+    ) -> schedule.WeeklySchedule:
+        with self.db.write() as session:
+            return schedule.set_schedule(
+                session,
+                days=days,
+                start_minute=start_minute,
+                end_minute=end_minute,
+                zone=zone,
+                effective_from=effective_from,
+            )
+
+    def add_days_off(self, first: date, last: date) -> None:
+        with self.db.write() as session:
+            schedule.add_days_off(session, first, last)
+
+    def add_on_call(self, start: datetime, end: datetime) -> schedule.Interval:
+        with self.db.write() as session:
+            return schedule.add_on_call(session, start, end, self.zone(), self.origin)
+
+    def schedule_book(self, on_call_from: datetime, on_call_to: datetime) -> schedule.ScheduleBook:
+        """The schedule's history and days off, with on-call periods overlapping the range."""
+        with self.db.read() as session:
+            book = schedule.load_book(session)
+            book.on_call = schedule.load_on_call(session, on_call_from, on_call_to)
+            return book
 
     def setting(self, key: str, default: Any = None) -> Any:
         with self.db.read() as session:

@@ -6,7 +6,7 @@ recorded; local dates are derived with zoneinfo, never with fixed offsets.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, Index, text
@@ -109,3 +109,59 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class ScheduleVersion(SQLModel, table=True):
+    """The weekly schedule in force from ``effective_from`` (a local date) until the next one."""
+
+    __tablename__ = "schedule_version"
+
+    id: int | None = Field(default=None, primary_key=True)
+    effective_from: date = Field(unique=True, index=True)
+    zone: str
+
+
+class ScheduleWindow(SQLModel, table=True):
+    """One working window on a weekday (0 = Monday), in minutes after local midnight.
+
+    An end at or before the start means the window runs past midnight into the next day.
+    """
+
+    __tablename__ = "schedule_window"
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="ck_window_weekday"),
+        CheckConstraint("start_minute BETWEEN 0 AND 1439", name="ck_window_start"),
+        CheckConstraint("end_minute BETWEEN 0 AND 1439", name="ck_window_end"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    version_id: int = Field(foreign_key="schedule_version.id", ondelete="CASCADE", index=True)
+    weekday: int
+    start_minute: int
+    end_minute: int
+
+
+class DayOff(SQLModel, table=True):
+    """Local dates off work, both ends inclusive."""
+
+    __tablename__ = "day_off"
+    __table_args__ = (CheckConstraint("last_day >= first_day", name="ck_day_off_order"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    first_day: date = Field(index=True)
+    last_day: date = Field(index=True)
+    note: str | None = None
+
+
+class OnCall(SQLModel, table=True):
+    """A stretch of time during which after-hours contact is expected (and counted apart)."""
+
+    __tablename__ = "on_call"
+    __table_args__ = (CheckConstraint("end_utc > start_utc", name="ck_on_call_order"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    start_utc: datetime = Field(index=True)
+    end_utc: datetime = Field(index=True)
+    zone: str
+    note: str | None = None
+    origin: str = Field(default=Origin.CLI.value)

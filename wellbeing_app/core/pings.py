@@ -1,21 +1,21 @@
 """Pings: work contacts that reached the user, and whether they came after hours.
 
-After hours is derived, never typed: a ping is after hours when it falls outside every
-recorded shift. (The weekly schedule will refine this rule.)
+After hours is derived, never typed: a ping is after hours when it falls outside the schedule
+in force and outside every recorded shift; inside an on-call period it is on call instead.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import exists, or_
-from sqlalchemy.sql.elements import Label
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from wellbeing_app.core.after_hours import prepare
 from wellbeing_app.core.errors import NotFoundError, ValidationError
-from wellbeing_app.core.models import Origin, Ping, PingSource, Shift
+from wellbeing_app.core.models import Origin, Ping, PingSource
 from wellbeing_app.core.validation import check_minutes, check_not_future, clean_text
 
 MAX_NOTE = 2000
@@ -32,6 +32,14 @@ class PingRow:
     note: str | None
     origin: str
     after_hours: bool
+    on_call: bool = False
+
+    @property
+    def timing(self) -> str:
+        """In the user's words: after hours, on call, or working hours."""
+        if self.on_call:
+            return "on call"
+        return "after hours" if self.after_hours else "working hours"
 
 
 def check_source(text: str, field: str = "source") -> str:
@@ -103,30 +111,34 @@ def delete_ping(session: Session, ping_id: int) -> None:
 
 
 def list_pings(session: Session, start: datetime, end: datetime) -> list[PingRow]:
-    """Pings in [start, end), oldest first, each with its after-hours flag worked out in SQL."""
+    """Pings in [start, end), oldest first, each judged after hours / on call in SQL."""
+    in_range = (col(Ping.at_utc) >= start, col(Ping.at_utc) < end)
+    first, last = session.exec(
+        select(func.min(Ping.at_utc), func.max(Ping.at_utc)).where(*in_range)
+    ).one()
+    if first is None:
+        return []
+    verdicts = prepare(session, first, last + timedelta(seconds=1))
     query = (
-        select(Ping, _after_hours())
-        .where(col(Ping.at_utc) >= start, col(Ping.at_utc) < end)
+        select(Ping, verdicts.after_hours, verdicts.on_call)
+        .where(*in_range)
         .order_by(col(Ping.at_utc), col(Ping.id))
     )
-    return [_row(ping, bool(after)) for ping, after in session.exec(query)]
-
-
-def _after_hours() -> Label[bool]:
-    """SQL: true when no recorded shift covers the ping's instant."""
-    covered = exists().where(
-        col(Shift.start_utc) <= col(Ping.at_utc),
-        or_(col(Shift.end_utc).is_(None), col(Shift.end_utc) > col(Ping.at_utc)),
-    )
-    return (~covered).label("after_hours")
+    return [_row(ping, bool(after), bool(on)) for ping, after, on in session.exec(query)]
 
 
 def _get(session: Session, ping_id: int) -> PingRow:
-    ping, after = session.exec(select(Ping, _after_hours()).where(col(Ping.id) == ping_id)).one()
-    return _row(ping, bool(after))
+    ping = session.get(Ping, ping_id)
+    if ping is None:
+        raise NotFoundError(f"ping {ping_id} no longer exists")
+    verdicts = prepare(session, ping.at_utc, ping.at_utc + timedelta(seconds=1))
+    after, on = session.exec(
+        select(verdicts.after_hours, verdicts.on_call).where(col(Ping.id) == ping_id)
+    ).one()
+    return _row(ping, bool(after), bool(on))
 
 
-def _row(ping: Ping, after_hours: bool) -> PingRow:
+def _row(ping: Ping, after_hours: bool, on_call: bool) -> PingRow:
     assert ping.id is not None
     return PingRow(
         ping.id,
@@ -137,4 +149,5 @@ def _row(ping: Ping, after_hours: bool) -> PingRow:
         ping.note,
         ping.origin,
         after_hours,
+        on_call,
     )

@@ -186,7 +186,7 @@ class TodayWindow(QWidget):
                         _when(p.at, zone, log.day),
                         p.source.replace("_", " "),
                         str(p.minutes),
-                        "after hours" if p.after_hours else "in shift",
+                        p.timing,
                         p.note or "",
                     ],
                 )
