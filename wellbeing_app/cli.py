@@ -119,6 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
     oncall = actions.add_parser("oncall", help="an on-call period", parents=[common])
     oncall.add_argument("start", metavar="START", help="ISO 8601 time")
     oncall.add_argument("end", metavar="END", help="ISO 8601 time")
+
+    reminders = commands.add_parser(
+        "reminders", help="the reminders planned for the next 24 hours", parents=[common]
+    )
+    reminders.add_argument("--now", metavar="TIME", help="plan as if it were TIME (ISO 8601)")
+    reminders.add_argument("--json", action="store_true", help="print one JSON array")
     return parser
 
 
@@ -147,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "log": commands.log,
             "list": commands.listing,
             "schedule": commands.schedule,
+            "reminders": commands.reminders,
         }[args.command]
         clock: Clock = SystemClock()
         output = handler(args, db, clock)

@@ -271,3 +271,20 @@ def _schedule_text(shown: dict[str, Any]) -> str:
     for period in shown["on_call"]:
         lines.append(f"On call: {period['start']} to {period['end']}")
     return "\n".join(lines)
+
+
+def reminders(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
+    from wellbeing_app.core import reminder_state
+
+    zone = clock.zone()
+    now = parse_time(args.now, clock.now(), zone, "now") if args.now else clock.now()
+    with db.read() as session:
+        planned = reminder_state.plan(session, now, zone)
+    if args.json:
+        return [
+            {"kind": r.kind.value, "at": _iso(r.at, zone), "title": r.title, "text": r.text}
+            for r in planned
+        ]
+    if not planned:
+        return "No reminders in the next 24 hours."
+    return "\n".join(f"{_local(r.at, zone)}  {r.kind.value:<19} {r.title}" for r in planned)
