@@ -445,3 +445,60 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "not a readable Wellbeing database" in result.stderr
     assert path.read_bytes() == b"\x00\x01garbage" * 500
+
+
+def test_bad_input_on_a_new_folder_creates_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "typo"
+    result = run(folder, "log", "ping", "--source", "a b")
+    assert result.returncode == 2
+    assert "--source" in result.stderr
+    assert not folder.exists()
+
+
+def test_an_empty_time_is_bad_input_not_now(tmp_path: Path) -> None:
+    result = run(tmp_path, "log", "ping", "--source", "slack", "--at", "")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "--at" in result.stderr
+    assert not (tmp_path / "wellbeing.sqlite3").exists()
+
+
+def test_an_empty_data_dir_is_refused(tmp_path: Path) -> None:
+    result = run(tmp_path, "--data-dir", "", "list", "pings")
+    assert result.returncode == 2
+    assert "--data-dir" in result.stderr
+
+
+def test_a_data_folder_that_is_a_file_gets_one_line(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    result = run(not_a_folder, "shift", "status")
+    assert result.returncode == 1
+    assert result.stderr.startswith("wellbeing-app: cannot use")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_dates_beyond_the_calendar_are_bad_input(tmp_path: Path) -> None:
+    result = run(tmp_path, "list", "pings", "--to", "9999-12-31")
+    assert result.returncode == 2
+    assert result.stderr.startswith("wellbeing-app: --to:")
+
+
+def test_listing_filters_and_shows_in_the_same_zone(tmp_path: Path) -> None:
+    ok(tmp_path, "log", "ping", "--source", "slack", "--at", "2026-03-11T01:00")  # Berlin
+    new_york = {"TZ": "America/New_York"}
+    result = run(
+        tmp_path,
+        "list",
+        "pings",
+        "--from",
+        "2026-03-10",
+        "--to",
+        "2026-03-10",
+        "--json",
+        env=new_york,
+    )
+    [ping] = json.loads(result.stdout)
+    assert ping["at"] == "2026-03-10T20:00:00-04:00"  # New York is on summer time already
+    assert ping["zone"] == "Europe/Berlin"
+    on_the_11th = run(tmp_path, "list", "pings", "--from", "2026-03-11", "--json", env=new_york)
+    assert json.loads(on_the_11th.stdout) == []

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from wellbeing_app import __version__
@@ -43,6 +44,73 @@ def _whole_number(low: int, high: int, what: str) -> Any:
     return convert
 
 
+def _valid(check: Callable[[str], object]) -> Callable[[str], str]:
+    """Check a value while parsing, so bad input is refused before the database is opened.
+
+    The text itself is passed on; the command parses it again where it is used.
+    """
+
+    def convert(text: str) -> str:
+        from wellbeing_app.core.errors import ValidationError
+
+        try:
+            check(text)
+        except ValidationError as exc:
+            raise argparse.ArgumentTypeError(exc.message) from None
+        return text
+
+    return convert
+
+
+def _time(text: str) -> object:
+    from wellbeing_app.core.clock import SystemClock
+    from wellbeing_app.core.localtime import parse_time
+
+    clock = SystemClock()
+    return parse_time(text, clock.now(), clock.zone())
+
+
+def _date(text: str) -> object:
+    from wellbeing_app.core.localtime import parse_date
+
+    return parse_date(text)
+
+
+def _date_range(text: str) -> object:
+    first, _, last = text.partition("..")
+    return _date(first), (_date(last) if last else None)
+
+
+def _source(text: str) -> object:
+    from wellbeing_app.core.pings import check_source
+
+    return check_source(text)
+
+
+def _category(text: str) -> object:
+    from wellbeing_app.core.incidents import check_category
+
+    return check_category(text)
+
+
+def _days(text: str) -> object:
+    from wellbeing_app.core.schedule import parse_days
+
+    return parse_days(text)
+
+
+def _clock(text: str) -> object:
+    from wellbeing_app.core.schedule import parse_clock
+
+    return parse_clock(text, "time")
+
+
+def _zone(text: str) -> object:
+    from wellbeing_app.core.schedule import check_zone
+
+    return check_zone(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument(
@@ -63,7 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
         "shift", help="start, end or check the shift clock", parents=[common]
     )
     shift.add_argument("action", choices=["start", "end", "status"])
-    shift.add_argument("--at", metavar="TIME", help="ISO 8601 time (default: now)")
+    shift.add_argument(
+        "--at", metavar="TIME", type=_valid(_time), help="ISO 8601 time (default: now)"
+    )
     shift.add_argument("--note", metavar="TEXT", help="a note on the shift (start only)")
 
     log = commands.add_parser("log", help="log a ping or an incident", parents=[common])
@@ -73,16 +143,20 @@ def build_parser() -> argparse.ArgumentParser:
     ping.add_argument(
         "--source",
         required=True,
+        type=_valid(_source),
         help="slack, teams, email, phone, social_dm, "
         "social_mention, other, or an app name such as discord",
     )
-    ping.add_argument("--at", metavar="TIME", help="ISO 8601 time (default: now)")
+    ping.add_argument(
+        "--at", metavar="TIME", type=_valid(_time), help="ISO 8601 time (default: now)"
+    )
     ping.add_argument("--minutes", type=minutes, default=0, help="minutes spent responding")
     ping.add_argument("--note", metavar="TEXT")
     incident = kinds.add_parser("incident", help="a stressful incident", parents=[common])
     incident.add_argument(
         "--category",
         required=True,
+        type=_valid(_category),
         help="harassment, crisis, "
         "customer_escalation, distressing_content, threats, "
         "internal_pressure or other",
@@ -90,14 +164,20 @@ def build_parser() -> argparse.ArgumentParser:
     incident.add_argument("--severity", required=True, type=_whole_number(1, 5, "severity"))
     incident.add_argument("--platform", help="where it happened, e.g. instagram")
     incident.add_argument("--minutes", type=minutes, default=0, help="minutes spent on it")
-    incident.add_argument("--at", metavar="TIME", help="ISO 8601 time (default: now)")
+    incident.add_argument(
+        "--at", metavar="TIME", type=_valid(_time), help="ISO 8601 time (default: now)"
+    )
     incident.add_argument("--summary", metavar="TEXT", help="one short line")
     incident.add_argument("--details", metavar="TEXT", help="private details (never exported)")
 
     listing = commands.add_parser("list", help="list what was logged", parents=[common])
     listing.add_argument("what", choices=["shifts", "pings", "incidents"])
-    listing.add_argument("--from", dest="from_date", metavar="DATE", help="first local day")
-    listing.add_argument("--to", dest="to_date", metavar="DATE", help="last local day (inclusive)")
+    listing.add_argument(
+        "--from", dest="from_date", metavar="DATE", type=_valid(_date), help="first local day"
+    )
+    listing.add_argument(
+        "--to", dest="to_date", metavar="DATE", type=_valid(_date), help="last day (inclusive)"
+    )
     listing.add_argument("--json", action="store_true", help="print one JSON array")
 
     schedule = commands.add_parser("schedule", help="your working schedule", parents=[common])
@@ -107,30 +187,41 @@ def build_parser() -> argparse.ArgumentParser:
     set_ = actions.add_parser(
         "set", help="work these days from start to end (other days stay)", parents=[common]
     )
-    set_.add_argument("--days", required=True, help="e.g. mon-fri, sat,sun, all")
-    set_.add_argument("--start", required=True, metavar="HH:MM")
-    set_.add_argument("--end", required=True, metavar="HH:MM", help="before --start: next day")
-    set_.add_argument("--tz", metavar="ZONE", help="IANA zone (default: the system's)")
-    set_.add_argument("--from", dest="from_date", metavar="DATE", help="first day (default: today)")
+    set_.add_argument("--days", required=True, type=_valid(_days), help="e.g. mon-fri, sat,sun")
+    set_.add_argument("--start", required=True, metavar="HH:MM", type=_valid(_clock))
+    set_.add_argument(
+        "--end", required=True, metavar="HH:MM", type=_valid(_clock), help="before start: next day"
+    )
+    set_.add_argument(
+        "--tz", metavar="ZONE", type=_valid(_zone), help="IANA zone (default: system)"
+    )
+    set_.add_argument(
+        "--from", dest="from_date", metavar="DATE", type=_valid(_date), help="default: today"
+    )
     show = actions.add_parser("show", help="the schedule, days off and on call", parents=[common])
     show.add_argument("--json", action="store_true", help="print one JSON object")
     off = actions.add_parser("off", help="a day or days off", parents=[common])
-    off.add_argument("dates", metavar="DATE[..DATE]")
+    off.add_argument("dates", metavar="DATE[..DATE]", type=_valid(_date_range))
     oncall = actions.add_parser("oncall", help="an on-call period", parents=[common])
-    oncall.add_argument("start", metavar="START", help="ISO 8601 time")
-    oncall.add_argument("end", metavar="END", help="ISO 8601 time")
+    oncall.add_argument("start", metavar="START", type=_valid(_time), help="ISO 8601 time")
+    oncall.add_argument("end", metavar="END", type=_valid(_time), help="ISO 8601 time")
 
     reminders = commands.add_parser(
         "reminders", help="the reminders planned for the next 24 hours", parents=[common]
     )
-    reminders.add_argument("--now", metavar="TIME", help="plan as if it were TIME (ISO 8601)")
+    reminders.add_argument(
+        "--now", metavar="TIME", type=_valid(_time), help="plan as if it were TIME (ISO 8601)"
+    )
     reminders.add_argument("--json", action="store_true", help="print one JSON array")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     data_dir = getattr(args, "data_dir", None)
+    if data_dir is not None and not data_dir.strip():
+        parser.error("--data-dir: is empty; give a folder, or leave the option out")
     if args.command is None:
         from wellbeing_app.app import run_app
 
@@ -166,7 +257,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         db.close()
     if output is not None:
-        print(output if isinstance(output, str) else json.dumps(output, indent=2))
+        try:
+            print(output if isinstance(output, str) else json.dumps(output, indent=2), flush=True)
+        except BrokenPipeError:  # e.g. `| head -1`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

@@ -34,7 +34,9 @@ Output = str | list[dict[str, Any]] | dict[str, Any] | None
 
 
 def _at(args: argparse.Namespace, journal: Journal) -> datetime:
-    return parse_time(args.at, journal.now(), journal.zone(), "at") if args.at else journal.now()
+    if args.at is None:
+        return journal.now()
+    return parse_time(args.at, journal.now(), journal.zone(), "at")
 
 
 def shift(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
@@ -84,6 +86,8 @@ def log(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
 
 
 def listing(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
+    """Rows whose local date (in today's zone) is within --from/--to, shown in that zone too;
+    ``zone`` in each JSON row still says where it was recorded."""
     now, zone = clock.now(), clock.zone()
     start = datetime.min.replace(tzinfo=UTC)
     end = datetime.max.replace(tzinfo=UTC)
@@ -91,19 +95,26 @@ def listing(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
     last = parse_date(args.to_date, "to") if args.to_date else None
     if first and last and last < first:
         raise ValidationError("to", f"{last} is before --from {first}")
-    if first:
-        start = start_of_day(first, zone)
-    if last:
-        end = start_of_day(last + timedelta(days=1), zone)
+    try:
+        if first:
+            start = start_of_day(first, zone)
+        if last:
+            end = start_of_day(last + timedelta(days=1), zone)
+    except OverflowError:
+        raise ValidationError("to" if last else "from", "is too far from today") from None
     with db.read() as session:
         if args.what == "shifts":
             shifts = list_shifts(session, start, end)
-            return [_shift_json(r, now) for r in shifts] if args.json else _shift_lines(shifts, now)
+            if args.json:
+                return [_shift_json(r, now, zone) for r in shifts]
+            return _shift_lines(shifts, now, zone)
         if args.what == "pings":
             pings = list_pings(session, start, end)
-            return [_ping_json(r) for r in pings] if args.json else _ping_lines(pings)
+            return [_ping_json(r, zone) for r in pings] if args.json else _ping_lines(pings, zone)
         incidents = list_incidents(session, start, end)
-        return [_incident_json(r) for r in incidents] if args.json else _incident_lines(incidents)
+        if args.json:
+            return [_incident_json(r, zone) for r in incidents]
+        return _incident_lines(incidents, zone)
 
 
 def _local(instant: datetime, zone: str) -> str:
@@ -114,11 +125,11 @@ def _iso(instant: datetime, zone: str) -> str:
     return in_zone(instant, zone).isoformat(timespec="seconds")
 
 
-def _shift_json(row: ShiftRow, now: datetime) -> dict[str, Any]:
+def _shift_json(row: ShiftRow, now: datetime, zone: str) -> dict[str, Any]:
     return {
         "id": row.id,
-        "start": _iso(row.start, row.zone),
-        "end": _iso(row.end, row.zone) if row.end else None,
+        "start": _iso(row.start, zone),
+        "end": _iso(row.end, zone) if row.end else None,
         "hours": row.hours(now),
         "zone": row.zone,
         "note": row.note,
@@ -126,10 +137,10 @@ def _shift_json(row: ShiftRow, now: datetime) -> dict[str, Any]:
     }
 
 
-def _ping_json(row: PingRow) -> dict[str, Any]:
+def _ping_json(row: PingRow, zone: str) -> dict[str, Any]:
     return {
         "id": row.id,
-        "at": _iso(row.at, row.zone),
+        "at": _iso(row.at, zone),
         "source": row.source,
         "minutes": row.minutes,
         "after_hours": row.after_hours,
@@ -140,11 +151,11 @@ def _ping_json(row: PingRow) -> dict[str, Any]:
     }
 
 
-def _incident_json(row: IncidentRow) -> dict[str, Any]:
+def _incident_json(row: IncidentRow, zone: str) -> dict[str, Any]:
     # Private details stay out of listings: they are shown only in the app's own windows.
     return {
         "id": row.id,
-        "at": _iso(row.at, row.zone),
+        "at": _iso(row.at, zone),
         "category": row.category,
         "severity": row.severity,
         "minutes": row.minutes,
@@ -155,35 +166,33 @@ def _incident_json(row: IncidentRow) -> dict[str, Any]:
     }
 
 
-def _shift_lines(rows: list[ShiftRow], now: datetime) -> str:
+def _shift_lines(rows: list[ShiftRow], now: datetime, zone: str) -> str:
     if not rows:
         return "No shifts in this period."
     lines = []
     for row in rows:
-        end = f"{row.local_end:%Y-%m-%d %H:%M}" if row.local_end else "running"
+        end = _local(row.end, zone) if row.end else "running"
         note = f"  {row.note}" if row.note else ""
         lines.append(
-            f"#{row.id:<5} {row.local_start:%Y-%m-%d %H:%M} -> {end:<16} "
-            f"{row.hours(now):6.2f} h{note}"
+            f"#{row.id:<5} {_local(row.start, zone)} -> {end:<16} {row.hours(now):6.2f} h{note}"
         )
     return "\n".join(lines)
 
 
-def _ping_lines(rows: list[PingRow]) -> str:
+def _ping_lines(rows: list[PingRow], zone: str) -> str:
     if not rows:
         return "No pings in this period."
     return "\n".join(
-        f"#{row.id:<5} {_local(row.at, row.zone)}  {row.source:<15} {row.minutes:>4} min  "
-        f"{row.timing}"
+        f"#{row.id:<5} {_local(row.at, zone)}  {row.source:<15} {row.minutes:>4} min  {row.timing}"
         for row in rows
     )
 
 
-def _incident_lines(rows: list[IncidentRow]) -> str:
+def _incident_lines(rows: list[IncidentRow], zone: str) -> str:
     if not rows:
         return "No incidents in this period."
     return "\n".join(
-        f"#{row.id:<5} {_local(row.at, row.zone)}  {row.category:<20} severity {row.severity}  "
+        f"#{row.id:<5} {_local(row.at, zone)}  {row.category:<20} severity {row.severity}  "
         f"{row.minutes:>4} min  {row.platform or '-':<12} {row.summary}"
         for row in rows
     )
@@ -277,7 +286,7 @@ def reminders(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
     from wellbeing_app.core import reminder_state
 
     zone = clock.zone()
-    now = parse_time(args.now, clock.now(), zone, "now") if args.now else clock.now()
+    now = clock.now() if args.now is None else parse_time(args.now, clock.now(), zone, "now")
     with db.read() as session:
         planned = reminder_state.plan(session, now, zone)
     if args.json:

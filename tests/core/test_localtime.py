@@ -13,13 +13,11 @@ from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.localtime import (
     day_bounds,
     format_duration,
-    from_stored,
     in_zone,
     local_date,
     parse_date,
     parse_time,
     start_of_day,
-    to_utc_naive,
 )
 
 BERLIN = "Europe/Berlin"
@@ -237,14 +235,6 @@ def test_local_date_and_in_zone() -> None:
     assert local_date(instant, NEW_YORK) == date(2026, 3, 28)
     assert in_zone(instant, BERLIN).utcoffset() == timedelta(hours=1)
     assert in_zone(instant, BERLIN).tzinfo == ZoneInfo(BERLIN)
-
-
-def test_stored_form_round_trip() -> None:
-    instant = datetime(2026, 3, 29, 21, 30, tzinfo=ZoneInfo(BERLIN))
-    naive = to_utc_naive(instant)
-    assert naive.tzinfo is None
-    assert naive == datetime(2026, 3, 29, 19, 30)
-    assert from_stored(naive) == instant
 
 
 # --- format_duration ------------------------------------------------------------------------

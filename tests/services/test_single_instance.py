@@ -41,3 +41,18 @@ def test_released_lock_can_be_taken_again(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_hand_over_fails_cleanly_when_nobody_listens(qtbot: QtBot, tmp_path: Path) -> None:
     assert not SingleInstance(tmp_path).hand_over()
+
+
+def test_one_folder_under_two_names_is_one_instance(qtbot: QtBot, tmp_path: Path) -> None:
+    from wellbeing_app.core.paths import resolve_paths
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "data")
+    first = SingleInstance(resolve_paths(tmp_path / "data").data_dir)
+    assert first.acquire()
+    first.listen()
+    second = SingleInstance(resolve_paths(tmp_path / "link" / ".." / "link").data_dir)
+    assert not second.acquire()
+    with qtbot.waitSignal(first.activated, timeout=5000):
+        assert second.hand_over()
+    first.release()

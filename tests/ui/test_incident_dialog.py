@@ -20,7 +20,7 @@ def saved() -> list[IncidentDraft]:
 
 @pytest.fixture
 def dialog(qtbot: QtBot, clock: FixedClock, saved: list[IncidentDraft]) -> IncidentDialog:
-    widget = IncidentDialog(clock.now(), clock.zone(), save=saved.append)
+    widget = IncidentDialog(clock, save=saved.append)
     qtbot.addWidget(widget)
     return widget
 
@@ -93,7 +93,7 @@ def test_a_time_skipped_by_the_dst_jump_is_refused(qtbot: QtBot, saved) -> None:
     from datetime import UTC, datetime
 
     clock = FixedClock(datetime(2026, 3, 29, 12, 0, tzinfo=UTC), "Europe/Berlin")
-    dialog = IncidentDialog(clock.now(), clock.zone(), save=saved.append)
+    dialog = IncidentDialog(clock, save=saved.append)
     qtbot.addWidget(dialog)
     fill(dialog)
     from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
@@ -109,7 +109,7 @@ def test_an_error_from_saving_keeps_the_dialog_open(qtbot: QtBot, clock) -> None
     def refuse(_: IncidentDraft) -> None:
         raise ValidationError("at", "clashes with something stored")
 
-    dialog = IncidentDialog(clock.now(), clock.zone(), save=refuse)
+    dialog = IncidentDialog(clock, save=refuse)
     qtbot.addWidget(dialog)
     fill(dialog)
     dialog.accept()
@@ -128,7 +128,7 @@ def test_editing_starts_from_the_stored_incident(qtbot: QtBot, clock, saved) -> 
         summary="Recall rumour",
         details="private",
     )
-    dialog = IncidentDialog(clock.now(), clock.zone(), save=saved.append, initial=initial)
+    dialog = IncidentDialog(clock, save=saved.append, initial=initial)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Edit incident"
     dialog.accept()

@@ -14,9 +14,7 @@ from wellbeing_app.ui.shift_dialog import ShiftDialog, ShiftEdit
 def test_shift_end_before_start_is_refused(qtbot: QtBot, clock) -> None:
     saved: list[ShiftEdit] = []
     start = clock.now() - timedelta(hours=8)
-    dialog = ShiftDialog(
-        clock.now(), clock.zone(), ShiftEdit(start, clock.now(), "x"), saved.append
-    )
+    dialog = ShiftDialog(clock, ShiftEdit(start, clock.now(), "x"), saved.append)
     qtbot.addWidget(dialog)
     dialog.end.set_instant(start - timedelta(hours=1))
     dialog.accept()
@@ -28,7 +26,7 @@ def test_shift_end_before_start_is_refused(qtbot: QtBot, clock) -> None:
 def test_shift_can_be_left_running(qtbot: QtBot, clock) -> None:
     saved: list[ShiftEdit] = []
     start = clock.now() - timedelta(hours=2)
-    dialog = ShiftDialog(clock.now(), clock.zone(), ShiftEdit(start, None, None), saved.append)
+    dialog = ShiftDialog(clock, ShiftEdit(start, None, None), saved.append)
     qtbot.addWidget(dialog)
     assert dialog.running.isChecked() and not dialog.end.isEnabled()
     dialog.note.setText("covering for Sam")
@@ -42,7 +40,7 @@ def test_a_refusal_from_the_store_keeps_the_shift_dialog_open(qtbot: QtBot, cloc
         raise ValidationError("start", "overlaps the shift from 2026-11-15 08:00 to 12:00")
 
     start = clock.now() - timedelta(hours=3)
-    dialog = ShiftDialog(clock.now(), clock.zone(), ShiftEdit(start, clock.now(), None), overlap)
+    dialog = ShiftDialog(clock, ShiftEdit(start, clock.now(), None), overlap)
     qtbot.addWidget(dialog)
     dialog.accept()
     assert dialog.result() != ShiftDialog.DialogCode.Accepted
@@ -52,7 +50,7 @@ def test_a_refusal_from_the_store_keeps_the_shift_dialog_open(qtbot: QtBot, cloc
 def test_ping_source_from_the_list_or_any_app_name(qtbot: QtBot, clock) -> None:
     saved: list[PingEdit] = []
     initial = PingEdit(clock.now() - timedelta(hours=1), "social_mention", 0, None)
-    dialog = PingDialog(clock.now(), clock.zone(), initial, saved.append)
+    dialog = PingDialog(clock, initial, saved.append)
     qtbot.addWidget(dialog)
     assert dialog.source.currentText() == "Social mention"
     dialog.accept()
@@ -65,10 +63,24 @@ def test_ping_source_from_the_list_or_any_app_name(qtbot: QtBot, clock) -> None:
 def test_ping_source_with_spaces_is_refused_by_name(qtbot: QtBot, clock) -> None:
     saved: list[PingEdit] = []
     initial = PingEdit(clock.now() - timedelta(hours=1), "slack", 3, "keep me")
-    dialog = PingDialog(clock.now(), clock.zone(), initial, saved.append)
+    dialog = PingDialog(clock, initial, saved.append)
     qtbot.addWidget(dialog)
     dialog.source.setCurrentText("My Chat App")
     dialog.accept()
     assert saved == []
     assert dialog.error.text().startswith("Source: 'My Chat App' is not a source")
     assert dialog.note.text() == "keep me"
+
+
+def test_an_edit_that_leaves_the_time_alone_keeps_its_seconds(qtbot: QtBot, clock) -> None:
+    saved: list[PingEdit] = []
+    at = clock.now() - timedelta(hours=1, seconds=-50)  # hh:mm:50
+    dialog = PingDialog(clock, PingEdit(at, "slack", 0, None), saved.append)
+    qtbot.addWidget(dialog)
+    dialog.note.setText("only the note changes")
+    dialog.accept()
+    assert saved[0].at == at
+    dialog.when.set_instant(at)
+    dialog.when.setDateTime(dialog.when.dateTime().addSecs(60))
+    dialog.accept()
+    assert saved[1].at == (at + timedelta(minutes=1)).replace(second=0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,6 +24,8 @@ def system_zone_name() -> str:
     tz = os.environ.get("TZ", "").lstrip(":")
     if tz and is_zone(tz):
         return tz
+    if tz:  # a POSIX rule such as JST-9: keep its present offset as a fixed Etc/GMT zone
+        return _fixed_offset_zone()
     localtime = Path("/etc/localtime")
     try:
         target = str(localtime.resolve())
@@ -37,6 +40,15 @@ def system_zone_name() -> str:
     except OSError:
         name = ""
     return name if name and is_zone(name) else "UTC"
+
+
+def _fixed_offset_zone() -> str:
+    """The C library's current UTC offset as an IANA Etc zone (whole hours), else UTC."""
+    offset = time.localtime().tm_gmtoff
+    hours, rest = divmod(offset, 3600)
+    if rest or not -14 <= hours <= 12:
+        return "UTC"
+    return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"  # Etc signs are inverted
 
 
 def is_zone(name: str) -> bool:

@@ -8,16 +8,6 @@ from zoneinfo import ZoneInfo
 from wellbeing_app.core.errors import ValidationError
 
 
-def to_utc_naive(instant: datetime) -> datetime:
-    """The form stored in the database: UTC without tzinfo."""
-    return instant.astimezone(UTC).replace(tzinfo=None)
-
-
-def from_stored(value: datetime) -> datetime:
-    """An aware UTC datetime from a stored (naive UTC) one."""
-    return value.replace(tzinfo=UTC)
-
-
 def in_zone(instant: datetime, zone: str) -> datetime:
     """The instant as wall-clock time in ``zone``."""
     return instant.astimezone(ZoneInfo(zone))

@@ -1,7 +1,8 @@
 """The tables: shifts worked, pings that reached the user, incidents absorbed, and settings.
 
-Instants are stored as naive UTC datetimes next to the IANA zone in force when they were
-recorded; local dates are derived with zoneinfo, never with fixed offsets.
+Instants are stored in UTC (SQLModel hands them back as aware UTC datetimes) next to the IANA
+zone in force when they were recorded; local dates are derived with zoneinfo, never with
+fixed offsets.
 """
 
 from __future__ import annotations

@@ -38,12 +38,15 @@ class AppPaths:
 
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
-    """The app's paths for an optional explicit data folder."""
+    """The app's paths for an optional explicit data folder.
+
+    Paths are resolved (symlinks, ``..``) so that one folder is one instance, however named.
+    """
     if data_dir:
-        return AppPaths(Path(data_dir).expanduser().absolute())
+        return AppPaths(Path(data_dir).expanduser().resolve())
     from_env = os.environ.get(ENV_DATA_DIR)
     if from_env:
-        return AppPaths(Path(from_env).expanduser().absolute())
+        return AppPaths(Path(from_env).expanduser().resolve())
     from platformdirs import user_data_path
 
     return AppPaths(user_data_path("wellbeing-app", appauthor=False))

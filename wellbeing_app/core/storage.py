@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session
 
 from wellbeing_app.core.errors import StorageError
@@ -44,17 +45,48 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
+        with _plain_errors(self.path), Session(self.engine, expire_on_commit=False) as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session whose changes are committed together at the end, or not at all."""
-        with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
+        with (
+            _plain_errors(self.path),
+            Session(self._write_engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             yield session
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def _plain_errors(path: Path) -> Iterator[None]:
+    """A database that fails mid-use (a damaged page, a full disk, lost permissions) is
+    reported in words; rule violations (IntegrityError) stay what they are."""
+    try:
+        yield
+    except IntegrityError:
+        raise
+    except DBAPIError as exc:
+        raise StorageError(_explain(path, exc.orig)) from exc
+
+
+def _explain(path: Path, exc: BaseException | None) -> str:
+    text = str(exc)
+    if "readonly" in text or "read-only" in text:
+        return (
+            f"{path} is read-only; Wellbeing needs to write to it and to its folder. "
+            "Check their permissions."
+        )
+    if "disk is full" in text or "disk I/O" in text:
+        return f"{path} could not be written ({text}); nothing was saved. Free some space."
+    return (
+        f"{path} could not be read or written ({text}); nothing was changed. "
+        "Restore a backup or use another --data-dir."
+    )
 
 
 def open_database(path: Path) -> Database:
@@ -71,7 +103,12 @@ def open_database(path: Path) -> Database:
             f"knows up to {known[-1]}). Update the app, or use another --data-dir. "
             "The file was not changed."
         )
-    _create_private(path)
+    try:
+        _create_private(path)
+    except OSError as exc:
+        raise StorageError(
+            f"cannot use {path.parent} for Wellbeing's data: {exc.strerror or exc}"
+        ) from None
     engine = _make_engine(path)
     if revision != known[-1]:
         from wellbeing_app.core.migrate import upgrade_to_head
@@ -79,7 +116,8 @@ def open_database(path: Path) -> Database:
         # Take the write lock before alembic reads the version: a second process creating the
         # same new file (tray app and CLI on first start) then waits on the busy timeout and
         # finds nothing left to do, instead of failing with "database is locked".
-        upgrade_to_head(engine.execution_options(**{_IMMEDIATE: True}))
+        with _plain_errors(path):
+            upgrade_to_head(engine.execution_options(**{_IMMEDIATE: True}))
     return Database(path, engine)
 
 
@@ -105,6 +143,8 @@ def _stored_revision(path: Path) -> str | None:
             )
         return None
     except sqlite3.DatabaseError as exc:
+        if "readonly" in str(exc) or not os.access(path, os.R_OK):
+            raise StorageError(_explain(path, exc)) from None
         raise StorageError(
             f"{path} is not a readable Wellbeing database ({exc}); it was not changed. "
             "Restore a backup or use another --data-dir."

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wellbeing_app.core.clock import Clock
 from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.incidents import MAX_SUMMARY, IncidentDraft, checked
 from wellbeing_app.core.models import IncidentCategory
@@ -54,8 +54,7 @@ class IncidentDialog(FormDialog[IncidentDraft]):
 
     def __init__(
         self,
-        now: datetime,
-        zone: str,
+        clock: Clock,
         save: Callable[[IncidentDraft], object],
         initial: IncidentDraft | None = None,
         parent: QWidget | None = None,
@@ -67,9 +66,9 @@ class IncidentDialog(FormDialog[IncidentDraft]):
             {"at": "When", "details": "Private details", "minutes": "Minutes spent"},
             parent,
         )
-        self._now = now
+        self._clock = clock
 
-        self.when = WallTimeEdit(initial.at if initial else now, zone)
+        self.when = WallTimeEdit(initial.at if initial else clock.now(), clock.zone())
         self.category = QComboBox()
         self.category.addItem("Choose a category…", "")
         for value, label in CATEGORY_LABELS.items():
@@ -155,17 +154,16 @@ class IncidentDialog(FormDialog[IncidentDraft]):
                 summary=self.summary.text(),
                 details=self.details.toPlainText(),
             ),
-            self._now,
+            self._clock.now(),
         )
 
     @classmethod
     def get_incident(
         cls,
-        now: datetime,
-        zone: str,
+        clock: Clock,
         save: Callable[[IncidentDraft], object],
         initial: IncidentDraft | None = None,
         parent: QWidget | None = None,
     ) -> tuple[IncidentDraft | None, bool]:
         """Run the dialog; ``save`` stores the draft, and its errors keep the dialog open."""
-        return cls(now, zone, save, initial, parent).run()
+        return cls(clock, save, initial, parent).run()

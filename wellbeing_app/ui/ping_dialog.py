@@ -8,6 +8,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
+from wellbeing_app.core.clock import Clock
 from wellbeing_app.core.pings import MAX_NOTE, check_source
 from wellbeing_app.core.validation import check_not_future, clean_text
 from wellbeing_app.ui.actions import PING_SOURCES
@@ -26,8 +27,7 @@ class PingEdit:
 class PingDialog(FormDialog[PingEdit]):
     def __init__(
         self,
-        now: datetime,
-        zone: str,
+        clock: Clock,
         initial: PingEdit,
         save: Callable[[PingEdit], object],
         parent: QWidget | None = None,
@@ -39,8 +39,8 @@ class PingDialog(FormDialog[PingEdit]):
             {"at": "When", "minutes": "Minutes responding"},
             parent,
         )
-        self._now = now
-        self.when = WallTimeEdit(initial.at, zone)
+        self._clock = clock
+        self.when = WallTimeEdit(initial.at, clock.zone())
         self.source = QComboBox()
         self.source.setEditable(True)  # any app name is welcome, e.g. discord
         for value, label in PING_SOURCES:
@@ -70,7 +70,7 @@ class PingDialog(FormDialog[PingEdit]):
 
     def _collect_ping(self) -> PingEdit:
         return PingEdit(
-            at=check_not_future(self.when.instant("at"), self._now, "at"),
+            at=check_not_future(self.when.instant("at"), self._clock.now(), "at"),
             source=check_source(self._source_value()),
             minutes=self.minutes.value(),
             note=clean_text(self.note.text(), "note", MAX_NOTE),
@@ -79,11 +79,10 @@ class PingDialog(FormDialog[PingEdit]):
     @classmethod
     def get_ping(
         cls,
-        now: datetime,
-        zone: str,
+        clock: Clock,
         initial: PingEdit,
         save: Callable[[PingEdit], object],
         parent: QWidget | None = None,
     ) -> tuple[PingEdit | None, bool]:
         """Run the dialog; ``save`` stores the value, and its errors keep the dialog open."""
-        return cls(now, zone, initial, save, parent).run()
+        return cls(clock, initial, save, parent).run()

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
+from wellbeing_app.core.clock import Clock
 from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.wall_time import WallTimeEdit
@@ -23,15 +24,14 @@ class ShiftEdit:
 class ShiftDialog(FormDialog[ShiftEdit]):
     def __init__(
         self,
-        now: datetime,
-        zone: str,
+        clock: Clock,
         initial: ShiftEdit,
         save: Callable[[ShiftEdit], object],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Edit shift", self._collect_shift, save, {}, parent)
-        self.start = WallTimeEdit(initial.start, zone)
-        self.end = WallTimeEdit(initial.end or now, zone)
+        self.start = WallTimeEdit(initial.start, clock.zone())
+        self.end = WallTimeEdit(initial.end or clock.now(), clock.zone())
         self.running = QCheckBox("Still running")
         self.running.setChecked(initial.end is None)
         self.running.toggled.connect(lambda on: self.end.setEnabled(not on))
@@ -54,11 +54,10 @@ class ShiftDialog(FormDialog[ShiftEdit]):
     @classmethod
     def get_shift(
         cls,
-        now: datetime,
-        zone: str,
+        clock: Clock,
         initial: ShiftEdit,
         save: Callable[[ShiftEdit], object],
         parent: QWidget | None = None,
     ) -> tuple[ShiftEdit | None, bool]:
         """Run the dialog; ``save`` stores the value, and its errors keep the dialog open."""
-        return cls(now, zone, initial, save, parent).run()
+        return cls(clock, initial, save, parent).run()

@@ -30,6 +30,7 @@ class WallTimeEdit(QDateTimeEdit):
         return self._zone
 
     def set_instant(self, instant: datetime) -> None:
+        self._original = instant
         wall = in_zone(instant, self._zone)
         self.setDateTime(
             QDateTime(
@@ -46,5 +47,12 @@ class WallTimeEdit(QDateTimeEdit):
         return datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())  # noqa: DTZ001
 
     def instant(self, field: str) -> datetime:
-        """The aware UTC instant; raises ValidationError(field) for a time the clocks skip."""
+        """The aware UTC instant; raises ValidationError(field) for a time the clocks skip.
+
+        The field shows minutes only; left as shown, the instant keeps its seconds, so saving
+        an edit of something else never moves it (or across a shift's boundary).
+        """
+        original = in_zone(self._original, self._zone)
+        if self.wall_time() == original.replace(second=0, microsecond=0, tzinfo=None):
+            return self._original
         return resolve_local(self.wall_time(), self._zone, field)
