@@ -30,9 +30,12 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from wellbeing_app.core.journal import Journal
+    from wellbeing_app.core.reminders import Reminder
     from wellbeing_app.core.storage import Database
     from wellbeing_app.core.today import DayLog
     from wellbeing_app.services.data_watcher import DataWatcher
+    from wellbeing_app.services.notifier import Notifier
+    from wellbeing_app.services.reminder_service import ReminderService
     from wellbeing_app.ui.no_tray_window import NoTrayWindow
     from wellbeing_app.ui.today_window import TodayWindow
 
@@ -62,6 +65,10 @@ class WellbeingApp(QObject):
         self.today_window: TodayWindow | None = None
         self.journal: Journal | None = None
         self.watcher: DataWatcher | None = None
+        self.notifier: Notifier | None = None
+        self.reminders: ReminderService | None = None
+        self._shown_reminders: dict[str, Reminder] = {}
+        self._last_reminder: Reminder | None = None
         self._day: DayLog | None = None
         self._tray_wait_left = tray_wait_ms
         self._tray_poll = QTimer(self)
@@ -78,6 +85,7 @@ class WellbeingApp(QObject):
         self.actions.log_ping.connect(self.log_ping)
         self.actions.log_incident.connect(self.log_incident)
         self.actions.show_today.connect(self.show_today)
+        self.actions.show_settings.connect(self.open_settings)
         self.actions.quit.connect(QApplication.quit)
         self._loader.loaded.connect(self._on_loaded)
         self._loader.failed.connect(self._on_failed)
@@ -129,7 +137,7 @@ class WellbeingApp(QObject):
         if self.tray is not None:
             self.tray.attach_menu(self.actions)
             self.tray.menu_opening.connect(self.refresh)
-            self.tray.message_clicked.connect(self.show_today)
+            self.tray.message_clicked.connect(self.open_last_reminder)
             log.info("tray icon shown")
         else:
             log.info("no system tray on this desktop: showing the Wellbeing window instead")
@@ -148,11 +156,21 @@ class WellbeingApp(QObject):
 
         self.journal = Journal(db, self.clock)
         self.watcher = DataWatcher(db.path, self)
-        self.watcher.changed.connect(self.refresh)
+        self.watcher.changed.connect(self.state_changed)
         self._explain_no_tray_once()
         self.refresh()
+        self._start_reminders(self.journal)
         log.info("database ready")
         self.ready.emit()
+
+    def _start_reminders(self, journal: Journal) -> None:
+        from wellbeing_app.services.notifier import Notifier
+        from wellbeing_app.services.reminder_service import ReminderService
+
+        self.notifier = Notifier(self._tray_message, parent=self)
+        self.notifier.activated.connect(self.on_reminder_action)
+        self.reminders = ReminderService(journal, self.show_reminder, parent=self)
+        self.reminders.start()
 
     def _on_failed(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -163,8 +181,19 @@ class WellbeingApp(QObject):
         QApplication.exit(1)
 
     def shutdown(self) -> None:
+        """Stop everything that could still wake up, then close the store."""
+        if self.watcher is not None:
+            self.watcher.changed.disconnect(self.state_changed)
+            self.watcher = None
+        if self.reminders is not None:
+            self.reminders.shutdown()
+            self.reminders = None
+        if self.notifier is not None:
+            self.notifier.close()
+            self.notifier = None
         if self.journal is not None:
-            self.journal.db.close()
+            journal, self.journal = self.journal, None
+            journal.db.close()
         if self.tray is not None:
             self.tray.hide()
 
@@ -198,6 +227,69 @@ class WellbeingApp(QObject):
             self.no_tray_window.activateWindow()
         self.show_today()
 
+    def state_changed(self) -> None:
+        """Something was written (here or by the CLI): refresh, and plan reminders again."""
+        self.refresh()
+        if self.reminders is not None:
+            self.reminders.rebuild()
+
+    # -- reminders ------------------------------------------------------------------------
+    def show_reminder(self, reminder: Reminder) -> None:
+        self._shown_reminders[reminder.key] = reminder
+        self._last_reminder = reminder
+        if self.notifier is not None:
+            labels = self._labels(reminder)
+            self.notifier.notify(reminder.title, reminder.text, reminder.key, list(labels.items()))
+
+    def open_last_reminder(self) -> None:
+        """A click on the tray's message opens what it was about."""
+        self.open_reminder(self._last_reminder)
+
+    def open_reminder(self, reminder: Reminder | None) -> None:
+        from wellbeing_app.ui.reminder_dialog import ReminderDialog
+
+        if reminder is None or not reminder.actions:
+            self.show_today()
+            return
+        action, chosen = ReminderDialog.ask(reminder, self._labels(reminder), self._dialog_parent())
+        if chosen and action:
+            self.do_reminder_action(reminder, action)
+
+    def on_reminder_action(self, key: str, action: str) -> None:
+        reminder = self._shown_reminders.get(key, self._last_reminder)
+        if action == "default":
+            self.open_reminder(reminder)
+        elif reminder is not None:
+            self.do_reminder_action(reminder, action)
+
+    def do_reminder_action(self, reminder: Reminder, action: str) -> None:
+        journal = self.journal
+        if journal is None or self.reminders is None:
+            return
+        try:
+            if action == "end_shift":
+                self.end_shift()
+            elif action == "snooze":
+                self.reminders.snooze()
+            elif action == "on_call":
+                period = journal.start_on_call()
+                self.say("On call", f"Counted as on call until {self._local(period.end)}.")
+            elif action == "end_at_scheduled_end" and reminder.suggested_end is not None:
+                journal.end_shift(reminder.suggested_end)
+                self.say("Shift ended", f"Ended at {self._local(reminder.suggested_end)}.")
+        except WellbeingError as exc:
+            self.say("Not done", str(exc))
+        self.state_changed()
+
+    def _labels(self, reminder: Reminder) -> dict[str, str]:
+        from wellbeing_app.ui.reminder_dialog import action_labels
+
+        snooze = self.journal.reminder_settings().snooze_minutes if self.journal else 15
+        return action_labels(reminder, self.clock.zone(), snooze)
+
+    def _tray_message(self, title: str, text: str) -> None:
+        self.say(title, text)
+
     # -- actions --------------------------------------------------------------------------
     def start_shift(self) -> None:
         journal = self.journal
@@ -209,7 +301,7 @@ class WellbeingApp(QObject):
             self.say("Shift not started", str(exc))
         else:
             self.say("Shift started", f"Clocked in at {self._local(shift.start)}.")
-        self.refresh()
+        self.state_changed()
 
     def end_shift(self) -> None:
         journal = self.journal
@@ -222,7 +314,7 @@ class WellbeingApp(QObject):
         else:
             worked = format_duration(shift.length(self.clock.now()))
             self.say("Shift ended", f"You worked {worked}. The rest of the day is yours.")
-        self.refresh()
+        self.state_changed()
 
     def log_ping(self, source: str) -> None:
         journal = self.journal
@@ -235,7 +327,7 @@ class WellbeingApp(QObject):
             return
         label = dict(PING_SOURCES).get(ping.source, ping.source)
         self.say("Ping logged", f"{label} at {self._local(ping.at)}, {ping.timing}.")
-        self.refresh()
+        self.state_changed()
 
     def log_incident(self) -> None:
         from wellbeing_app.ui.incident_dialog import IncidentDialog
@@ -244,8 +336,7 @@ class WellbeingApp(QObject):
         if journal is None:
             return
         _, saved = IncidentDialog.get_incident(
-            self.clock.now(),
-            self.clock.zone(),
+            self.clock,
             save=journal.log_incident,
             parent=self._dialog_parent(),
         )
@@ -268,21 +359,46 @@ class WellbeingApp(QObject):
         self.today_window.raise_()
         self.today_window.activateWindow()
 
+    def open_settings(self) -> None:
+        from zoneinfo import available_timezones
+
+        from wellbeing_app.ui.settings_dialog import SettingsDialog
+
+        journal = self.journal
+        if journal is None:
+            return
+        now, zone = self.clock.now(), self.clock.zone()
+        today = in_zone(now, zone).date()
+        book = journal.schedule_book(now, now)
+        _, saved = SettingsDialog.edit(
+            today,
+            zone,
+            book.in_force(today),
+            journal.reminder_settings(),
+            sorted(available_timezones()),
+            save=lambda c: journal.save_settings(
+                c.week, c.zone, c.effective_from, c.reminders, c.days_off
+            ),
+            parent=self._dialog_parent(),
+        )
+        if saved:
+            self.say("Settings saved", "Your schedule and reminders are up to date.")
+            self.state_changed()
+
     def edit_record(self, kind: str, record_id: int) -> None:
         from wellbeing_app.ui import today_window
 
         journal = self.journal
         if journal is None or self._day is None:
             return
-        now, zone, parent = self.clock.now(), self.clock.zone(), self.today_window
+        clock, parent = self.clock, self.today_window
         if kind == today_window.SHIFT:
             from wellbeing_app.ui.shift_dialog import ShiftDialog, ShiftEdit
 
             shift = next((s for s in self._day.shifts if s.id == record_id), None)
             if shift is not None:
                 ShiftDialog.get_shift(
-                    now,
-                    zone,
+                    clock,
                     ShiftEdit(shift.start, shift.end, shift.note),
                     save=lambda v: journal.update_shift(record_id, v.start, v.end, v.note),
                     parent=parent,
@@ -293,8 +409,7 @@ class WellbeingApp(QObject):
             ping = next((p for p in self._day.pings if p.id == record_id), None)
             if ping is not None:
                 PingDialog.get_ping(
-                    now,
-                    zone,
+                    clock,
                     PingEdit(ping.at, ping.source, ping.minutes, ping.note),
                     save=lambda v: journal.update_ping(
                         record_id, v.at, v.source, v.minutes, v.note
@@ -316,13 +431,12 @@ class WellbeingApp(QObject):
                 row.details,
             )
             IncidentDialog.get_incident(
-                now,
-                zone,
+                clock,
                 save=lambda d: journal.update_incident(record_id, d),
                 initial=initial,
                 parent=parent,
             )
-        self.refresh()
+        self.state_changed()
 
     def delete_record(self, kind: str, record_id: int) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -344,7 +458,7 @@ class WellbeingApp(QObject):
             delete(record_id)
         except WellbeingError as exc:
             self.say("Not deleted", str(exc))
-        self.refresh()
+        self.state_changed()
 
     # -- helpers --------------------------------------------------------------------------
     def say(self, title: str, text: str) -> None:
@@ -374,7 +488,9 @@ def run_app(data_dir: str | None, *, tray_wait_ms: int = TRAY_WAIT_MS) -> int:
     instance = SingleInstance(paths.data_dir)
     if not instance.acquire():
         return _hand_over(instance)
+    instance.listen()  # at once: a later launch must find us even while we wait for a tray
     wellbeing = WellbeingApp(paths, SystemClock(), tray_wait_ms)
+    instance.activated.connect(wellbeing.activate)
     quitters = []
 
     def settle_in() -> None:
@@ -383,8 +499,6 @@ def run_app(data_dir: str | None, *, tray_wait_ms: int = TRAY_WAIT_MS) -> int:
         from wellbeing_app.ui import icons
 
         configure_logging(paths.log_file)
-        instance.listen()
-        instance.activated.connect(wellbeing.activate)
         quitters.append(QuitOnSignals(app.quit))
         app.setWindowIcon(icons.icon(icons.APP))
 

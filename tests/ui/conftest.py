@@ -31,3 +31,5 @@ def wellbeing(qtbot: QtBot, paths: AppPaths, clock: FixedClock) -> Iterator[Well
     for window in (app.no_tray_window, app.today_window):
         if window is not None:
             window.close()
+            window.deleteLater()
+    app.deleteLater()

@@ -44,7 +44,7 @@ def test_a_ping_logged_from_the_menu_knows_it_came_after_hours(wellbeing, clock)
 def test_log_an_incident_through_the_dialog(wellbeing, monkeypatch, clock) -> None:
     draft = IncidentDraft(clock.now(), "threats", 5, "x", 20, "Threat in replies", "SECRET")
 
-    def fake_dialog(now, zone, save, initial=None, parent=None):
+    def fake_dialog(clock, save, initial=None, parent=None):
         save(draft)
         return draft, True
 
@@ -61,7 +61,7 @@ def test_today_window_edits_and_deletes(wellbeing, monkeypatch, clock) -> None:
     assert window.isVisible()
     assert window.pings.table.rowCount() == 1
 
-    def fake_edit(now, zone, initial: PingEdit, save, parent=None):
+    def fake_edit(clock, initial: PingEdit, save, parent=None):
         changed = PingEdit(initial.at - timedelta(minutes=30), "email", 25, "invoice question")
         save(changed)
         return changed, True
@@ -145,3 +145,75 @@ def test_showing_the_tray_needs_no_heavy_import(module: str) -> None:
     code = f"import sys, wellbeing_app.cli, wellbeing_app.app;print({module!r} in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _reminder(kind, clock, actions=(), suggested_end=None):
+    from wellbeing_app.core.reminders import Reminder
+
+    return Reminder(
+        kind,
+        clock.now(),
+        f"{kind.value}@test",
+        "Time to disconnect",
+        "Your shift ended.",
+        timedelta(hours=1),
+        actions,
+        suggested_end,
+    )
+
+
+def test_a_reminder_without_a_notification_server_lands_in_the_window(wellbeing, clock):
+    from wellbeing_app.core.reminders import ReminderKind
+
+    wellbeing.show_reminder(_reminder(ReminderKind.END_OF_SHIFT, clock, ("end_shift",)))
+    assert "Time to disconnect" in wellbeing.no_tray_window.status.text()
+
+
+def test_reminder_choices_end_snooze_and_on_call(wellbeing, clock) -> None:
+    from wellbeing_app.core import reminder_state
+    from wellbeing_app.core.reminders import ReminderKind
+
+    wellbeing.journal.start_shift(clock.now() - timedelta(hours=9))
+    end = _reminder(ReminderKind.END_OF_SHIFT, clock, ("end_shift", "snooze", "on_call"))
+    wellbeing.do_reminder_action(end, "snooze")
+    with wellbeing.journal.db.read() as session:
+        snoozed = reminder_state.RemindersState.load(session).snoozed_until
+    assert snoozed == clock.now() + timedelta(minutes=15)
+    wellbeing.do_reminder_action(end, "on_call")
+    book = wellbeing.journal.schedule_book(clock.now(), clock.now() + timedelta(hours=1))
+    assert book.is_on_call(clock.now() + timedelta(minutes=30))
+    forgot = _reminder(
+        ReminderKind.FORGOT_CLOCK_OUT,
+        clock,
+        ("end_at_scheduled_end",),
+        suggested_end=clock.now() - timedelta(hours=1),
+    )
+    wellbeing.do_reminder_action(forgot, "end_at_scheduled_end")
+    assert wellbeing.journal.running_shift() is None
+    [shift] = wellbeing.journal.day().shifts
+    assert shift.end == clock.now() - timedelta(hours=1)
+
+
+def test_settings_are_saved_from_the_dialog(wellbeing, monkeypatch, clock) -> None:
+    from wellbeing_app.core.reminders import ReminderSettings
+    from wellbeing_app.core.schedule import Window
+    from wellbeing_app.ui.settings_dialog import SettingsChoice, SettingsDialog
+
+    choice = SettingsChoice(
+        [Window(0, 540, 1020)],
+        "Europe/Berlin",
+        clock.now().date(),
+        ReminderSettings(wrap_up=False),
+        None,
+    )
+
+    def fake_edit(today, zone, schedule, reminders, zones, save, parent=None):
+        assert schedule is None and "Europe/Berlin" in zones
+        save(choice)
+        return choice, True
+
+    monkeypatch.setattr(SettingsDialog, "edit", staticmethod(fake_edit))
+    wellbeing.actions.settings.trigger()
+    assert wellbeing.journal.reminder_settings().wrap_up is False
+    book = wellbeing.journal.schedule_book(clock.now(), clock.now())
+    assert book.in_force(clock.now().date()).windows == (Window(0, 540, 1020),)

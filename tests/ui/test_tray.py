@@ -18,7 +18,14 @@ def test_menu_offers_every_action_in_order(qtbot: QtBot) -> None:
     actions = AppActions()
     actions.set_state(ShiftState(ready=True))
     menu = build_menu(actions)
-    assert texts(menu) == ["Start shift", "Log a ping", "Log an incident…", "Today", "Quit"]
+    assert texts(menu) == [
+        "Start shift",
+        "Log a ping",
+        "Log an incident…",
+        "Today",
+        "Settings…",
+        "Quit",
+    ]
     ping_menu = menu.actions()[1].menu()
     assert texts(ping_menu) == [
         "Slack",

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from wellbeing_app.core import incidents, pings, schedule, settings, shifts
+from wellbeing_app.core import incidents, pings, reminder_state, schedule, settings, shifts
 from wellbeing_app.core.clock import Clock
 from wellbeing_app.core.incidents import IncidentDraft, IncidentRow
 from wellbeing_app.core.models import Origin
 from wellbeing_app.core.pings import PingRow
+from wellbeing_app.core.reminders import ReminderSettings
 from wellbeing_app.core.shifts import ShiftRow
 from wellbeing_app.core.storage import Database
 from wellbeing_app.core.today import DayLog, day_log
@@ -124,6 +125,25 @@ class Journal:
                 effective_from=effective_from,
             )
 
+    def save_settings(
+        self,
+        week: list[schedule.Window],
+        zone: str,
+        effective_from: date,
+        reminders: ReminderSettings,
+        days_off: tuple[date, date] | None = None,
+    ) -> None:
+        """The Settings dialog's choices, stored together or not at all."""
+        with self.db.write() as session:
+            schedule.save_week(session, week, zone, effective_from)
+            reminder_state.save_settings(session, reminders)
+            if days_off is not None:
+                schedule.add_days_off(session, *days_off)
+
+    def reminder_settings(self) -> ReminderSettings:
+        with self.db.read() as session:
+            return reminder_state.load_settings(session)
+
     def add_days_off(self, first: date, last: date) -> None:
         with self.db.write() as session:
             schedule.add_days_off(session, first, last)
@@ -131,6 +151,14 @@ class Journal:
     def add_on_call(self, start: datetime, end: datetime) -> schedule.Interval:
         with self.db.write() as session:
             return schedule.add_on_call(session, start, end, self.zone(), self.origin)
+
+    def start_on_call(self) -> schedule.Interval:
+        """On call from now to the next scheduled start (at most 12 h; 4 h with no schedule)."""
+        now = self.now()
+        with self.db.read() as session:
+            upcoming = schedule.load_book(session).working_intervals(now, now + timedelta(hours=12))
+        starts = [i.start for i in upcoming if i.start > now]
+        return self.add_on_call(now, starts[0] if starts else now + timedelta(hours=4))
 
     def schedule_book(self, on_call_from: datetime, on_call_to: datetime) -> schedule.ScheduleBook:
         """The schedule's history and days off, with on-call periods overlapping the range."""

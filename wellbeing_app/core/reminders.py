@@ -36,6 +36,7 @@ class Reminder:
     text: str
     grace: timedelta
     actions: tuple[str, ...] = ()  # action ids the notification may offer as buttons
+    suggested_end: datetime | None = None  # for "end it at the scheduled end"
 
 
 @dataclass(frozen=True)
@@ -270,6 +271,7 @@ def _forgot(
             f"Your shift has been running since {in_zone(shift_start, zone):%H:%M}. {suggestion}",
             timedelta(hours=12),
             ("end_at_scheduled_end", "still_working") if scheduled_end else ("end_shift",),
+            suggested_end=scheduled_end,
         )
     ]
 

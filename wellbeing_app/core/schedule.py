@@ -197,13 +197,22 @@ def set_schedule(
     """From ``effective_from`` on, work ``days`` from start to end; other days stay as they were."""
     if start_minute == end_minute:
         raise ValidationError("end", "must differ from --start (a window needs some length)")
-    book = load_book(session)
-    previous = book.in_force(effective_from)
+    previous = load_book(session).in_force(effective_from)
     kept = [w for w in previous.windows if w.weekday not in days] if previous else []
-    windows = sorted(
-        [*kept, *(Window(d, start_minute, end_minute) for d in days)],
-        key=lambda w: (w.weekday, w.start_minute),
-    )
+    windows = [*kept, *(Window(d, start_minute, end_minute) for d in days)]
+    return save_week(session, windows, zone, effective_from)
+
+
+def save_week(
+    session: Session, windows: list[Window], zone: str, effective_from: date
+) -> WeeklySchedule:
+    """The whole week's windows in force from ``effective_from`` (replacing a version that
+    starts the same day; earlier days keep the schedule they had)."""
+    check_zone(zone)
+    for window in windows:
+        if window.start_minute == window.end_minute:
+            raise ValidationError(WEEKDAYS[window.weekday], "start and end must differ")
+    ordered = tuple(sorted(windows, key=lambda w: (w.weekday, w.start_minute)))
     version = session.exec(
         select(ScheduleVersion).where(col(ScheduleVersion.effective_from) == effective_from)
     ).first()
@@ -212,9 +221,9 @@ def set_schedule(
     version.zone = zone
     session.add(version)
     session.flush()
-    session.execute(delete(ScheduleWindow).where(col(ScheduleWindow.version_id) == version.id))
     assert version.id is not None
-    for w in windows:
+    session.execute(delete(ScheduleWindow).where(col(ScheduleWindow.version_id) == version.id))
+    for w in ordered:
         session.add(
             ScheduleWindow(
                 version_id=version.id,
@@ -224,7 +233,7 @@ def set_schedule(
             )
         )
     session.flush()
-    return WeeklySchedule(effective_from, zone, tuple(windows))
+    return WeeklySchedule(effective_from, zone, ordered)
 
 
 def add_days_off(session: Session, first: date, last: date, note: str | None = None) -> None:

@@ -37,6 +37,7 @@ class AppActions(QObject):
     log_ping = Signal(str)
     log_incident = Signal()
     show_today = Signal()
+    show_settings = Signal()
     quit = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -53,6 +54,8 @@ class AppActions(QObject):
         self.incident.triggered.connect(self.log_incident)
         self.today = QAction("Today", self)
         self.today.triggered.connect(self.show_today)
+        self.settings = QAction("Settings…", self)
+        self.settings.triggered.connect(self.show_settings)
         self.quit_action = QAction("Quit", self)
         self.quit_action.triggered.connect(self.quit)
         self.set_state(ShiftState())
@@ -65,7 +68,7 @@ class AppActions(QObject):
             self.shift.setText(f"End shift ({format_duration(state.running_for)})")
         else:
             self.shift.setText("Start shift")
-        for action in (self.shift, *self.pings, self.incident, self.today):
+        for action in (self.shift, *self.pings, self.incident, self.today, self.settings):
             action.setEnabled(state.ready)
 
     def _on_shift(self) -> None:

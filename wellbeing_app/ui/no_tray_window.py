@@ -45,6 +45,7 @@ class NoTrayWindow(QWidget):
             "ping": self.ping_button,
             "incident": self._button(actions.incident),
             "today": self._button(actions.today),
+            "settings": self._button(actions.settings),
             "quit": self._button(actions.quit_action),
         }
         for button in self.buttons.values():

@@ -51,7 +51,7 @@ class Tray(QObject):
 
 
 def build_menu(actions: AppActions) -> QMenu:
-    """Start/End shift, Log a ping >, Log an incident…, Today, Quit."""
+    """Start/End shift, Log a ping >, Log an incident…, Today, Settings…, Quit."""
     menu = QMenu()
     menu.addAction(actions.shift)
     pings = menu.addMenu("Log a ping")
@@ -60,6 +60,7 @@ def build_menu(actions: AppActions) -> QMenu:
     menu.addAction(actions.incident)
     menu.addSeparator()
     menu.addAction(actions.today)
+    menu.addAction(actions.settings)
     menu.addSeparator()
     menu.addAction(actions.quit_action)
     return menu

@@ -1,0 +1,114 @@
+"""Runs the reminder plan: rebuilds timers from it, shows what is due, catches up after sleep.
+
+The plan is recomputed from the store whenever state changes (a shift, a ping, a setting, a
+snooze) and after the machine wakes; jobs are never stored. A suspend is noticed by the wall
+clock jumping ahead of the monotonic clock, checked by one coarse timer every few minutes,
+because Qt's timers stand still while the machine sleeps.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from wellbeing_app.core import reminder_state
+from wellbeing_app.core.reminders import Reminder, catch_up
+from wellbeing_app.services.reminder_scheduler import ReminderScheduler
+
+if TYPE_CHECKING:
+    from wellbeing_app.core.journal import Journal
+
+log = logging.getLogger(__name__)
+
+WATCH_INTERVAL_MS = 5 * 60 * 1000
+JUMP_TOLERANCE_S = 90.0
+
+
+class ReminderService(QObject):
+    """Owns the scheduler; ``show`` is how a reminder reaches the user (notification or tray)."""
+
+    shown = Signal(object)  # the Reminder, once shown
+
+    def __init__(
+        self,
+        journal: Journal,
+        show: Callable[[Reminder], object],
+        scheduler: ReminderScheduler | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self._show = show
+        self.scheduler = scheduler or ReminderScheduler(self)
+        self.scheduler.due.connect(self._on_due)
+        self._watch = QTimer(self)
+        self._watch.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self._watch.setInterval(WATCH_INTERVAL_MS)
+        self._watch.timeout.connect(self.check_clock)
+        self._mark = self._clocks()
+
+    def start(self) -> None:
+        self.scheduler.start()
+        self.rebuild()
+        self._watch.start()
+
+    def shutdown(self) -> None:
+        self._watch.stop()
+        self.scheduler.shutdown()
+
+    def rebuild(self) -> None:
+        """Plan again from the store: show missed reminders (at most one a kind), time the rest."""
+        now, zone = self.journal.now(), self.journal.zone()
+        db = self.journal.db
+        with db.read() as session:
+            since = reminder_state.RemindersState.load(session).checked_until
+            since = since if since is not None and since < now else now
+            plan = reminder_state.plan(session, now, zone, since=since)
+        missed = catch_up([r for r in plan if r.at <= now], now)
+        for reminder in missed:
+            self._deliver(reminder)
+        with db.write() as session:
+            reminder_state.mark_checked(session, now)
+        self.scheduler.replace(r for r in plan if r.at > now)
+        log.info(
+            "reminders planned: %d upcoming, %d caught up", len(plan) - len(missed), len(missed)
+        )
+
+    def snooze(self) -> None:
+        with self.journal.db.read() as session:
+            minutes = reminder_state.load_settings(session).snooze_minutes
+        now = self.journal.now()
+        with self.journal.db.write() as session:
+            reminder_state.snooze(session, now + timedelta(minutes=minutes), now)
+        self.rebuild()
+
+    def check_clock(self) -> None:
+        """Rebuild when the wall clock jumped: the machine slept, or the clock was changed."""
+        wall, mono = self._clocks()
+        jump = (wall - self._mark[0]) - (mono - self._mark[1])
+        self._mark = (wall, mono)
+        if abs(jump) > JUMP_TOLERANCE_S:
+            log.info("the wall clock jumped by %.0f s (sleep or clock change): replanning", jump)
+            self.rebuild()
+
+    def _on_due(self, reminder: Reminder) -> None:
+        self.check_clock()
+        self._deliver(reminder)
+        with self.journal.db.write() as session:
+            reminder_state.mark_checked(session, self.journal.now())
+
+    def _deliver(self, reminder: Reminder) -> None:
+        log.info("reminder due: %s", reminder.kind.value)
+        self._show(reminder)
+        with self.journal.db.write() as session:
+            reminder_state.mark_delivered(session, [reminder], self.journal.now())
+        self.shown.emit(reminder)
+
+    @staticmethod
+    def _clocks() -> tuple[float, float]:
+        return time.time(), time.monotonic()

@@ -1,0 +1,60 @@
+"""The reminder dialog: what a reminder said, with its choices (End shift now, Snooze, ...)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from wellbeing_app.core.localtime import in_zone
+from wellbeing_app.core.reminders import Reminder
+from wellbeing_app.ui import icons
+
+
+def action_labels(reminder: Reminder, zone: str, snooze_minutes: int = 15) -> dict[str, str]:
+    """The words on each button this reminder offers, in the order it offers them."""
+    end = f" at {in_zone(reminder.suggested_end, zone):%H:%M}" if reminder.suggested_end else ""
+    words = {
+        "end_shift": "End shift now",
+        "snooze": f"Snooze {snooze_minutes} min",
+        "on_call": "I'm on call",
+        "end_at_scheduled_end": f"End it{end}",
+        "still_working": "I'm still working",
+    }
+    return {action: words[action] for action in reminder.actions if action in words}
+
+
+class ReminderDialog(QDialog):
+    """One button per action; ``chosen`` holds the action picked, if any."""
+
+    def __init__(self, reminder: Reminder, labels: dict[str, str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(reminder.title)
+        self.setWindowIcon(icons.icon(icons.APP))
+        self.chosen: str | None = None
+        title = QLabel(f"<b>{reminder.title}</b>")
+        text = QLabel(reminder.text)
+        text.setWordWrap(True)
+        buttons = QDialogButtonBox()
+        self.buttons: dict[str, QPushButton] = {}
+        for action, label in labels.items():
+            button = buttons.addButton(label, QDialogButtonBox.ButtonRole.AcceptRole)
+            button.clicked.connect(lambda _=False, a=action: self._choose(a))
+            self.buttons[action] = button
+        buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def _choose(self, action: str) -> None:
+        self.chosen = action
+        self.accept()
+
+    @classmethod
+    def ask(
+        cls, reminder: Reminder, labels: dict[str, str], parent: QWidget | None = None
+    ) -> tuple[str | None, bool]:
+        """Show the reminder; the chosen action and True, or None and False when closed."""
+        dialog = cls(reminder, labels, parent)
+        chosen = dialog.exec() == QDialog.DialogCode.Accepted
+        return (dialog.chosen if chosen else None), chosen

@@ -1,0 +1,248 @@
+"""The Settings dialog: the weekly schedule, days off, and when (or whether) to be reminded."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QTabWidget,
+    QTimeEdit,
+    QWidget,
+)
+
+from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.reminders import ReminderSettings
+from wellbeing_app.core.schedule import WeeklySchedule, Window
+from wellbeing_app.ui.form_dialog import FormDialog
+
+DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@dataclass(frozen=True)
+class SettingsChoice:
+    week: list[Window]
+    zone: str
+    effective_from: date
+    reminders: ReminderSettings
+    days_off: tuple[date, date] | None
+
+
+def _qtime(minute: int) -> QTime:
+    return QTime(minute // 60, minute % 60)
+
+
+def _minute(edit: QTimeEdit) -> int:
+    return edit.time().hour() * 60 + edit.time().minute()
+
+
+def _date(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+def _clock(edit: QTimeEdit) -> str:
+    return edit.time().toString("HH:mm")
+
+
+def _time_edit(value: str | int) -> QTimeEdit:
+    edit = QTimeEdit()
+    edit.setDisplayFormat("HH:mm")
+    if isinstance(value, str):
+        hours, _, minutes = value.partition(":")
+        edit.setTime(QTime(int(hours), int(minutes or 0)))
+    else:
+        edit.setTime(_qtime(value))
+    return edit
+
+
+def _spin(value: int, low: int, high: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setSuffix(suffix)
+    spin.setValue(value)
+    return spin
+
+
+class SettingsDialog(FormDialog[SettingsChoice]):
+    def __init__(
+        self,
+        today: date,
+        zone: str,
+        schedule: WeeklySchedule | None,
+        reminders: ReminderSettings,
+        zones: list[str],
+        save: Callable[[SettingsChoice], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Settings", self._collect_settings, save, {}, parent)
+        tabs = QTabWidget()
+        tabs.addTab(self._schedule_tab(today, zone, schedule, zones), "&Schedule")
+        tabs.addTab(self._reminders_tab(reminders), "&Reminders")
+        self.form.addRow(tabs)
+        self.setMinimumWidth(520)
+
+    # -- schedule -------------------------------------------------------------------------
+    def _schedule_tab(
+        self, today: date, zone: str, schedule: WeeklySchedule | None, zones: list[str]
+    ) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout()
+        grid.addWidget(QLabel("<b>Works</b>"), 0, 0)
+        grid.addWidget(QLabel("<b>From</b>"), 0, 1)
+        grid.addWidget(QLabel("<b>To</b>"), 0, 2)
+        self.days: list[tuple[QCheckBox, QTimeEdit, QTimeEdit]] = []
+        for weekday, name in enumerate(DAY_NAMES):
+            windows = schedule.windows_on(weekday) if schedule else []
+            works = QCheckBox(name)
+            works.setChecked(bool(windows))
+            start = _time_edit(windows[0].start_minute if windows else 9 * 60)
+            end = _time_edit(windows[0].end_minute if windows else 17 * 60)
+            works.toggled.connect(start.setEnabled)
+            works.toggled.connect(end.setEnabled)
+            start.setEnabled(bool(windows))
+            end.setEnabled(bool(windows))
+            grid.addWidget(works, weekday + 1, 0)
+            grid.addWidget(start, weekday + 1, 1)
+            grid.addWidget(end, weekday + 1, 2)
+            self.days.append((works, start, end))
+        hint = QLabel("An end before the start runs past midnight (a late shift).")
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        self.zone = QComboBox()
+        self.zone.setEditable(True)
+        self.zone.addItems(zones)
+        self.zone.setCurrentText(schedule.zone if schedule else zone)
+        self.effective_from = QDateEdit(QDate(today.year, today.month, today.day))
+        self.effective_from.setCalendarPopup(True)
+        self.effective_from.setDisplayFormat("yyyy-MM-dd")
+        self.add_days_off = QCheckBox("Add days off")
+        self.off_from = QDateEdit(QDate(today.year, today.month, today.day))
+        self.off_to = QDateEdit(QDate(today.year, today.month, today.day))
+        off_row = QHBoxLayout()
+        for widget in (self.add_days_off, self.off_from, QLabel("to"), self.off_to):
+            off_row.addWidget(widget)
+        for edit in (self.off_from, self.off_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        form = QFormLayout(page)
+        form.addRow(grid)
+        form.addRow(hint)
+        form.addRow("Time &zone", self.zone)
+        form.addRow("&Applies from", self.effective_from)
+        form.addRow(off_row)
+        self.fields.update({"tz": self.zone, "DATE": self.off_from})
+        return page
+
+    # -- reminders ------------------------------------------------------------------------
+    def _reminders_tab(self, r: ReminderSettings) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.wrap_up = QCheckBox("Wrap-up heads-up before the end")
+        self.wrap_up.setChecked(r.wrap_up)
+        self.wrap_up_minutes = _spin(r.wrap_up_minutes, 1, 120, " min before")
+        form.addRow(self.wrap_up, self.wrap_up_minutes)
+        self.end_of_shift = QCheckBox("Time to disconnect, at the end")
+        self.end_of_shift.setChecked(r.end_of_shift)
+        self.snooze_minutes = _spin(r.snooze_minutes, 5, 120, " min snooze")
+        form.addRow(self.end_of_shift, self.snooze_minutes)
+        self.overtime = QCheckBox("Overtime nudges")
+        self.overtime.setChecked(r.overtime)
+        self.overtime_first = _spin(r.overtime_first_minutes, 5, 240, " min")
+        self.overtime_second = _spin(r.overtime_second_minutes, 10, 480, " min")
+        self.overtime_max = _spin(r.overtime_max_per_day, 1, 12, " a day at most")
+        nudges = QHBoxLayout()
+        for widget in (self.overtime_first, self.overtime_second, self.overtime_max):
+            nudges.addWidget(widget)
+        form.addRow(self.overtime, nudges)
+        self.forgot = QCheckBox("Ask if I forgot to clock out")
+        self.forgot.setChecked(r.forgot_clock_out)
+        self.forgot_after = _spin(r.forgot_after_end_hours, 1, 12, " h after the end")
+        self.forgot_long = _spin(r.forgot_shift_hours, 4, 24, " h long shifts")
+        forgot = QHBoxLayout()
+        forgot.addWidget(self.forgot_after)
+        forgot.addWidget(self.forgot_long)
+        form.addRow(self.forgot, forgot)
+        self.after_hours = QCheckBox("A gentle word after an after-hours ping (once an evening)")
+        self.after_hours.setChecked(r.after_hours_ping)
+        form.addRow(self.after_hours)
+        self.evening = QCheckBox("Evening reflection prompt at")
+        self.evening.setChecked(r.evening_reflection)
+        self.evening_time = _time_edit(r.evening_time)
+        form.addRow(self.evening, self.evening_time)
+        self.quiet = QCheckBox("Quiet hours: nothing at all from")
+        self.quiet.setChecked(r.quiet_hours)
+        self.quiet_start = _time_edit(r.quiet_start)
+        self.quiet_end = _time_edit(r.quiet_end)
+        quiet = QHBoxLayout()
+        quiet.addWidget(self.quiet_start)
+        quiet.addWidget(QLabel("to"))
+        quiet.addWidget(self.quiet_end)
+        form.addRow(self.quiet, quiet)
+        return page
+
+    def _collect_settings(self) -> SettingsChoice:
+        week = []
+        for weekday, (works, start, end) in enumerate(self.days):
+            if works.isChecked():
+                if _minute(start) == _minute(end):
+                    start.setFocus()
+                    raise ValidationError(DAY_NAMES[weekday], "start and end must differ")
+                week.append(Window(weekday, _minute(start), _minute(end)))
+        days_off = None
+        if self.add_days_off.isChecked():
+            first, last = _date(self.off_from), _date(self.off_to)
+            if last < first:
+                raise ValidationError("DATE", "the days off end before they start")
+            days_off = (first, last)
+        if self.overtime_second.value() <= self.overtime_first.value():
+            raise ValidationError("overtime", "the second nudge must come after the first")
+        reminders = ReminderSettings(
+            wrap_up=self.wrap_up.isChecked(),
+            wrap_up_minutes=self.wrap_up_minutes.value(),
+            end_of_shift=self.end_of_shift.isChecked(),
+            snooze_minutes=self.snooze_minutes.value(),
+            overtime=self.overtime.isChecked(),
+            overtime_first_minutes=self.overtime_first.value(),
+            overtime_second_minutes=self.overtime_second.value(),
+            overtime_max_per_day=self.overtime_max.value(),
+            forgot_clock_out=self.forgot.isChecked(),
+            forgot_after_end_hours=self.forgot_after.value(),
+            forgot_shift_hours=self.forgot_long.value(),
+            after_hours_ping=self.after_hours.isChecked(),
+            evening_reflection=self.evening.isChecked(),
+            evening_time=_clock(self.evening_time),
+            quiet_hours=self.quiet.isChecked(),
+            quiet_start=_clock(self.quiet_start),
+            quiet_end=_clock(self.quiet_end),
+        )
+        return SettingsChoice(
+            week=week,
+            zone=self.zone.currentText().strip(),
+            effective_from=_date(self.effective_from),
+            reminders=reminders,
+            days_off=days_off,
+        )
+
+    @classmethod
+    def edit(
+        cls,
+        today: date,
+        zone: str,
+        schedule: WeeklySchedule | None,
+        reminders: ReminderSettings,
+        zones: list[str],
+        save: Callable[[SettingsChoice], object],
+        parent: QWidget | None = None,
+    ) -> tuple[SettingsChoice | None, bool]:
+        """Run the dialog; ``save`` stores the choice, and its errors keep the dialog open."""
+        return cls(today, zone, schedule, reminders, zones, save, parent).run()
