@@ -155,7 +155,7 @@ class WellbeingApp(QObject):
         from wellbeing_app.services.data_watcher import DataWatcher
 
         self.journal = Journal(db, self.clock)
-        self.watcher = DataWatcher(db.path, self)
+        self.watcher = DataWatcher(db.path, db.changed_elsewhere, self)
         self.watcher.changed.connect(self.state_changed)
         self._explain_no_tray_once()
         self.refresh()

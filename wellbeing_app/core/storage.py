@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 from wellbeing_app.core.errors import StorageError
@@ -41,7 +42,13 @@ class Database:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
-        self._write_engine = engine.execution_options(**{_IMMEDIATE: True})
+        # Every write goes through one connection of its own. Its PRAGMA data_version then
+        # moves only when some other connection (another process, the CLI) commits, which
+        # tells "changed elsewhere" from "changed by us" without any bookkeeping.
+        self._writer = create_engine(engine.url, poolclass=StaticPool, connect_args=_CONNECT_ARGS)
+        _configure(self._writer)
+        self._write_engine = self._writer.execution_options(**{_IMMEDIATE: True})
+        self._seen_version: int | None = None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -58,7 +65,20 @@ class Database:
         ):
             yield session
 
+    def changed_elsewhere(self) -> bool:
+        """True when another connection committed since the last call (first call: False)."""
+        with _plain_errors(self.path):
+            raw = self._writer.raw_connection()
+            try:
+                version = int(raw.cursor().execute("PRAGMA data_version").fetchone()[0])
+            finally:
+                raw.close()
+        changed = self._seen_version is not None and version != self._seen_version
+        self._seen_version = version
+        return changed
+
     def close(self) -> None:
+        self._writer.dispose()
         self.engine.dispose()
 
 
@@ -162,11 +182,16 @@ def _create_private(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
+_CONNECT_ARGS = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+
+
 def _make_engine(path: Path) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-    )
+    engine = create_engine(f"sqlite:///{path}", connect_args=_CONNECT_ARGS)
+    _configure(engine)
+    return engine
+
+
+def _configure(engine: Engine) -> None:
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -183,5 +208,3 @@ def _make_engine(path: Path) -> Engine:
     def _on_begin(conn: Any) -> None:
         immediate = conn.get_execution_options().get(_IMMEDIATE, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-    return engine

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -10,22 +11,30 @@ _SETTLE_MS = 300
 
 
 class DataWatcher(QObject):
-    """Emits ``changed`` shortly after the database files change on disk.
+    """Emits ``changed`` shortly after another process changed the database.
 
     SQLite in WAL mode appends every commit to ``<db>-wal``; the folder changes when that file
-    appears or goes. Bursts are folded into one signal. An idle app is never woken by a timer.
+    appears or goes. Bursts are folded into one check; ``changed_elsewhere`` tells the app's
+    own writes (which it already knows about) from others'. No timer runs while idle.
     """
 
     changed = Signal()
 
-    def __init__(self, database: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        database: Path,
+        changed_elsewhere: Callable[[], bool],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._database = database
+        self._changed_elsewhere = changed_elsewhere
+        changed_elsewhere()  # remember where the data stands now
         self._watcher = QFileSystemWatcher(self)
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(_SETTLE_MS)
-        self._settle.timeout.connect(self.changed)
+        self._settle.timeout.connect(self._check)
         self._watcher.fileChanged.connect(self._on_change)
         self._watcher.directoryChanged.connect(self._on_change)
         self._watch()
@@ -45,3 +54,7 @@ class DataWatcher(QObject):
     def _on_change(self, _path: str) -> None:
         self._watch()  # a file replaced or newly created must be watched again
         self._settle.start()
+
+    def _check(self) -> None:
+        if self._changed_elsewhere():
+            self.changed.emit()

@@ -158,7 +158,9 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         self.overtime = QCheckBox("Overtime nudges")
         self.overtime.setChecked(r.overtime)
         self.overtime_first = _spin(r.overtime_first_minutes, 5, 240, " min")
-        self.overtime_second = _spin(r.overtime_second_minutes, 10, 480, " min")
+        self.overtime_second = _spin(r.overtime_second_minutes, 10, 480, " min, then hourly")
+        for spin in (self.overtime_first, self.overtime_second):
+            spin.setPrefix("+")
         self.overtime_max = _spin(r.overtime_max_per_day, 1, 12, " a day at most")
         nudges = QHBoxLayout()
         for widget in (self.overtime_first, self.overtime_second, self.overtime_max):
