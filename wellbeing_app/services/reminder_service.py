@@ -3,7 +3,8 @@
 The plan is recomputed from the store whenever state changes (a shift, a ping, a setting, a
 snooze) and after the machine wakes; jobs are never stored. A suspend is noticed by the wall
 clock jumping ahead of the monotonic clock, checked by one coarse timer every few minutes,
-because Qt's timers stand still while the machine sleeps.
+because Qt's timers stand still while the machine sleeps; and, where a system bus exists, at
+once by logind's PrepareForSleep signal.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from wellbeing_app.services.reminder_scheduler import ReminderScheduler
 
 if TYPE_CHECKING:
     from wellbeing_app.core.journal import Journal
+    from wellbeing_app.services.sleep_watcher import SleepWatcher
 
 log = logging.getLogger(__name__)
 
@@ -51,15 +53,27 @@ class ReminderService(QObject):
         self._watch.setInterval(WATCH_INTERVAL_MS)
         self._watch.timeout.connect(self.check_clock)
         self._mark = self._clocks()
+        self._sleep: SleepWatcher | None = None
 
     def start(self) -> None:
+        from wellbeing_app.services.sleep_watcher import SleepWatcher
+
         self.scheduler.start()
         self.rebuild()
         self._watch.start()
+        self._sleep = SleepWatcher(self)
+        self._sleep.resumed.connect(self._on_resume)
 
     def shutdown(self) -> None:
         self._watch.stop()
+        if self._sleep is not None:
+            self._sleep.close()
         self.scheduler.shutdown()
+
+    def _on_resume(self) -> None:
+        log.info("logind says the machine woke up: replanning")
+        self._mark = self._clocks()
+        self.rebuild()
 
     def rebuild(self) -> None:
         """Plan again from the store: show missed reminders (at most one a kind), time the rest."""
