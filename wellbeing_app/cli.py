@@ -18,6 +18,7 @@ from wellbeing_app import __version__
 
 if TYPE_CHECKING:
     from wellbeing_app.core.clock import Clock
+    from wellbeing_app.core.errors import ValidationError
 
 PROG = "wellbeing-app"
 EXIT_REFUSED = 1
@@ -233,6 +234,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from wellbeing_app.core.storage import open_database
 
     try:
+        _check_together(args)
+    except ValidationError as exc:
+        return _fail(_named(exc), EXIT_BAD_INPUT)
+    try:
         db = open_database(resolve_paths(data_dir).database)
     except StorageError as exc:
         return _fail(str(exc), EXIT_REFUSED)
@@ -249,9 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         clock: Clock = SystemClock()
         output = handler(args, db, clock)
     except ValidationError as exc:
-        # Options are named as typed (--at); positional arguments as in the usage (DATE).
-        name = exc.field if exc.field.isupper() else f"--{exc.field.replace('_', '-')}"
-        return _fail(f"{name}: {exc.message}", EXIT_BAD_INPUT)
+        return _fail(_named(exc), EXIT_BAD_INPUT)
     except WellbeingError as exc:
         return _fail(str(exc), EXIT_REFUSED)
     finally:
@@ -262,6 +265,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # e.g. `| head -1`: the reader has what it wanted
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
+
+
+def _check_together(args: argparse.Namespace) -> None:
+    """Checks that need two arguments at once, made before the database is opened too, so
+    that bad input writes nothing (not even a new database file)."""
+    if args.command != "schedule":
+        return
+    from wellbeing_app.core import schedule
+    from wellbeing_app.core.clock import SystemClock
+    from wellbeing_app.core.localtime import parse_date, parse_time
+
+    if args.action == "set":
+        schedule.check_window(
+            schedule.parse_clock(args.start, "start"), schedule.parse_clock(args.end, "end")
+        )
+    elif args.action == "off":
+        first, _, last = args.dates.partition("..")
+        if last:
+            schedule.check_days_off(parse_date(first, "DATE"), parse_date(last, "DATE"))
+    elif args.action == "oncall":
+        clock = SystemClock()
+        now, zone = clock.now(), clock.zone()
+        schedule.check_on_call(
+            parse_time(args.start, now, zone, "START"), parse_time(args.end, now, zone, "END")
+        )
+
+
+def _named(exc: ValidationError) -> str:
+    """Options are named as typed (--at); positional arguments as in the usage (DATE)."""
+    name = exc.field if exc.field.isupper() else f"--{exc.field.replace('_', '-')}"
+    return f"{name}: {exc.message}"
 
 
 def _fail(message: str, status: int) -> int:

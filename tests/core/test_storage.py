@@ -10,17 +10,22 @@ import subprocess
 import sys
 import textwrap
 import warnings
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Column, Integer, MetaData, Table, text
+from sqlalchemy import Column, Integer, MetaData, Table, create_engine, text
 
 from wellbeing_app.core.errors import StorageError
 from wellbeing_app.core.migrate import alembic_config
 from wellbeing_app.core.models import SQLModel
+from wellbeing_app.core.pings import list_pings
+from wellbeing_app.core.schedule import add_days_off, load_book
+from wellbeing_app.core.shifts import list_shifts
 from wellbeing_app.core.storage import (
     BUSY_TIMEOUT_MS,
     Database,
@@ -172,6 +177,88 @@ def test_known_revisions_agree_with_alembic() -> None:
     chain = [s.revision for s in reversed(list(scripts.walk_revisions()))]
     assert known_revisions() == chain
     assert known_revisions()[0] == "0001"
+
+
+def make_revision_0001_database(path: Path) -> None:
+    """A database as the first release left it, with a shift and a ping in it."""
+    engine = create_engine(f"sqlite:///{path}")
+    config = alembic_config()
+    with engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.commit()
+    engine.dispose()
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute(
+            "INSERT INTO shift (start_utc, end_utc, zone, note, origin) VALUES "
+            "('2026-03-10 08:00:00.000000', '2026-03-10 16:30:00.000000', 'Europe/Berlin', "
+            "'launch day', 'cli')"
+        )
+        conn.execute(
+            "INSERT INTO ping (at_utc, zone, source, minutes, note, origin) VALUES "
+            "('2026-03-10 20:15:00.000000', 'Europe/Berlin', 'slack', 5, 'late one', 'tray'), "
+            "('2026-03-10 12:00:00.000000', 'Europe/Berlin', 'teams', 0, NULL, 'tray')"
+        )
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def user_tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    conn = sqlite3.connect(path)
+    try:
+        names = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'alembic_version'"
+            )
+        ]
+        return {name: conn.execute(f"SELECT * FROM {name} ORDER BY 1").fetchall() for name in names}
+    finally:
+        conn.close()
+
+
+def test_a_database_at_revision_0001_is_upgraded_with_its_rows_intact(tmp_path: Path) -> None:
+    path = tmp_path / "wellbeing.sqlite3"
+    make_revision_0001_database(path)
+    before = user_tables(path)
+    assert stored_revision(path) == "0001"
+    assert set(before) == {"shift", "ping", "incident", "setting"}
+    assert len(before["shift"]) == 1 and len(before["ping"]) == 2
+
+    db = open_database(path)
+    assert stored_revision(path) == head_revision() != "0001"
+    after = user_tables(path)
+    assert {name: after[name] for name in before} == before  # every old row, byte for byte
+    assert {"schedule_version", "schedule_window", "day_off", "on_call"} <= set(after)
+    assert schema_diff(db, SQLModel.metadata) == []
+
+    ever = (datetime.min.replace(tzinfo=UTC), datetime.max.replace(tzinfo=UTC))
+    with db.read() as session:
+        [shift] = list_shifts(session, *ever)
+        pings = list_pings(session, *ever)
+    assert (shift.start, shift.end, shift.note) == (
+        datetime(2026, 3, 10, 8, 0, tzinfo=UTC),
+        datetime(2026, 3, 10, 16, 30, tzinfo=UTC),
+        "launch day",
+    )
+    # No schedule yet: judged by the shift alone, as before the upgrade.
+    assert [(p.source, p.minutes, p.note, p.after_hours, p.on_call) for p in pings] == [
+        ("teams", 0, None, False, False),
+        ("slack", 5, "late one", True, False),
+    ]
+    # The new tables take rows.
+    with db.write() as session:
+        add_days_off(session, date(2026, 3, 11), date(2026, 3, 12))
+    with db.read() as session:
+        assert load_book(session).days_off == [(date(2026, 3, 11), date(2026, 3, 12))]
+    db.close()
+
+    again = open_database(path)  # nothing left to do the second time
+    again.close()
+    assert stored_revision(path) == head_revision()
+    assert {name: user_tables(path)[name] for name in before} == before
 
 
 # --- files that must not be touched --------------------------------------------------------

@@ -103,7 +103,9 @@ class ScheduleBook:
     def is_scheduled(self, instant: datetime) -> bool:
         return any(
             instant in interval
-            for interval in self.working_intervals(instant - timedelta(days=1), instant)
+            for interval in self.working_intervals(
+                instant - timedelta(days=1), instant + timedelta(microseconds=1)
+            )
         )
 
     def is_on_call(self, instant: datetime) -> bool:
@@ -138,15 +140,25 @@ def parse_days(text: str, field_name: str = "days") -> list[int]:
         return list(range(7))
     days: list[int] = []
     for part in value.split(","):
-        ends = [p.strip()[:3] for p in part.split("-")]
-        if not 1 <= len(ends) <= 2 or any(e not in WEEKDAYS for e in ends):
+        ends = [_weekday(p.strip()) for p in part.split("-")]
+        if not 1 <= len(ends) <= 2 or None in ends:
             raise ValidationError(
                 field_name, f"{text!r} is not a list of days like mon-fri or sat,sun"
             )
-        first, last = WEEKDAYS.index(ends[0]), WEEKDAYS.index(ends[-1])
+        first, last = ends[0], ends[-1]
+        assert first is not None and last is not None
         span = range(first, last + 1) if first <= last else [*range(first, 7), *range(last + 1)]
         days.extend(d for d in span if d not in days)
     return sorted(days)
+
+
+def _weekday(word: str) -> int | None:
+    """``mon``, ``tues``, ``thursday`` -> 0, 1, 3; other words (``monkey``, ``mon;fri``) -> None."""
+    names = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    for number, name in enumerate(names):
+        if len(word) >= 3 and name.startswith(word):
+            return number
+    return None
 
 
 def check_zone(name: str, field_name: str = "tz") -> str:
@@ -195,8 +207,7 @@ def set_schedule(
     effective_from: date,
 ) -> WeeklySchedule:
     """From ``effective_from`` on, work ``days`` from start to end; other days stay as they were."""
-    if start_minute == end_minute:
-        raise ValidationError("end", "must differ from --start (a window needs some length)")
+    check_window(start_minute, end_minute)
     previous = load_book(session).in_force(effective_from)
     kept = [w for w in previous.windows if w.weekday not in days] if previous else []
     windows = [*kept, *(Window(d, start_minute, end_minute) for d in days)]
@@ -236,9 +247,23 @@ def save_week(
     return WeeklySchedule(effective_from, zone, ordered)
 
 
-def add_days_off(session: Session, first: date, last: date, note: str | None = None) -> None:
+def check_window(start_minute: int, end_minute: int) -> None:
+    if start_minute == end_minute:
+        raise ValidationError("end", "must differ from --start (a window needs some length)")
+
+
+def check_days_off(first: date, last: date) -> None:
     if last < first:
         raise ValidationError("DATE", f"the range ends ({last}) before it starts ({first})")
+
+
+def check_on_call(start: datetime, end: datetime) -> None:
+    if end <= start:
+        raise ValidationError("END", "the on-call period must end after it starts")
+
+
+def add_days_off(session: Session, first: date, last: date, note: str | None = None) -> None:
+    check_days_off(first, last)
     session.add(DayOff(first_day=first, last_day=last, note=note))
     session.flush()
 
@@ -246,8 +271,7 @@ def add_days_off(session: Session, first: date, last: date, note: str | None = N
 def add_on_call(
     session: Session, start: datetime, end: datetime, zone: str, origin: Origin = Origin.CLI
 ) -> Interval:
-    if end <= start:
-        raise ValidationError("END", "the on-call period must end after it starts")
+    check_on_call(start, end)
     session.add(OnCall(start_utc=start, end_utc=end, zone=zone, origin=origin.value))
     session.flush()
     return Interval(start.astimezone(UTC), end.astimezone(UTC))
