@@ -410,7 +410,7 @@ def test_bad_input_leaves_the_listing_as_it_was(tmp_path: Path) -> None:
 
 
 def test_missing_subcommand_and_unknown_choice_exit_2(tmp_path: Path) -> None:
-    for args in (["log"], ["list", "reflections"], ["shift", "pause"], ["--bogus"]):
+    for args in (["log"], ["list", "moods"], ["shift", "pause"], ["--bogus"]):
         result = run(tmp_path, *args)
         assert result.returncode == 2, args
         assert len(result.stderr.splitlines()) == 1, result.stderr

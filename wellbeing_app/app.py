@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from wellbeing_app.core.journal import Journal
     from wellbeing_app.core.reminders import Reminder
     from wellbeing_app.core.storage import Database
+    from wellbeing_app.core.streaks import Streaks
     from wellbeing_app.core.today import DayLog
     from wellbeing_app.services.data_watcher import DataWatcher
     from wellbeing_app.services.notifier import Notifier
@@ -46,6 +47,7 @@ TRAY_POLL_MS = 250
 EMBED_POLL_MS = 10
 EMBED_WAIT_MS = 500
 NO_TRAY_EXPLAINED = "ui.no_tray_explained"
+REFLECT_AFTER_SHIFT = "reflection.after_shift"
 
 
 class WellbeingApp(QObject):
@@ -69,6 +71,7 @@ class WellbeingApp(QObject):
         self.reminders: ReminderService | None = None
         self._shown_reminders: dict[str, Reminder] = {}
         self._last_reminder: Reminder | None = None
+        self._streaks: Streaks | None = None
         self._day: DayLog | None = None
         self._tray_wait_left = tray_wait_ms
         self._tray_poll = QTimer(self)
@@ -86,6 +89,8 @@ class WellbeingApp(QObject):
         self.actions.log_incident.connect(self.log_incident)
         self.actions.show_today.connect(self.show_today)
         self.actions.show_settings.connect(self.open_settings)
+        self.actions.reflect.connect(self.open_reflection)
+        self.actions.check_in.connect(self.open_checkin)
         self.actions.quit.connect(QApplication.quit)
         self._loader.loaded.connect(self._on_loaded)
         self._loader.failed.connect(self._on_failed)
@@ -158,6 +163,7 @@ class WellbeingApp(QObject):
         self.watcher = DataWatcher(db.path, db.changed_elsewhere, self)
         self.watcher.changed.connect(self.state_changed)
         self._explain_no_tray_once()
+        self._streaks = self.journal.streaks()
         self.refresh()
         self._start_reminders(self.journal)
         log.info("database ready")
@@ -213,6 +219,11 @@ class WellbeingApp(QObject):
                 tooltip = f"Wellbeing: shift running since {since:%H:%M}"
             else:
                 tooltip = "Wellbeing: off the clock"
+            if self._streaks is not None:
+                tooltip += (
+                    f"\nDisconnect streak: {self._streaks.disconnect} · "
+                    f"reflection streak: {self._streaks.reflection}"
+                )
             self.tray.set_shift_running(running is not None, tooltip)
         if self.today_window is not None and self.today_window.isVisible():
             self._day = self.journal.day()
@@ -229,6 +240,8 @@ class WellbeingApp(QObject):
 
     def state_changed(self) -> None:
         """Something was written (here or by the CLI): refresh, and plan reminders again."""
+        if self.journal is not None:
+            self._streaks = self.journal.streaks()
         self.refresh()
         if self.reminders is not None:
             self.reminders.rebuild()
@@ -248,6 +261,12 @@ class WellbeingApp(QObject):
     def open_reminder(self, reminder: Reminder | None) -> None:
         from wellbeing_app.ui.reminder_dialog import ReminderDialog
 
+        if reminder is not None and reminder.kind.value == "evening_reflection":
+            self.open_reflection()
+            return
+        if reminder is not None and reminder.kind.value == "who5_checkin":
+            self.open_checkin()
+            return
         if reminder is None or not reminder.actions:
             self.show_today()
             return
@@ -301,7 +320,21 @@ class WellbeingApp(QObject):
             self.say("Shift not started", str(exc))
         else:
             self.say("Shift started", f"Clocked in at {self._local(shift.start)}.")
+            self.state_changed()
+            self.review_handoff()
+            return
         self.state_changed()
+
+    def review_handoff(self) -> None:
+        """What was left at work comes back when the next shift starts, to tick off."""
+        from wellbeing_app.ui.handoff_dialog import HandoffDialog
+
+        journal = self.journal
+        items = journal.handoff_list() if journal else []
+        if journal is None or not items:
+            return
+        for item_id in HandoffDialog.review(items, self._dialog_parent()):
+            journal.tick_handoff(item_id)
 
     def end_shift(self) -> None:
         journal = self.journal
@@ -314,6 +347,47 @@ class WellbeingApp(QObject):
         else:
             worked = format_duration(shift.length(self.clock.now()))
             self.say("Shift ended", f"You worked {worked}. The rest of the day is yours.")
+            self.state_changed()
+            if journal.setting(REFLECT_AFTER_SHIFT, True):
+                self.open_reflection()
+            return
+        self.state_changed()
+
+    def open_checkin(self) -> None:
+        """The WHO-5 well-being check: scored at once, seen by no one else."""
+        from wellbeing_app.ui.who5_dialog import Who5Dialog
+
+        journal = self.journal
+        if journal is None:
+            return
+        previous = journal.latest_who5_score()
+        Who5Dialog.check_in(
+            lambda answers: journal.check_in(list(answers)).result,
+            previous,
+            self._dialog_parent(),
+        )
+        self.state_changed()
+
+    def open_reflection(self) -> None:
+        """The one-minute end-of-day reflection (editing today's replaces it)."""
+        from wellbeing_app.ui.reflection_dialog import ReflectionDialog
+
+        journal = self.journal
+        if journal is None:
+            return
+        day = journal.today()
+        log = journal.day(day)
+        ReflectionDialog.reflect(
+            self.clock,
+            day,
+            [p for p in log.pings if p.after_hours],
+            log.incidents,
+            save=journal.save_reflection,
+            skip=journal.skip_reflection,
+            initial=journal.reflection(day),
+            log_missed=self.log_incident,
+            parent=self._dialog_parent(),
+        )
         self.state_changed()
 
     def log_ping(self, source: str) -> None:

@@ -172,7 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     incident.add_argument("--details", metavar="TEXT", help="private details (never exported)")
 
     listing = commands.add_parser("list", help="list what was logged", parents=[common])
-    listing.add_argument("what", choices=["shifts", "pings", "incidents"])
+    listing.add_argument(
+        "what", choices=["shifts", "pings", "incidents", "reflections", "checkins"]
+    )
     listing.add_argument(
         "--from", dest="from_date", metavar="DATE", type=_valid(_date), help="first local day"
     )
@@ -206,6 +208,29 @@ def build_parser() -> argparse.ArgumentParser:
     oncall = actions.add_parser("oncall", help="an on-call period", parents=[common])
     oncall.add_argument("start", metavar="START", type=_valid(_time), help="ISO 8601 time")
     oncall.add_argument("end", metavar="END", type=_valid(_time), help="ISO 8601 time")
+
+    reflect = commands.add_parser("reflect", help="the end-of-day reflection", parents=[common])
+    reflect.add_argument("--mood", required=True, type=_whole_number(1, 5, "mood"))
+    reflect.add_argument("--energy", required=True, type=_whole_number(1, 5, "energy"))
+    reflect.add_argument("--stress", required=True, type=_whole_number(0, 10, "stress"))
+    reflect.add_argument(
+        "--detach", type=_whole_number(1, 5, "detach"), help="how much the brand weighed on you"
+    )
+    reflect.add_argument("--went-well", metavar="TEXT")
+    reflect.add_argument("--leave", metavar="TEXT", help="hand-off items, one per line")
+    reflect.add_argument("--tonight", metavar="TEXT", help="one thing for you tonight")
+    reflect.add_argument("--date", metavar="DATE", type=_valid(_date), help="default: today")
+    checkin = commands.add_parser("checkin", help="the WHO-5 well-being check", parents=[common])
+    checkin.add_argument("instrument", choices=["who5"])
+    checkin.add_argument(
+        "answers",
+        nargs=5,
+        # One plain metavar: Python 3.11's argparse crashes on a tuple one when answers are missing.
+        metavar="ANSWER",
+        help="the five answers in order, each 0 (at no time) to 5 (all of the time)",
+    )
+    checkin.add_argument("--date", metavar="DATE", type=_valid(_date), help="default: today")
+    checkin.add_argument("--json", action="store_true", help="print raw, score and low")
 
     reminders = commands.add_parser(
         "reminders", help="the reminders planned for the next 24 hours", parents=[common]
@@ -250,6 +275,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "list": commands.listing,
             "schedule": commands.schedule,
             "reminders": commands.reminders,
+            "reflect": commands.reflect,
+            "checkin": commands.checkin,
         }[args.command]
         clock: Clock = SystemClock()
         output = handler(args, db, clock)
@@ -270,6 +297,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _check_together(args: argparse.Namespace) -> None:
     """Checks that need two arguments at once, made before the database is opened too, so
     that bad input writes nothing (not even a new database file)."""
+    if args.command == "checkin":
+        args.answers = [_who5_answer(text, n) for n, text in enumerate(args.answers, start=1)]
+        return
+    if args.command == "reflect":
+        from datetime import date
+
+        from wellbeing_app.core.reflection_types import ReflectionDraft, checked_reflection
+
+        checked_reflection(
+            ReflectionDraft(
+                date.min,
+                args.mood,
+                args.energy,
+                args.stress,
+                args.detach,
+                args.went_well,
+                args.leave,
+                args.tonight,
+            )
+        )
+        return
     if args.command != "schedule":
         return
     from wellbeing_app.core import schedule
@@ -290,6 +338,22 @@ def _check_together(args: argparse.Namespace) -> None:
         schedule.check_on_call(
             parse_time(args.start, now, zone, "START"), parse_time(args.end, now, zone, "END")
         )
+
+
+def _who5_answer(text: str, number: int) -> int:
+    """One WHO-5 answer, named as in the usage with its position (ANSWER 3)."""
+    from wellbeing_app.core.errors import ValidationError
+
+    try:
+        value: int | None = int(text)
+    except ValueError:
+        value = None
+    if value is None or not 0 <= value <= 5:
+        raise ValidationError(
+            f"ANSWER {number}",
+            f"must be a whole number from 0 (at no time) to 5 (all of the time), got {text!r}",
+        )
+    return value
 
 
 def _named(exc: ValidationError) -> str:

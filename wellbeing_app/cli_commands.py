@@ -19,6 +19,7 @@ from wellbeing_app.core.localtime import (
 )
 from wellbeing_app.core.models import Origin
 from wellbeing_app.core.pings import PingRow, list_pings
+from wellbeing_app.core.reflection_types import ReflectionDraft, handoff_items
 from wellbeing_app.core.schedule import (
     WEEKDAYS,
     ScheduleBook,
@@ -102,6 +103,8 @@ def listing(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
             end = start_of_day(last + timedelta(days=1), zone)
     except OverflowError:
         raise ValidationError("to" if last else "from", "is too far from today") from None
+    if args.what in ("reflections", "checkins"):
+        return _private_listing(args, db)
     with db.read() as session:
         if args.what == "shifts":
             shifts = list_shifts(session, start, end)
@@ -297,3 +300,93 @@ def reminders(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
     if not planned:
         return "No reminders in the next 24 hours."
     return "\n".join(f"{_local(r.at, zone)}  {r.kind.value:<19} {r.title}" for r in planned)
+
+
+def reflect(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
+    journal = Journal(db, clock, Origin.CLI)
+    day = parse_date(args.date, "date") if args.date else journal.today()
+    journal.save_reflection(
+        ReflectionDraft(
+            day,
+            args.mood,
+            args.energy,
+            args.stress,
+            args.detach,
+            args.went_well,
+            args.leave,
+            args.tonight,
+        )
+    )
+    left = len(handoff_items(args.leave))
+    handed = f" {left} thing(s) left at work for next time." if left else ""
+    return f"Reflection for {day} saved.{handed} {affirmation_line(day)}"
+
+
+def checkin(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
+    journal = Journal(db, clock, Origin.CLI)
+    day = parse_date(args.date, "date") if args.date else journal.today()
+    row = journal.check_in(list(args.answers), day)
+    result = row.result
+    if args.json:
+        return {"raw": result.raw, "score": result.score, "low": result.low}
+    lines = [f"WHO-5 well-being: {result.score}/100 (raw {result.raw}/25)."]
+    if result.low:
+        lines.append(
+            "Below 50 or a very low answer: the last two weeks have been heavy. Consider "
+            "talking with someone you trust, or a professional."
+        )
+    if result.notable_change and result.change is not None:
+        direction = "higher" if result.change > 0 else "lower"
+        lines.append(f"That is {abs(result.change)} points {direction} than your last check.")
+    return "\n".join(lines)
+
+
+def affirmation_line(day: date) -> str:
+    from wellbeing_app.core.affirmations import affirmation_for
+
+    return affirmation_for(day)
+
+
+def _private_listing(args: argparse.Namespace, db: Database) -> Output:
+    """Your own reflections and check-ins, on your own screen (never in any export)."""
+    from wellbeing_app.core.reflections import list_checkins, list_reflections
+
+    with db.read() as session:
+        if args.what == "reflections":
+            rows: list[dict[str, Any]] = [
+                {
+                    "day": r.day.isoformat(),
+                    "skipped": r.skipped,
+                    "mood": r.mood,
+                    "energy": r.energy,
+                    "stress": r.stress,
+                    "detachment": r.detachment,
+                    "went_well": r.went_well,
+                    "leave_at_work": r.leave_at_work,
+                    "tonight": r.tonight,
+                }
+                for r in list_reflections(session)
+            ]
+        else:
+            rows = [
+                {
+                    "day": c.day.isoformat(),
+                    "answers": list(c.answers),
+                    "raw": c.result.raw,
+                    "score": c.result.score,
+                    "low": c.result.low,
+                }
+                for c in list_checkins(session)
+            ]
+    if args.json:
+        return rows
+    if not rows:
+        return f"No {args.what} yet."
+    if args.what == "reflections":
+        return "\n".join(
+            f"{r['day']}  skipped"
+            if r["skipped"]
+            else f"{r['day']}  mood {r['mood']}  energy {r['energy']}  stress {r['stress']}"
+            for r in rows
+        )
+    return "\n".join(f"{r['day']}  {r['score']:>3}/100{'  low' if r['low'] else ''}" for r in rows)

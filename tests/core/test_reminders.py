@@ -32,13 +32,18 @@ def kinds_at(plan, zone: str = BERLIN) -> list[tuple[str, str]]:
     return [(r.kind.value, f"{r.at.astimezone(ZoneInfo(zone)):%a %H:%M}") for r in plan]
 
 
-QUIET_OFF = ReminderSettings(quiet_hours=False, evening_reflection=False)
+QUIET_OFF = ReminderSettings(who5=False, quiet_hours=False, evening_reflection=False)
 
 
 def test_a_working_day_with_the_shift_running() -> None:
     now = local("2026-11-25T10:00")  # a Wednesday
     plan = plan_reminders(
-        weekdays(9, 17), local("2026-11-25T08:55"), ReminderSettings(), RecentEvents(), now, BERLIN
+        weekdays(9, 17),
+        local("2026-11-25T08:55"),
+        ReminderSettings(who5=False),
+        RecentEvents(),
+        now,
+        BERLIN,
     )
     assert kinds_at(plan) == [
         ("wrap_up", "Wed 16:45"),
@@ -55,7 +60,9 @@ def test_a_working_day_with_the_shift_running() -> None:
 
 
 def test_overtime_nudges_stop_at_four_a_day() -> None:
-    settings = ReminderSettings(quiet_hours=False, forgot_clock_out=False, evening_reflection=False)
+    settings = ReminderSettings(
+        who5=False, quiet_hours=False, forgot_clock_out=False, evening_reflection=False
+    )
     now = local("2026-11-25T12:00")
     plan = plan_reminders(
         weekdays(9, 17), local("2026-11-25T09:00"), settings, RecentEvents(), now, BERLIN
@@ -123,7 +130,7 @@ def test_days_off_have_no_work_reminders() -> None:
 def test_on_call_silences_work_reminders_but_not_the_evening() -> None:
     book = weekdays(9, 17)
     book.on_call.append(Interval(local("2026-11-25T16:30"), local("2026-11-25T18:30")))
-    settings = ReminderSettings(quiet_hours=False, forgot_clock_out=False)
+    settings = ReminderSettings(who5=False, quiet_hours=False, forgot_clock_out=False)
     now = local("2026-11-25T16:00")
     plan = plan_reminders(book, local("2026-11-25T09:00"), settings, RecentEvents(), now, BERLIN)
     today = [k for k in kinds_at(plan) if k[1].startswith("Wed")]
@@ -140,7 +147,7 @@ def test_quiet_hours_always_win() -> None:
     book = weekdays(14, 22, days=range(7))  # a late shift ending inside quiet hours (22:00-07:00)
     now = local("2026-11-25T15:00")
     plan = plan_reminders(
-        book, local("2026-11-25T14:00"), ReminderSettings(), RecentEvents(), now, BERLIN
+        book, local("2026-11-25T14:00"), ReminderSettings(who5=False), RecentEvents(), now, BERLIN
     )
     for reminder in plan:
         hour = reminder.at.astimezone(ZoneInfo(BERLIN)).hour
@@ -152,7 +159,7 @@ def test_quiet_hours_always_win() -> None:
 def test_quiet_hours_follow_a_zone_change() -> None:
     book = weekdays(9, 17, zone=BERLIN)
     now = local("2026-11-25T10:00")
-    settings = ReminderSettings(evening_time="21:30")
+    settings = ReminderSettings(who5=False, evening_time="21:30")
     in_berlin = plan_reminders(book, None, settings, RecentEvents(), now, BERLIN)
     in_new_york = plan_reminders(book, None, settings, RecentEvents(), now, "America/New_York")
     # 21:30 in New York is inside nobody's quiet hours there; 21:30 Berlin is fine too.
@@ -183,7 +190,7 @@ def test_delivered_reminders_are_not_planned_again() -> None:
 
 
 def test_after_hours_word_once_an_evening() -> None:
-    settings = ReminderSettings(quiet_hours=False, evening_reflection=False)
+    settings = ReminderSettings(who5=False, quiet_hours=False, evening_reflection=False)
     ping = local("2026-11-25T19:40")
     now = local("2026-11-25T19:41")
     events = RecentEvents(last_after_hours_ping=ping)
@@ -248,6 +255,7 @@ def test_a_shift_outside_the_schedule_is_asked_about_after_twelve_hours() -> Non
 
 def test_settings_turn_reminders_off_and_retime_them() -> None:
     settings = ReminderSettings(
+        who5=False,
         wrap_up_minutes=30,
         overtime=False,
         forgot_clock_out=False,
@@ -262,9 +270,27 @@ def test_settings_turn_reminders_off_and_retime_them() -> None:
 
 
 def test_settings_survive_a_round_trip_and_ignore_junk() -> None:
-    settings = ReminderSettings(wrap_up_minutes=20, quiet_start="23:00")
+    settings = ReminderSettings(who5=False, wrap_up_minutes=20, quiet_start="23:00")
     assert ReminderSettings.from_json(settings.to_json()) == settings
     assert (
         ReminderSettings.from_json({"wrap_up_minutes": "many", "nonsense": 1}) == ReminderSettings()
     )
     assert ReminderSettings.from_json(None) == ReminderSettings()
+
+
+def test_the_who5_check_comes_every_two_weeks_before_the_evening_prompt() -> None:
+    settings = ReminderSettings(quiet_hours=False, wrap_up=False, end_of_shift=False)
+    now = local("2026-11-25T10:00")
+    first = plan_reminders(weekdays(9, 17), None, settings, RecentEvents(), now, BERLIN)
+    assert ("who5_checkin", "Wed 20:30") in kinds_at(first)
+    recent = RecentEvents(last_checkin=date(2026, 11, 12))  # 13 days ago: due tomorrow
+    tomorrow = plan_reminders(weekdays(9, 17), None, settings, recent, now, BERLIN)
+    assert [k for k in kinds_at(tomorrow) if k[0] == "who5_checkin"] == []
+    later = plan_reminders(
+        weekdays(9, 17), None, settings, recent, local("2026-11-26T10:00"), BERLIN
+    )
+    assert ("who5_checkin", "Thu 20:30") in kinds_at(later)
+    off = ReminderSettings(quiet_hours=False, who5=False)
+    assert K.WHO5_CHECKIN not in [
+        r.kind for r in plan_reminders(weekdays(9, 17), None, off, RecentEvents(), now, BERLIN)
+    ]

@@ -142,7 +142,7 @@ def test_the_schema_comparison_would_notice_a_difference(db: Database) -> None:
     extra = MetaData()
     for table in SQLModel.metadata.tables.values():
         table.to_metadata(extra)
-    Table("reflection", extra, Column("id", Integer, primary_key=True))
+    Table("not_a_wellbeing_table", extra, Column("id", Integer, primary_key=True))
     diff = schema_diff(db, extra)
     assert [entry[0] for entry in diff] == ["add_table"]  # type: ignore[index]
 

@@ -18,7 +18,15 @@ from wellbeing_app.ui.no_tray_window import WHY_NO_TRAY
 from wellbeing_app.ui.ping_dialog import PingDialog, PingEdit
 
 
-def test_start_and_end_a_shift_from_the_menu(wellbeing: WellbeingApp, clock) -> None:
+def test_start_and_end_a_shift_from_the_menu(wellbeing: WellbeingApp, clock, monkeypatch) -> None:
+    from wellbeing_app.ui.reflection_dialog import ReflectionDialog
+
+    reflections: list[object] = []
+    monkeypatch.setattr(
+        ReflectionDialog,
+        "reflect",
+        staticmethod(lambda *a, **k: reflections.append(a) or (None, False)),
+    )
     assert wellbeing.actions.shift.text() == "Start shift"
     wellbeing.actions.shift.trigger()
     assert wellbeing.journal.running_shift() is not None
@@ -31,6 +39,7 @@ def test_start_and_end_a_shift_from_the_menu(wellbeing: WellbeingApp, clock) -> 
     assert shift.length(clock.now()) == timedelta(hours=2, minutes=15)
     assert shift.origin == "tray"
     assert "You worked 2 h 15 min" in wellbeing.no_tray_window.status.text()
+    assert len(reflections) == 1  # ending the shift leads into the reflection
 
 
 def test_a_ping_logged_from_the_menu_knows_it_came_after_hours(wellbeing, clock) -> None:
@@ -217,3 +226,23 @@ def test_settings_are_saved_from_the_dialog(wellbeing, monkeypatch, clock) -> No
     assert wellbeing.journal.reminder_settings().wrap_up is False
     book = wellbeing.journal.schedule_book(clock.now(), clock.now())
     assert book.in_force(clock.now().date()).windows == (Window(0, 540, 1020),)
+
+
+def test_the_hand_off_list_comes_back_at_the_next_shift(wellbeing, monkeypatch, clock) -> None:
+    from wellbeing_app.core.reflection_types import ReflectionDraft
+    from wellbeing_app.ui.handoff_dialog import HandoffDialog
+
+    yesterday = wellbeing.journal.today() - timedelta(days=1)
+    wellbeing.journal.save_reflection(
+        ReflectionDraft(yesterday, 3, 3, 5, leave_at_work="Reply to legal\nSchedule Monday post")
+    )
+    shown: list[list[tuple[int, str, object]]] = []
+
+    def tick_first(items, parent=None):
+        shown.append(items)
+        return [items[0][0]]
+
+    monkeypatch.setattr(HandoffDialog, "review", staticmethod(tick_first))
+    wellbeing.actions.shift.trigger()
+    assert [text for _, text, _ in shown[0]] == ["Reply to legal", "Schedule Monday post"]
+    assert [text for _, text, _ in wellbeing.journal.handoff_list()] == ["Schedule Monday post"]

@@ -22,6 +22,8 @@ def test_menu_offers_every_action_in_order(qtbot: QtBot) -> None:
         "Start shift",
         "Log a ping",
         "Log an incident…",
+        "Reflect on today…",
+        "Well-being check-in…",
         "Today",
         "Settings…",
         "Quit",

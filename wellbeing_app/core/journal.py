@@ -5,14 +5,25 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from wellbeing_app.core import incidents, pings, reminder_state, schedule, settings, shifts
+from wellbeing_app.core import (
+    incidents,
+    pings,
+    reflections,
+    reminder_state,
+    schedule,
+    settings,
+    shifts,
+)
 from wellbeing_app.core.clock import Clock
 from wellbeing_app.core.incidents import IncidentDraft, IncidentRow
+from wellbeing_app.core.localtime import in_zone
 from wellbeing_app.core.models import Origin
 from wellbeing_app.core.pings import PingRow
+from wellbeing_app.core.reflection_types import ReflectionDraft
 from wellbeing_app.core.reminders import ReminderSettings
 from wellbeing_app.core.shifts import ShiftRow
 from wellbeing_app.core.storage import Database
+from wellbeing_app.core.streaks import Streaks, streaks
 from wellbeing_app.core.today import DayLog, day_log
 
 
@@ -166,6 +177,59 @@ class Journal:
             book = schedule.load_book(session)
             book.on_call = schedule.load_on_call(session, on_call_from, on_call_to)
             return book
+
+    def today(self) -> date:
+        return in_zone(self.now(), self.zone()).date()
+
+    def save_reflection(self, draft: ReflectionDraft) -> None:
+        with self.db.write() as session:
+            reflections.save_reflection(session, draft, zone=self.zone(), now=self.now())
+
+    def skip_reflection(self, day: date) -> None:
+        with self.db.write() as session:
+            reflections.skip_day(session, day, zone=self.zone(), now=self.now())
+
+    def reflection(self, day: date) -> ReflectionDraft | None:
+        with self.db.read() as session:
+            row = reflections.reflection_for(session, day)
+        if row is None or row.skipped:
+            return None
+        assert row.mood is not None and row.energy is not None and row.stress is not None
+        return ReflectionDraft(
+            row.day,
+            row.mood,
+            row.energy,
+            row.stress,
+            row.detachment,
+            row.went_well,
+            row.leave_at_work,
+            row.tonight,
+        )
+
+    def handoff_list(self) -> list[tuple[int, str, date]]:
+        """Open hand-off items from earlier days: (id, text, the day it was left)."""
+        with self.db.read() as session:
+            items = reflections.open_handoff_items(session, self.today())
+        return [(i.id, i.text, i.day) for i in items if i.id is not None]
+
+    def tick_handoff(self, item_id: int, done: bool = True) -> None:
+        with self.db.write() as session:
+            reflections.tick_handoff_item(session, item_id, now=self.now(), done=done)
+
+    def check_in(self, answers: list[int], day: date | None = None) -> reflections.CheckinRow:
+        with self.db.write() as session:
+            return reflections.save_checkin(
+                session, answers, day=day or self.today(), zone=self.zone(), now=self.now()
+            )
+
+    def latest_who5_score(self) -> int | None:
+        with self.db.read() as session:
+            rows = reflections.list_checkins(session)
+        return rows[-1].result.score if rows else None
+
+    def streaks(self) -> Streaks:
+        with self.db.read() as session:
+            return streaks(session, self.now(), self.zone())
 
     def setting(self, key: str, default: Any = None) -> Any:
         with self.db.read() as session:

@@ -166,3 +166,59 @@ class OnCall(SQLModel, table=True):
     zone: str
     note: str | None = None
     origin: str = Field(default=Origin.CLI.value)
+
+
+class Reflection(SQLModel, table=True):
+    """One local day's end-of-day reflection (or the note that it was skipped). Private."""
+
+    __table_args__ = (
+        CheckConstraint("skipped OR mood BETWEEN 1 AND 5", name="ck_reflection_mood"),
+        CheckConstraint("skipped OR energy BETWEEN 1 AND 5", name="ck_reflection_energy"),
+        CheckConstraint("skipped OR stress BETWEEN 0 AND 10", name="ck_reflection_stress"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(unique=True, index=True)
+    zone: str
+    mood: int | None = None
+    energy: int | None = None
+    stress: int | None = None
+    detachment: int | None = None
+    went_well: str | None = None
+    leave_at_work: str | None = None
+    tonight: str | None = None
+    skipped: bool = False
+    saved_utc: datetime
+
+
+class HandoffItem(SQLModel, table=True):
+    """Something left at work at the end of a day, to tick off when the next shift starts."""
+
+    __tablename__ = "handoff_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(index=True)
+    text: str
+    done_utc: datetime | None = None
+
+
+class Checkin(SQLModel, table=True):
+    """A WHO-5 Well-Being Index check-in: five answers 0-5 about the last two weeks. Private."""
+
+    __table_args__ = (
+        CheckConstraint(
+            "item1 BETWEEN 0 AND 5 AND item2 BETWEEN 0 AND 5 AND item3 BETWEEN 0 AND 5 "
+            "AND item4 BETWEEN 0 AND 5 AND item5 BETWEEN 0 AND 5",
+            name="ck_checkin_items",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(index=True)
+    zone: str
+    item1: int
+    item2: int
+    item3: int
+    item4: int
+    item5: int
+    saved_utc: datetime

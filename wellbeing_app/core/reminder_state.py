@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from wellbeing_app.core.models import Shift
 from wellbeing_app.core.pings import list_pings
+from wellbeing_app.core.reflections import last_checkin_day
 from wellbeing_app.core.reminders import (
     RecentEvents,
     Reminder,
@@ -101,6 +102,7 @@ def plan(
         last_after_hours_ping=max(after_hours) if after_hours else None,
         after_hours_word_given=state.after_hours_word_given,
         recent_shifts=tuple(recent),
+        last_checkin=last_checkin_day(session),
         delivered=frozenset(state.delivered),
     )
     return plan_reminders(

@@ -23,6 +23,7 @@ class ReminderKind(StrEnum):
     FORGOT_CLOCK_OUT = "forgot_clock_out"
     AFTER_HOURS_PING = "after_hours_ping"
     EVENING_REFLECTION = "evening_reflection"
+    WHO5_CHECKIN = "who5_checkin"
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class ReminderSettings:
     after_hours_ping: bool = True
     evening_reflection: bool = True
     evening_time: str = "21:00"
+    who5: bool = True
+    who5_every_days: int = 14
     quiet_hours: bool = True
     quiet_start: str = "22:00"
     quiet_end: str = "07:00"
@@ -87,6 +90,7 @@ class RecentEvents:
     after_hours_word_given: datetime | None = None  # the gentle word, at most once an evening
     reflected_today: bool = False
     recent_shifts: tuple[Interval, ...] = ()  # closed shifts of the last day or so
+    last_checkin: date | None = None  # the latest WHO-5 check-in
     delivered: frozenset[str] = frozenset()  # keys already shown
 
 
@@ -123,6 +127,7 @@ def plan_reminders(
         plan += forgot
     plan += _after_hours_word(settings, events, zone)
     plan += _evenings(settings, events, now, zone)
+    plan += _who5(settings, events, now, zone)
     kept = [
         r
         for r in plan
@@ -317,6 +322,36 @@ def _evenings(
                 "A minute for you",
                 "How was today? A one-minute reflection helps you leave work at work.",
                 timedelta(hours=2),
+            )
+        )
+    return out
+
+
+def _who5(
+    settings: ReminderSettings, events: RecentEvents, now: datetime, zone: str
+) -> list[Reminder]:
+    """The well-being check every N days, half an hour before the evening prompt."""
+    if not settings.who5:
+        return []
+    today = in_zone(now, zone).date()
+    due = (
+        today
+        if events.last_checkin is None
+        else events.last_checkin + timedelta(days=settings.who5_every_days)
+    )
+    minute = max(_minutes(settings.evening_time) - 30, 0)
+    out = []
+    for day in (today - timedelta(days=1), today, today + timedelta(days=1)):
+        if day < due:
+            continue
+        out.append(
+            Reminder(
+                ReminderKind.WHO5_CHECKIN,
+                resolve_wall(day, minute, zone),
+                f"who5_checkin@{day.isoformat()}",
+                "Your two-weekly well-being check",
+                "Five short questions about the last two weeks (WHO-5). Only you see the answers.",
+                timedelta(hours=4),
             )
         )
     return out

@@ -38,6 +38,8 @@ class AppActions(QObject):
     log_incident = Signal()
     show_today = Signal()
     show_settings = Signal()
+    reflect = Signal()
+    check_in = Signal()
     quit = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -54,6 +56,10 @@ class AppActions(QObject):
         self.incident.triggered.connect(self.log_incident)
         self.today = QAction("Today", self)
         self.today.triggered.connect(self.show_today)
+        self.reflection = QAction("Reflect on today…", self)
+        self.reflection.triggered.connect(self.reflect)
+        self.checkin = QAction("Well-being check-in…", self)
+        self.checkin.triggered.connect(self.check_in)
         self.settings = QAction("Settings…", self)
         self.settings.triggered.connect(self.show_settings)
         self.quit_action = QAction("Quit", self)
@@ -68,7 +74,15 @@ class AppActions(QObject):
             self.shift.setText(f"End shift ({format_duration(state.running_for)})")
         else:
             self.shift.setText("Start shift")
-        for action in (self.shift, *self.pings, self.incident, self.today, self.settings):
+        for action in (
+            self.shift,
+            *self.pings,
+            self.incident,
+            self.reflection,
+            self.checkin,
+            self.today,
+            self.settings,
+        ):
             action.setEnabled(state.ready)
 
     def _on_shift(self) -> None:

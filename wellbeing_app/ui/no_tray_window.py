@@ -44,6 +44,8 @@ class NoTrayWindow(QWidget):
             "shift": self._button(actions.shift),
             "ping": self.ping_button,
             "incident": self._button(actions.incident),
+            "reflect": self._button(actions.reflection),
+            "checkin": self._button(actions.checkin),
             "today": self._button(actions.today),
             "settings": self._button(actions.settings),
             "quit": self._button(actions.quit_action),

@@ -181,6 +181,10 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         self.evening.setChecked(r.evening_reflection)
         self.evening_time = _time_edit(r.evening_time)
         form.addRow(self.evening, self.evening_time)
+        self.who5 = QCheckBox("Well-being check-in (WHO-5) every")
+        self.who5.setChecked(r.who5)
+        self.who5_every = _spin(r.who5_every_days, 7, 90, " days")
+        form.addRow(self.who5, self.who5_every)
         self.quiet = QCheckBox("Quiet hours: nothing at all from")
         self.quiet.setChecked(r.quiet_hours)
         self.quiet_start = _time_edit(r.quiet_start)
@@ -223,6 +227,8 @@ class SettingsDialog(FormDialog[SettingsChoice]):
             after_hours_ping=self.after_hours.isChecked(),
             evening_reflection=self.evening.isChecked(),
             evening_time=_clock(self.evening_time),
+            who5=self.who5.isChecked(),
+            who5_every_days=self.who5_every.value(),
             quiet_hours=self.quiet.isChecked(),
             quiet_start=_clock(self.quiet_start),
             quiet_end=_clock(self.quiet_end),

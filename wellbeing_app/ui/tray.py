@@ -51,13 +51,15 @@ class Tray(QObject):
 
 
 def build_menu(actions: AppActions) -> QMenu:
-    """Start/End shift, Log a ping >, Log an incident…, Today, Settings…, Quit."""
+    """Start/End shift, Log a ping >, Log an incident…, Reflect…, Today, Settings…, Quit."""
     menu = QMenu()
     menu.addAction(actions.shift)
     pings = menu.addMenu("Log a ping")
     for action in actions.pings:
         pings.addAction(action)
     menu.addAction(actions.incident)
+    menu.addAction(actions.reflection)
+    menu.addAction(actions.checkin)
     menu.addSeparator()
     menu.addAction(actions.today)
     menu.addAction(actions.settings)

@@ -1,0 +1,57 @@
+"""The hand-off list at the start of a shift: what you left at work, to tick off."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wellbeing_app.ui import icons
+
+
+class HandoffDialog(QDialog):
+    """Each item with a checkbox; ``ticked()`` gives the ids ticked off."""
+
+    def __init__(self, items: list[tuple[int, str, date]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Left at work")
+        self.setWindowIcon(icons.icon(icons.APP))
+        intro = QLabel("You left these at work. They waited for you; tick off what is done.")
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        for item_id, text, day in items:
+            row = QListWidgetItem(f"{text}   ({day:%a %d %b})")
+            row.setData(Qt.ItemDataRole.UserRole, item_id)
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def ticked(self) -> list[int]:
+        return [
+            int(self.list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    @classmethod
+    def review(cls, items: list[tuple[int, str, date]], parent: QWidget | None = None) -> list[int]:
+        """Show the list; the ids the user ticked off."""
+        dialog = cls(items, parent)
+        dialog.exec()
+        return dialog.ticked()

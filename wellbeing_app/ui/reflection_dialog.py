@@ -1,0 +1,311 @@
+"""The end-of-day reflection dialog: a one-minute, keyboard-only look back before logging off."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wellbeing_app.core.affirmations import affirmation_for
+from wellbeing_app.core.clock import Clock
+from wellbeing_app.core.errors import ValidationError, WellbeingError
+from wellbeing_app.core.incidents import IncidentRow
+from wellbeing_app.core.localtime import in_zone
+from wellbeing_app.core.pings import PingRow
+from wellbeing_app.core.reflection_types import ReflectionDraft, checked_reflection
+from wellbeing_app.ui.actions import PING_SOURCES
+from wellbeing_app.ui.form_dialog import FormDialog
+from wellbeing_app.ui.incident_dialog import CATEGORY_LABELS
+
+MOOD_WORDS = {1: "rough", 2: "low", 3: "okay", 4: "fine", 5: "good"}
+ENERGY_WORDS = {1: "drained", 2: "tired", 3: "steady", 4: "awake", 5: "charged"}
+WEIGHT_WORDS = {1: "not at all", 2: "a little", 3: "some", 4: "a lot", 5: "heavily"}
+WEIGHT_QUESTION = "How much did the &brand's reception weigh on you today? (optional)"
+HANDOFF_HINT = "One item per line. They will reappear to tick off when your next shift starts."
+NO_STRESS = -1  # the spin box's "not set" position, below the scale
+LISTED = 4  # pings or incidents named in the summary before "…"
+SOURCE_LABELS = dict(PING_SOURCES)
+FIELD_NAMES = {
+    "mood": "Mood",
+    "energy": "Energy",
+    "stress": "Stress",
+    "detach": "Brand's reception",
+    "went_well": "What went well",
+    "leave": "What I leave at work",
+    "tonight": "One thing for me tonight",
+}
+
+
+class ScaleRow(QWidget):
+    """A row of radio buttons, one per point of a small scale: arrows move, a digit picks,
+    Delete clears (for optional questions)."""
+
+    def __init__(self, words: dict[int, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for point, word in words.items():
+            button = QRadioButton(f"{point} {word}")
+            self.group.addButton(button, point)
+            row.addWidget(button)
+        row.addStretch()
+        self.setFocusProxy(self.group.buttons()[0])
+        self.group.idToggled.connect(self._follow_choice)
+
+    def value(self) -> int | None:
+        point = self.group.checkedId()
+        return None if point == -1 else point
+
+    def set_value(self, point: int | None) -> None:
+        if point is None:
+            self.group.setExclusive(False)  # an exclusive group refuses to uncheck its last button
+            for button in self.group.buttons():
+                button.setChecked(False)
+            self.group.setExclusive(True)
+        elif button := self.group.button(point):
+            button.setChecked(True)
+
+    def _follow_choice(self, point: int, checked: bool) -> None:
+        # focusing the row (Tab, a mnemonic, an error) lands on the chosen point, as Tab does
+        self.setFocusProxy(self.group.button(point) if checked else self.group.buttons()[0])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # keys the focused button ignored
+        text = event.text()
+        button = self.group.button(int(text)) if text.isdigit() else None
+        if button is not None:
+            button.setChecked(True)
+            button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.set_value(None)
+        else:
+            super().keyPressEvent(event)
+
+
+class ReflectionDialog(FormDialog[ReflectionDraft]):
+    """Mood, energy, stress and a few lines of text for one local day; Save, Skip today, Cancel."""
+
+    def __init__(
+        self,
+        clock: Clock,
+        day: date,
+        pings: list[PingRow],
+        incidents: list[IncidentRow],
+        save: Callable[[ReflectionDraft], object],
+        skip: Callable[[date], object],
+        initial: ReflectionDraft | None = None,
+        log_missed: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            _title(day, in_zone(clock.now(), clock.zone()).date(), editing=initial is not None),
+            self._collect_reflection,
+            save,
+            FIELD_NAMES,
+            parent,
+        )
+        self._zone = clock.zone()
+        self._day = day
+        self._skip = skip
+        self.skipped = False
+
+        self.mood = ScaleRow(MOOD_WORDS)
+        self.energy = ScaleRow(ENERGY_WORDS)
+        self.stress = QSpinBox()
+        self.stress.setRange(NO_STRESS, 10)
+        self.stress.setSpecialValueText("not set")
+        self.stress.setValue(NO_STRESS)
+        stress_row = QHBoxLayout()
+        stress_row.addWidget(self.stress)
+        stress_row.addWidget(_quiet("0 calm … 10 overwhelmed", wrap=False))
+        stress_row.addStretch()
+        self.detachment = ScaleRow(WEIGHT_WORDS)
+        weight_label = QLabel(WEIGHT_QUESTION)
+        weight_label.setBuddy(self.detachment)
+        self.pings_summary = QLabel()
+        self.incidents_summary = QLabel()
+        for summary in (self.pings_summary, self.incidents_summary):
+            summary.setWordWrap(True)
+        looking_back = QVBoxLayout()
+        looking_back.addWidget(self.pings_summary)
+        looking_back.addWidget(self.incidents_summary)
+        self.log_missed_button = QPushButton("Lo&g something I missed…")
+        self.log_missed_button.setAutoDefault(False)  # Enter saves, it does not open a dialog
+        looking_back.addWidget(self.log_missed_button, 0, Qt.AlignmentFlag.AlignLeft)
+        if log_missed is None:
+            self.log_missed_button.hide()
+        else:
+            self.log_missed_button.clicked.connect(log_missed)
+        self.went_well = QLineEdit()
+        self.leave = QPlainTextEdit()
+        self.leave.setTabChangesFocus(True)
+        self.leave.setPlaceholderText("e.g. reply to the agency about Friday's post")
+        self.leave.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.tonight = QLineEdit()
+        self.tonight.setPlaceholderText("e.g. a walk, a call, a film")
+
+        self.form.addRow("&Mood", self.mood)
+        self.form.addRow("&Energy", self.energy)
+        self.form.addRow("S&tress", stress_row)
+        self.form.addRow(weight_label)
+        self.form.addRow("", self.detachment)
+        self.form.addRow("From today's log", looking_back)
+        self.form.addRow("What went &well", self.went_well)
+        self.form.addRow("What I &leave at work", self.leave)
+        self.form.addRow("", _quiet(HANDOFF_HINT))
+        self.form.addRow("&One thing for me tonight", self.tonight)
+        _buddy(self.form.labelForField(stress_row), self.stress)
+        self.affirmation = QLabel(affirmation_for(day))
+        self.affirmation.setWordWrap(True)
+        self.affirmation.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.affirmation.setStyleSheet("font-style: italic; padding: 14px 0 6px 0;")
+        self.body.insertWidget(1, self.affirmation)
+        self.body.insertWidget(
+            0, QLabel(f"{day:%A %d %B}. A minute to close the day; nothing here is graded.")
+        )
+        self.body.insertSpacing(1, 6)
+        buttons = self.findChild(QDialogButtonBox)
+        assert buttons is not None
+        self.skip_button = buttons.addButton("S&kip today", QDialogButtonBox.ButtonRole.ActionRole)
+        self.skip_button.clicked.connect(self.skip_day)
+
+        self.fields = {
+            "mood": self.mood,
+            "energy": self.energy,
+            "stress": self.stress,
+            "detach": self.detachment,
+            "went_well": self.went_well,
+            "leave": self.leave,
+            "tonight": self.tonight,
+        }
+        self.show_day_log(pings, incidents)
+        self.setMinimumWidth(620)
+        if initial:
+            self._fill(initial)
+        self.mood.setFocus(Qt.FocusReason.OtherFocusReason)  # else Qt picks the first button
+
+    def show_day_log(self, pings: list[PingRow], incidents: list[IncidentRow]) -> None:
+        """Refresh the look back, e.g. after something missed was logged."""
+        self.pings_summary.setText(pings_line(pings, self._zone))
+        self.incidents_summary.setText(incidents_line(incidents))
+
+    def skip_day(self) -> None:
+        """Record the day as skipped (no questions asked) and close without a reflection."""
+        try:
+            self._skip(self._day)
+        except WellbeingError as exc:
+            self.show_error(exc)
+            return
+        self.skipped = True
+        self.reject()
+
+    def _fill(self, draft: ReflectionDraft) -> None:
+        self.mood.set_value(draft.mood)
+        self.energy.set_value(draft.energy)
+        self.stress.setValue(draft.stress)
+        self.detachment.set_value(draft.detachment)
+        self.went_well.setText(draft.went_well or "")
+        self.leave.setPlainText(draft.leave_at_work or "")
+        self.tonight.setText(draft.tonight or "")
+
+    def _collect_reflection(self) -> ReflectionDraft:
+        mood, energy, stress = self.mood.value(), self.energy.value(), self.stress.value()
+        if mood is None:
+            raise ValidationError("mood", "choose 1 to 5")
+        if energy is None:
+            raise ValidationError("energy", "choose 1 to 5")
+        if stress == NO_STRESS:
+            raise ValidationError("stress", "choose 0 to 10")
+        return checked_reflection(
+            ReflectionDraft(
+                day=self._day,
+                mood=mood,
+                energy=energy,
+                stress=stress,
+                detachment=self.detachment.value(),
+                went_well=self.went_well.text(),
+                leave_at_work=self.leave.toPlainText(),
+                tonight=self.tonight.text(),
+            )
+        )
+
+    @classmethod
+    def reflect(
+        cls,
+        clock: Clock,
+        day: date,
+        pings: list[PingRow],
+        incidents: list[IncidentRow],
+        save: Callable[[ReflectionDraft], object],
+        skip: Callable[[date], object],
+        initial: ReflectionDraft | None = None,
+        log_missed: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> tuple[ReflectionDraft | None, bool]:
+        """Run the dialog: the saved reflection and True, or None and False (cancel or skip)."""
+        return cls(clock, day, pings, incidents, save, skip, initial, log_missed, parent).run()
+
+
+def pings_line(pings: list[PingRow], zone: str) -> str:
+    """E.g. ``3 after-hours pings (Slack 21:04, Email 21:40, Teams 22:15)``."""
+    late = [p for p in pings if p.after_hours]
+    if not late:
+        return "No after-hours pings today."
+    named = [f"{SOURCE_LABELS.get(p.source, p.source)} {in_zone(p.at, zone):%H:%M}" for p in late]
+    return f"{_count(len(late), 'after-hours ping')} ({_listing(named, ', ')})"
+
+
+def incidents_line(incidents: list[IncidentRow]) -> str:
+    """E.g. ``1 incident: harassment, severity 4``."""
+    if not incidents:
+        return "No incidents logged today."
+    named = [f"{_category(i.category)}, severity {i.severity}" for i in incidents]
+    return f"{_count(len(incidents), 'incident')}: {_listing(named, '; ')}"
+
+
+def _category(value: str) -> str:
+    labels = {category.value: label for category, label in CATEGORY_LABELS.items()}
+    return labels.get(value, value.replace("_", " ")).lower()
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _listing(items: list[str], separator: str) -> str:
+    shown = separator.join(items[:LISTED])
+    return shown + (f"{separator}…" if len(items) > LISTED else "")
+
+
+def _title(day: date, today: date, *, editing: bool) -> str:
+    if day == today:
+        return "Edit today's reflection" if editing else "Reflect on today"
+    when = f"{day:%a %d %b}"
+    return f"Edit the reflection for {when}" if editing else f"Reflect on {when}"
+
+
+def _quiet(text: str, *, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
+
+def _buddy(label: QWidget | None, widget: QWidget) -> None:
+    if isinstance(label, QLabel):
+        label.setBuddy(widget)
