@@ -47,7 +47,6 @@ TRAY_POLL_MS = 250
 EMBED_POLL_MS = 10
 EMBED_WAIT_MS = 500
 NO_TRAY_EXPLAINED = "ui.no_tray_explained"
-REFLECT_AFTER_SHIFT = "reflection.after_shift"
 
 
 class WellbeingApp(QObject):
@@ -228,6 +227,8 @@ class WellbeingApp(QObject):
         if self.today_window is not None and self.today_window.isVisible():
             self._day = self.journal.day()
             self.today_window.show_log(self._day, now, self.clock.zone())
+            if self._streaks is not None:
+                self.today_window.show_streaks(self._streaks.disconnect, self._streaks.reflection)
 
     def activate(self) -> None:
         """Another launch asked us to show ourselves."""
@@ -348,7 +349,7 @@ class WellbeingApp(QObject):
             worked = format_duration(shift.length(self.clock.now()))
             self.say("Shift ended", f"You worked {worked}. The rest of the day is yours.")
             self.state_changed()
-            if journal.setting(REFLECT_AFTER_SHIFT, True):
+            if journal.reminder_settings().reflect_after_shift:
                 self.open_reflection()
             return
         self.state_changed()

@@ -246,3 +246,20 @@ def test_the_hand_off_list_comes_back_at_the_next_shift(wellbeing, monkeypatch, 
     wellbeing.actions.shift.trigger()
     assert [text for _, text, _ in shown[0]] == ["Reply to legal", "Schedule Monday post"]
     assert [text for _, text, _ in wellbeing.journal.handoff_list()] == ["Schedule Monday post"]
+
+
+def test_the_reflection_after_a_shift_can_be_turned_off(wellbeing, monkeypatch, clock) -> None:
+    from dataclasses import replace
+
+    from wellbeing_app.core import reminder_state
+    from wellbeing_app.ui.reflection_dialog import ReflectionDialog
+
+    opened: list[object] = []
+    monkeypatch.setattr(ReflectionDialog, "reflect", staticmethod(lambda *a, **k: opened.append(a)))
+    off = replace(wellbeing.journal.reminder_settings(), reflect_after_shift=False)
+    with wellbeing.journal.db.write() as session:
+        reminder_state.save_settings(session, off)
+    wellbeing.journal.start_shift(clock.now() - timedelta(hours=1))
+    wellbeing.end_shift()
+    assert wellbeing.journal.running_shift() is None
+    assert opened == []

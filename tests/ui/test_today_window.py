@@ -99,3 +99,10 @@ def test_selection_survives_a_refresh(qtbot: QtBot) -> None:
     window.shifts.table.selectRow(1)
     window.show_log(a_day(), NOW + timedelta(minutes=1), ZONE)
     assert window.shifts.selected_id() == 4
+
+
+def test_streaks_are_shown_in_workdays(qtbot: QtBot) -> None:
+    window = TodayWindow()
+    qtbot.addWidget(window)
+    window.show_streaks(1, 4)
+    assert window.streaks.text() == "Disconnect streak: 1 workday · reflection streak: 4 workdays"

@@ -58,6 +58,7 @@ class ReminderSettings:
     after_hours_ping: bool = True
     evening_reflection: bool = True
     evening_time: str = "21:00"
+    reflect_after_shift: bool = True  # open the reflection when a shift ends
     who5: bool = True
     who5_every_days: int = 14
     quiet_hours: bool = True

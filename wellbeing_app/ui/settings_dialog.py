@@ -181,6 +181,9 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         self.evening.setChecked(r.evening_reflection)
         self.evening_time = _time_edit(r.evening_time)
         form.addRow(self.evening, self.evening_time)
+        self.reflect_after_shift = QCheckBox("Open the reflection when I end a shift")
+        self.reflect_after_shift.setChecked(r.reflect_after_shift)
+        form.addRow(self.reflect_after_shift)
         self.who5 = QCheckBox("Well-being check-in (WHO-5) every")
         self.who5.setChecked(r.who5)
         self.who5_every = _spin(r.who5_every_days, 7, 90, " days")
@@ -227,6 +230,7 @@ class SettingsDialog(FormDialog[SettingsChoice]):
             after_hours_ping=self.after_hours.isChecked(),
             evening_reflection=self.evening.isChecked(),
             evening_time=_clock(self.evening_time),
+            reflect_after_shift=self.reflect_after_shift.isChecked(),
             who5=self.who5.isChecked(),
             who5_every_days=self.who5_every.value(),
             quiet_hours=self.quiet.isChecked(),

@@ -126,6 +126,7 @@ class TodayWindow(QWidget):
         self.status.setFont(font)
         motto = QLabel("You are not your brand.")
         motto.setStyleSheet("color: palette(placeholder-text);")
+        self.streaks = QLabel("")
         self.shifts = RecordTable(
             SHIFT, "Shifts", ["Start", "End", "Length", "Note"], "No shift today."
         )
@@ -144,12 +145,20 @@ class TodayWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(motto)
+        layout.addWidget(self.streaks)
         for table in (self.shifts, self.pings, self.incidents):
             table.edit_requested.connect(self.edit_requested)
             table.delete_requested.connect(self.delete_requested)
             layout.addWidget(table)
         layout.addStretch()
         self.resize(640, 560)
+
+    def show_streaks(self, disconnect: int, reflection: int) -> None:
+        """Workdays in a row you disconnected on time, and reflected (days off don't count)."""
+        self.streaks.setText(
+            f"Disconnect streak: {disconnect} workday{'s' if disconnect != 1 else ''} · "
+            f"reflection streak: {reflection} workday{'s' if reflection != 1 else ''}"
+        )
 
     def show_log(self, log: DayLog, now: datetime, zone: str) -> None:
         self.setWindowTitle(f"Today, {log.day:%A %d %B}")
