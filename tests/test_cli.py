@@ -9,8 +9,6 @@ import json
 import os
 import sqlite3
 import subprocess
-import sys
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import text
 
+from tests.cli_runner import BERLIN, listed, ok, run, run_all
 from wellbeing_app.core.incidents import IncidentDraft, log_incident
 from wellbeing_app.core.localtime import parse_time
 from wellbeing_app.core.models import Origin
@@ -27,47 +26,7 @@ from wellbeing_app.core.pings import log_ping
 from wellbeing_app.core.shifts import end_shift, start_shift
 from wellbeing_app.core.storage import open_database
 
-BERLIN = "Europe/Berlin"
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)
-
-
-def run(
-    data_dir: Path, *args: str, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    environment = {
-        **os.environ,
-        "WELLBEING_APP_DATA_DIR": str(data_dir),
-        "TZ": BERLIN,
-        "PYTHONIOENCODING": "utf-8",
-    }
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "wellbeing_app", *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=30,
-        check=False,
-    )
-
-
-def run_all(jobs: list[tuple[Path, list[str]]]) -> list[subprocess.CompletedProcess[str]]:
-    """Independent CLI calls side by side: most of each call is importing SQLAlchemy."""
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        return list(pool.map(lambda job: run(job[0], *job[1]), jobs))
-
-
-def ok(data_dir: Path, *args: str) -> str:
-    result = run(data_dir, *args)
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    return result.stdout.strip()
-
-
-def listed(data_dir: Path, what: str, *args: str) -> list[dict[str, Any]]:
-    rows = json.loads(ok(data_dir, "list", what, "--json", *args))
-    assert isinstance(rows, list)
-    return rows
 
 
 def at(local: str) -> datetime:

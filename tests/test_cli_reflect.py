@@ -6,20 +6,15 @@ Reflection text and WHO-5 answers are private: they show only in their own listi
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.cli_runner import BERLIN, listed, ok, run, run_all
 from wellbeing_app.core.paths import DATABASE_NAME
 
-BERLIN = "Europe/Berlin"
 DAY = "2026-03-10"
 SECRET = "Zwiegespräch mit mir 🌙"
 REFLECT = [
@@ -41,42 +36,6 @@ REFLECT = [
     "--date",
     DAY,
 ]
-
-
-def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    environment = {
-        **os.environ,
-        "WELLBEING_APP_DATA_DIR": str(data_dir),
-        "TZ": BERLIN,
-        "PYTHONIOENCODING": "utf-8",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "wellbeing_app", *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=30,
-        check=False,
-    )
-
-
-def run_all(jobs: list[tuple[Path, list[str]]]) -> list[subprocess.CompletedProcess[str]]:
-    """Independent CLI calls side by side: most of each call is importing SQLAlchemy."""
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        return list(pool.map(lambda job: run(job[0], *job[1]), jobs))
-
-
-def ok(data_dir: Path, *args: str) -> str:
-    result = run(data_dir, *args)
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    return result.stdout.strip()
-
-
-def listed(data_dir: Path, what: str) -> list[dict[str, Any]]:
-    rows = json.loads(ok(data_dir, "list", what, "--json"))
-    assert isinstance(rows, list)
-    return rows
 
 
 def test_reflect_saves_and_prints(tmp_path: Path) -> None:

@@ -8,12 +8,9 @@ lists is what is in force today and later, so those dates are counted from the r
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
 import subprocess
-import sys
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.cli_runner import BERLIN, run_all
 from wellbeing_app.core.localtime import parse_time
 from wellbeing_app.core.paths import DATABASE_NAME
 from wellbeing_app.core.pings import log_ping
@@ -30,32 +28,8 @@ from wellbeing_app.core.schedule import add_days_off, add_on_call, set_schedule
 from wellbeing_app.core.shifts import end_shift, start_shift
 from wellbeing_app.core.storage import open_database
 
-BERLIN = "Europe/Berlin"
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)  # for seeding through the core
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"]
-
-
-def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    environment = {
-        **os.environ,
-        "WELLBEING_APP_DATA_DIR": str(data_dir),
-        "TZ": BERLIN,
-        "PYTHONIOENCODING": "utf-8",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "wellbeing_app", *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=30,
-        check=False,
-    )
-
-
-def run_all(jobs: list[tuple[Path, list[str]]]) -> list[subprocess.CompletedProcess[str]]:
-    """Independent CLI calls side by side: most of each call is importing SQLAlchemy."""
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        return list(pool.map(lambda job: run(job[0], *job[1]), jobs))
 
 
 def ok_all(jobs: list[tuple[Path, list[str]]]) -> list[str]:
