@@ -13,18 +13,26 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Column, ColumnElement, MetaData, Table, and_, exists, func, not_, select
+from sqlalchemy import Column, ColumnElement, MetaData, Table, and_, func, not_, select
 from sqlmodel import Session, col
 
-from wellbeing_app.core.models import OnCall, Ping, Shift
-from wellbeing_app.core.schedule import Interval, load_book
+from wellbeing_app.core.models import Ping, Shift
+from wellbeing_app.core.schedule import Interval, load_book, load_on_call
 
 _TEMP = MetaData()
+_INSTANT = Ping.__table__.c.at_utc.type  # type: ignore[attr-defined]
 scheduled_time = Table(
     "scheduled_time",
     _TEMP,
-    Column("s", Ping.__table__.c.at_utc.type, primary_key=True),  # type: ignore[attr-defined]
-    Column("e", Ping.__table__.c.at_utc.type),  # type: ignore[attr-defined]
+    Column("s", _INSTANT, primary_key=True),
+    Column("e", _INSTANT),
+    prefixes=["TEMPORARY"],
+)
+on_call_time = Table(
+    "on_call_time",
+    _TEMP,
+    Column("s", _INSTANT, primary_key=True),
+    Column("e", _INSTANT),
     prefixes=["TEMPORARY"],
 )
 _FAR_FUTURE = "9999-12-31"
@@ -55,21 +63,30 @@ def prepare(session: Session, start: datetime, end: datetime, at: Any = None) ->
     ``at`` defaults to the ping's instant column; instants outside [start, end) are judged
     as unscheduled, so pass the range the query covers.
     """
-    at = col(Ping.at_utc) if at is None else at
+    lay_out(session, start, end)
+    return judge(col(Ping.at_utc) if at is None else at)
+
+
+def lay_out(session: Session, start: datetime, end: datetime) -> None:
+    """Fill the temporary tables with the merged scheduled and on-call time around [start, end).
+
+    Both are merged so that intervals never overlap: the latest one starting before an
+    instant is then the only one that can hold it, one index lookup.
+    """
     book = load_book(session)
-    intervals = merged(book.working_intervals(start - timedelta(days=1), end))
+    working = merged(book.working_intervals(start - timedelta(days=1), end))
+    on_call = merged(load_on_call(session, start - timedelta(days=1), end))
     connection = session.connection()
-    scheduled_time.create(connection, checkfirst=True)
-    connection.execute(scheduled_time.delete())
-    if intervals:
-        connection.execute(scheduled_time.insert(), [{"s": i.start, "e": i.end} for i in intervals])
-    latest_scheduled_end = (
-        select(scheduled_time.c.e)
-        .where(scheduled_time.c.s <= at)
-        .order_by(scheduled_time.c.s.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
+    for table, intervals in ((scheduled_time, working), (on_call_time, on_call)):
+        table.create(connection, checkfirst=True)
+        connection.execute(table.delete())
+        if intervals:
+            connection.execute(table.insert(), [{"s": i.start, "e": i.end} for i in intervals])
+
+
+def judge(at: Any) -> Verdicts:
+    """Verdicts for the instant column ``at``, against the time laid out by ``lay_out``."""
+    scheduled = _inside(scheduled_time, at)
     latest_shift_end = (
         select(func.coalesce(col(Shift.end_utc), _FAR_FUTURE))
         .where(col(Shift.start_utc) <= at)
@@ -77,10 +94,16 @@ def prepare(session: Session, start: datetime, end: datetime, at: Any = None) ->
         .limit(1)
         .scalar_subquery()
     )
-    scheduled = func.coalesce(latest_scheduled_end > at, False)
     in_shift = func.coalesce(latest_shift_end > at, False)
-    on_call = exists().where(col(OnCall.start_utc) <= at, col(OnCall.end_utc) > at)
+    on_call = _inside(on_call_time, at)
     return Verdicts(
         after_hours=and_(not_(scheduled), not_(in_shift), not_(on_call)),
         on_call=on_call,
     )
+
+
+def _inside(table: Table, at: Any) -> ColumnElement[bool]:
+    latest_end = (
+        select(table.c.e).where(table.c.s <= at).order_by(table.c.s.desc()).limit(1)
+    ).scalar_subquery()
+    return func.coalesce(latest_end > at, False)
