@@ -25,6 +25,8 @@ from wellbeing_app.core.shifts import ShiftRow
 from wellbeing_app.core.storage import Database
 from wellbeing_app.core.streaks import Streaks, streaks
 from wellbeing_app.core.today import DayLog, day_log
+from wellbeing_app.core.workload import workload
+from wellbeing_app.core.workload_types import Period, Totals, Workload
 
 
 class Journal:
@@ -230,6 +232,14 @@ class Journal:
     def streaks(self) -> Streaks:
         with self.db.read() as session:
             return streaks(session, self.now(), self.zone())
+
+    def workload(self, period: Period) -> tuple[Workload, Totals]:
+        """The period's workload, and the totals of the period of equal length before it."""
+        now, zone = self.now(), self.zone()
+        with self.db.read() as session:
+            current = workload(session, period, zone, now)
+            previous = workload(session, period.previous(), zone, now).totals
+        return current, previous
 
     def setting(self, key: str, default: Any = None) -> Any:
         with self.db.read() as session:
