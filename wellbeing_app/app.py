@@ -34,9 +34,11 @@ if TYPE_CHECKING:
     from wellbeing_app.core.storage import Database
     from wellbeing_app.core.streaks import Streaks
     from wellbeing_app.core.today import DayLog
+    from wellbeing_app.core.workload_types import Period
     from wellbeing_app.services.data_watcher import DataWatcher
     from wellbeing_app.services.notifier import Notifier
     from wellbeing_app.services.reminder_service import ReminderService
+    from wellbeing_app.ui.dashboard_window import DashboardWindow
     from wellbeing_app.ui.no_tray_window import NoTrayWindow
     from wellbeing_app.ui.today_window import TodayWindow
 
@@ -64,6 +66,7 @@ class WellbeingApp(QObject):
         self.tray: Tray | None = None
         self.no_tray_window: NoTrayWindow | None = None
         self.today_window: TodayWindow | None = None
+        self.dashboard: DashboardWindow | None = None
         self.journal: Journal | None = None
         self.watcher: DataWatcher | None = None
         self.notifier: Notifier | None = None
@@ -87,6 +90,7 @@ class WellbeingApp(QObject):
         self.actions.log_ping.connect(self.log_ping)
         self.actions.log_incident.connect(self.log_incident)
         self.actions.show_today.connect(self.show_today)
+        self.actions.show_dashboard.connect(self.show_dashboard)
         self.actions.show_settings.connect(self.open_settings)
         self.actions.reflect.connect(self.open_reflection)
         self.actions.check_in.connect(self.open_checkin)
@@ -246,6 +250,8 @@ class WellbeingApp(QObject):
         self.refresh()
         if self.reminders is not None:
             self.reminders.rebuild()
+        if self.dashboard is not None and self.dashboard.isVisible():
+            self.show_workload()
 
     # -- reminders ------------------------------------------------------------------------
     def show_reminder(self, reminder: Reminder) -> None:
@@ -433,6 +439,29 @@ class WellbeingApp(QObject):
         self.refresh()
         self.today_window.raise_()
         self.today_window.activateWindow()
+
+    def show_dashboard(self) -> None:
+        journal = self.journal
+        if journal is None:
+            return
+        if self.dashboard is None:
+            from wellbeing_app.ui.dashboard_window import DashboardWindow
+
+            self.dashboard = DashboardWindow(journal.today())
+            self.dashboard.period_chosen.connect(self.show_workload)
+        self.dashboard.show()
+        self.dashboard.raise_()
+        self.dashboard.activateWindow()
+        # Draw once the window is on screen: the first chart loads matplotlib.
+        QTimer.singleShot(0, self.show_workload)
+
+    def show_workload(self, period: Period | None = None) -> None:
+        """Load the dashboard's period (or the one it shows) and hand it the figures."""
+        if self.journal is None or self.dashboard is None:
+            return
+        self.dashboard.picker.set_today(self.journal.today())
+        current, previous = self.journal.workload(period or self.dashboard.period())
+        self.dashboard.show_workload(current, previous, self.journal.streaks().disconnect)
 
     def open_settings(self) -> None:
         from zoneinfo import available_timezones

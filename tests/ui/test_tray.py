@@ -25,6 +25,7 @@ def test_menu_offers_every_action_in_order(qtbot: QtBot) -> None:
         "Reflect on today…",
         "Well-being check-in…",
         "Today",
+        "Dashboard",
         "Settings…",
         "Quit",
     ]

@@ -37,6 +37,7 @@ class AppActions(QObject):
     log_ping = Signal(str)
     log_incident = Signal()
     show_today = Signal()
+    show_dashboard = Signal()
     show_settings = Signal()
     reflect = Signal()
     check_in = Signal()
@@ -56,6 +57,8 @@ class AppActions(QObject):
         self.incident.triggered.connect(self.log_incident)
         self.today = QAction("Today", self)
         self.today.triggered.connect(self.show_today)
+        self.dashboard = QAction("Dashboard", self)
+        self.dashboard.triggered.connect(self.show_dashboard)
         self.reflection = QAction("Reflect on today…", self)
         self.reflection.triggered.connect(self.reflect)
         self.checkin = QAction("Well-being check-in…", self)
@@ -81,6 +84,7 @@ class AppActions(QObject):
             self.reflection,
             self.checkin,
             self.today,
+            self.dashboard,
             self.settings,
         ):
             action.setEnabled(state.ready)

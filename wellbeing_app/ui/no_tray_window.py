@@ -47,6 +47,7 @@ class NoTrayWindow(QWidget):
             "reflect": self._button(actions.reflection),
             "checkin": self._button(actions.checkin),
             "today": self._button(actions.today),
+            "dashboard": self._button(actions.dashboard),
             "settings": self._button(actions.settings),
             "quit": self._button(actions.quit_action),
         }

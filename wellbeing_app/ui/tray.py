@@ -62,6 +62,7 @@ def build_menu(actions: AppActions) -> QMenu:
     menu.addAction(actions.checkin)
     menu.addSeparator()
     menu.addAction(actions.today)
+    menu.addAction(actions.dashboard)
     menu.addAction(actions.settings)
     menu.addSeparator()
     menu.addAction(actions.quit_action)

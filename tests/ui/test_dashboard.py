@@ -1,0 +1,119 @@
+"""The dashboard opens from the tray, fills its cards and charts for the chosen period, switches
+period, follows a dark palette, and says what to log first when there is nothing yet."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from PySide6.QtGui import QColor, QPalette
+from pytestqt.qtbot import QtBot
+
+from wellbeing_app.app import WellbeingApp
+from wellbeing_app.core.workload_types import Period
+from wellbeing_app.ui.dashboard_window import CHART_KEYS, DashboardWindow
+
+NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)  # the clock fixture: Sunday 15 November
+
+
+def open_dashboard(qtbot: QtBot, wellbeing: WellbeingApp) -> DashboardWindow:
+    wellbeing.actions.dashboard.trigger()
+    window = wellbeing.dashboard
+    assert window is not None
+    qtbot.waitUntil(lambda: window.workload is not None, timeout=10_000)
+    return window
+
+
+def card(window: DashboardWindow, title: str) -> tuple[str, str, str]:
+    view = next(v for v in window.cards.views if v.title.text() == title)
+    return view.value.text(), view.detail.text(), view.change.text()
+
+
+def test_opens_from_the_tray_with_every_chart(qtbot: QtBot, wellbeing: WellbeingApp) -> None:
+    journal = wellbeing.journal
+    assert journal is not None
+    journal.start_shift(at=NOW - timedelta(days=4, hours=10))  # Wednesday 03:00 Berlin...
+    journal.end_shift(at=NOW - timedelta(days=4, hours=1))  # ...to 12:00: 9 h
+    window = open_dashboard(qtbot, wellbeing)
+
+    assert window.isVisible()
+    assert window.workload is not None and window.workload.period.end == date(2026, 11, 15)
+    assert window.workload.period.days == 28
+    # Only the chart on screen is drawn; another is drawn when its tab is chosen.
+    assert window.current_chart().key == "hours" and window.charts["hours"].figure is not None
+    assert all(window.charts[key].figure is None for key in CHART_KEYS[1:])
+    window.tabs.setCurrentIndex(CHART_KEYS.index("heatmap"))
+    heatmap = window.charts["heatmap"].figure
+    assert (
+        heatmap is not None and heatmap.texts[0].get_text() == "When work reaches you after hours"
+    )
+    assert card(window, "Hours worked")[0] == "9.0 h"
+    assert card(window, "Hours worked")[2] == "+9.0 h on the previous period"
+    assert not window.empty.isVisible()
+    assert "15 Nov 2026" in window.heading.text() and "Europe/Berlin" in window.heading.text()
+
+
+def test_switching_period_redraws_for_the_new_period(qtbot: QtBot, wellbeing: WellbeingApp) -> None:
+    window = open_dashboard(qtbot, wellbeing)
+    before = window.charts["hours"].figure
+    window.picker.choose("year")
+    assert window.workload is not None and window.workload.period.days == 364
+    assert window.workload.period.start == date(2025, 11, 17)  # a Monday, 52 weeks back
+    assert window.charts["hours"].figure is not before
+    window.tabs.setCurrentIndex(CHART_KEYS.index("incidents"))
+    incidents = window.charts["incidents"].figure
+    window.tabs.setCurrentIndex(0)
+    window.picker.choose("4 weeks")
+    window.tabs.setCurrentIndex(CHART_KEYS.index("incidents"))
+    assert window.charts["incidents"].figure is not incidents  # rebuilt for the new period
+    window.picker.choose("quarter")
+    assert window.workload.period.start == date(2026, 8, 17)
+
+
+def test_custom_dates_and_a_range_that_ends_before_it_starts(
+    qtbot: QtBot, wellbeing: WellbeingApp
+) -> None:
+    window = open_dashboard(qtbot, wellbeing)
+    window.picker.choose(None)
+    assert window.picker.start.isVisible() and window.picker.end.isVisible()
+    with qtbot.waitSignal(window.period_chosen) as chosen:
+        window.picker.start.setDate(date(2026, 9, 1))
+    assert chosen.args == [Period(date(2026, 9, 1), date(2026, 11, 15))]
+    assert window.workload is not None and window.workload.period.start == date(2026, 9, 1)
+    with qtbot.assertNotEmitted(window.period_chosen):
+        window.picker.end.setDate(date(2026, 8, 1))
+    assert window.picker.error.isVisible()
+    assert window.picker.error.text().startswith("To: the period ends (2026-08-01)")
+    assert window.workload.period.start == date(2026, 9, 1)  # still the last good period
+
+
+def test_an_empty_store_says_what_to_log_first(qtbot: QtBot, wellbeing: WellbeingApp) -> None:
+    window = open_dashboard(qtbot, wellbeing)
+    assert window.empty.isVisible()
+    assert "Start a shift from the tray" in window.empty.text()
+    hours = window.charts["hours"].figure
+    assert hours is not None
+    assert all(not ax.axison for ax in hours.axes)  # a message, not empty axes
+    assert card(window, "Latest WHO-5")[:2] == ("–", "no check-in yet")
+
+
+def test_charts_follow_a_dark_palette(qtbot: QtBot) -> None:
+    from wellbeing_app.ui.chart_colours import theme_from
+
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#202020"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#f0f0f0"))
+    theme = theme_from(palette)
+    assert theme.dark and theme.background == "#202020" and theme.foreground == "#f0f0f0"
+    palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    assert not theme_from(palette).dark
+
+
+def test_a_write_elsewhere_refreshes_an_open_dashboard(
+    qtbot: QtBot, wellbeing: WellbeingApp
+) -> None:
+    window = open_dashboard(qtbot, wellbeing)
+    journal = wellbeing.journal
+    assert journal is not None
+    journal.log_ping("slack", at=NOW - timedelta(hours=2))  # Sunday: after hours
+    wellbeing.state_changed()
+    assert card(window, "After-hours pings")[0] == "1"

@@ -1,0 +1,131 @@
+"""The workload dashboard: cards for the chosen period with the change on the one before, and
+the trend charts. It shows what it is given and emits the period the user picks.
+
+Charts sit in tabs and only the one on screen is built and drawn: matplotlib needs about a
+tenth of a second per chart on a modest machine, so drawing all five up front would make every
+change of period wait for four charts nobody is looking at.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wellbeing_app.core.charts import CHARTS
+from wellbeing_app.core.dashboard_cards import cards
+from wellbeing_app.ui import icons
+from wellbeing_app.ui.chart_colours import theme_from
+from wellbeing_app.ui.chart_view import ChartView
+from wellbeing_app.ui.period_picker import PeriodPicker
+from wellbeing_app.ui.workload_cards import CardGrid
+
+if TYPE_CHECKING:
+    from wellbeing_app.core.workload_types import Period, Totals, Workload
+
+CHART_KEYS = ("hours", "after_hours", "heatmap", "incidents", "mood_stress")
+TAB_TITLES = (
+    "&Hours",
+    "&After-hours pings",
+    "&When work reaches you",
+    "&Incidents",
+    "&Mood and stress",
+)
+EMPTY_TEXT = (
+    "Nothing is logged for this period yet. Start a shift from the tray when you begin work, "
+    "and log the pings that reach you after hours: the charts fill in from there. "
+    "To see what they show first, try demo data in a separate folder: "
+    "<code>wellbeing-app demo --years 1 --data-dir ~/wellbeing-demo</code>, then "
+    "<code>wellbeing-app --data-dir ~/wellbeing-demo</code>."
+)
+
+
+class DashboardWindow(QWidget):
+    """Emits ``period_chosen`` (a Period); the app answers with ``show_workload``."""
+
+    period_chosen = Signal(object)
+    export_requested = Signal(object)
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Workload dashboard")
+        self.setWindowIcon(icons.icon(icons.APP))
+        self.resize(1180, 900)
+        self.picker = PeriodPicker(today)
+        self.picker.period_chosen.connect(self.period_chosen)
+        self.export_button = QPushButton("Export summary…")
+        self.export_button.clicked.connect(lambda: self.export_requested.emit(self.workload))
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cards = CardGrid()
+        self.charts = {key: ChartView(key) for key in CHART_KEYS}
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.workload: Workload | None = None
+        self._stale: set[str] = set()
+
+        top = QHBoxLayout()
+        top.addWidget(self.picker, 1)
+        top.addWidget(self.export_button)
+        for key, title in zip(CHART_KEYS, TAB_TITLES, strict=True):
+            self.tabs.addTab(self.charts[key], title)
+        self.tabs.currentChanged.connect(self._draw_current)
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.addWidget(self.heading)
+        body.addWidget(self.empty)
+        body.addWidget(self.cards)
+        body.addWidget(self.tabs, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll)
+
+    def period(self) -> Period:
+        return self.picker.period()
+
+    def show_workload(self, workload: Workload, previous: Totals, disconnect_streak: int) -> None:
+        """Fill the cards and draw every chart for ``workload`` (matplotlib loads on first use)."""
+        self.workload = workload
+        period = workload.period
+        self.heading.setText(
+            f"{period.start:%-d %b %Y} – {period.end:%-d %b %Y} ({period.days} days), "
+            f"compared with the {period.days} days before. Times in {workload.zone}."
+        )
+        self.empty.setVisible(workload.is_empty)
+        self.cards.show_cards(cards(workload, previous, disconnect_streak))
+        self._stale = set(CHART_KEYS)
+        self._draw_current()
+
+    def current_chart(self) -> ChartView:
+        view = self.tabs.currentWidget()
+        assert isinstance(view, ChartView)
+        return view
+
+    def _draw_current(self) -> None:
+        """Build the chart on screen if the period changed since it was last built."""
+        view = self.current_chart()
+        if self.workload is None or view.key not in self._stale:
+            return
+        self._stale.discard(view.key)
+        view.show_figure(CHARTS[view.key](self.workload, theme_from(self.palette())))
+
+    def draw_now(self) -> None:
+        """Render the chart on screen at once (for measuring; Qt otherwise paints it soon)."""
+        self.current_chart().draw_now()
