@@ -239,6 +239,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--now", metavar="TIME", type=_valid(_time), help="plan as if it were TIME (ISO 8601)"
     )
     reminders.add_argument("--json", action="store_true", help="print one JSON array")
+
+    demo = commands.add_parser(
+        "demo",
+        help="fill a new, empty database with made-up history to try the app",
+        parents=[common],
+    )
+    demo.add_argument(
+        "--years",
+        metavar="N",
+        type=_whole_number(1, 20, "years"),
+        default=1,
+        help="years of history up to now, 1-20 (default: 1)",
+    )
+    demo.add_argument(
+        "--seed",
+        metavar="N",
+        type=_whole_number(0, 2**31 - 1, "seed"),
+        default=7,
+        help="the same seed gives the same history (default: 7)",
+    )
     return parser
 
 
@@ -277,6 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "reminders": commands.reminders,
             "reflect": commands.reflect,
             "checkin": commands.checkin,
+            "demo": commands.demo,
         }[args.command]
         clock: Clock = SystemClock()
         output = handler(args, db, clock)

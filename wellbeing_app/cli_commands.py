@@ -390,3 +390,11 @@ def _private_listing(args: argparse.Namespace, db: Database) -> Output:
             for r in rows
         )
     return "\n".join(f"{r['day']}  {r['score']:>3}/100{'  low' if r['low'] else ''}" for r in rows)
+
+
+def demo(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
+    """Made-up history up to now, into a database that holds no data yet."""
+    from wellbeing_app.core.demo import fill_demo
+
+    summary = fill_demo(db, years=args.years, now=clock.now(), zone=clock.zone(), seed=args.seed)
+    return summary.line()

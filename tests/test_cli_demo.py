@@ -1,0 +1,119 @@
+"""`wellbeing-app demo`, run as users run it: made-up history in a new database, never mixed
+into one that already holds data."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tests.cli_runner import BERLIN, ok, run, run_all
+from wellbeing_app.core.localtime import parse_time
+from wellbeing_app.core.models import Origin
+from wellbeing_app.core.paths import DATABASE_NAME
+from wellbeing_app.core.pings import log_ping
+from wellbeing_app.core.shifts import end_shift, start_shift
+from wellbeing_app.core.storage import open_database
+
+NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)
+SUMMARY = re.compile(
+    r"Demo data: (?P<years>1 year|\d+ years), (?P<shifts>[\d,]+) shifts, (?P<pings>[\d,]+) pings, "
+    r"(?P<incidents>[\d,]+) incidents, (?P<reflections>[\d,]+) reflections, "
+    r"(?P<checkins>[\d,]+) check-ins in (?P<path>.+)"
+)
+
+
+def number(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def row_counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    finally:
+        conn.close()
+
+
+def test_demo_fills_a_new_database_and_says_how_much(tmp_path: Path) -> None:
+    line = ok(tmp_path, "demo", "--years", "1")
+    match = SUMMARY.fullmatch(line)
+    assert match, line
+    assert match["years"] == "1 year"
+    assert match["path"] == str(tmp_path / DATABASE_NAME)
+    assert 235 <= number(match["shifts"]) <= 265
+    assert 4_800 <= number(match["pings"]) <= 8_000
+    assert 200 <= number(match["incidents"]) <= 750
+    shift_count = number(match["shifts"])
+    assert 0.9 * shift_count <= number(match["reflections"]) <= shift_count
+    assert number(match["checkins"]) == 26
+
+    counts = row_counts(tmp_path / DATABASE_NAME)
+    assert counts["ping"] == number(match["pings"])
+    assert counts["incident"] == number(match["incidents"])
+
+    # Side by side: what the user sees next, and a second demo, which is refused.
+    listings = [["list", what, "--json"] for what in ("shifts", "reflections", "checkins")]
+    *lists, schedule, again = run_all(
+        [(tmp_path, args) for args in [*listings, ["schedule", "show"], ["demo", "--seed", "4"]]]
+    )
+    shifts, reflections, checkins = (json.loads(r.stdout) for r in lists)
+    assert len(shifts) == number(match["shifts"])
+    assert all(s["end"] is not None and s["origin"] == "import" for s in shifts)
+    assert len(reflections) == number(match["reflections"])
+    assert len(checkins) == number(match["checkins"])
+    assert "mon  09:00-17:30" in schedule.stdout and "fri  09:00-17:30" in schedule.stdout
+    assert f"({BERLIN})" in schedule.stdout
+    assert again.returncode == 1 and "already holds data" in again.stderr
+    assert row_counts(tmp_path / DATABASE_NAME) == counts
+
+
+def seed(data_dir: Path) -> None:
+    """A user's own shift and ping, written through the core."""
+    at = parse_time("2026-03-10T09:00", NOW, BERLIN)
+    db = open_database(data_dir / DATABASE_NAME)
+    with db.write() as session:
+        start_shift(session, at=at, now=NOW, zone=BERLIN, origin=Origin.CLI)
+        end_shift(session, at=parse_time("2026-03-10T17:00", NOW, BERLIN), now=NOW)
+        log_ping(session, at=at, now=NOW, zone=BERLIN, source="slack")
+    db.close()
+
+
+def test_demo_refuses_a_database_that_holds_data_and_leaves_it_alone(tmp_path: Path) -> None:
+    seed(tmp_path)
+    path = tmp_path / DATABASE_NAME
+    before, counts = path.read_bytes(), row_counts(path)
+    result = run(tmp_path, "demo", "--years", "2")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    [message] = result.stderr.splitlines()
+    assert message.startswith(f"wellbeing-app: {path} already holds data (shifts, pings)")
+    assert "Nothing was written" in message
+    assert path.read_bytes() == before
+    assert row_counts(path) == counts
+
+
+BAD = [
+    ("--years", "0"),
+    ("--years", "x"),
+    ("--years", "21"),
+    ("--years", "1.5"),
+    ("--years", ""),
+    ("--seed", "-1"),
+    ("--seed", "s"),
+]
+
+
+def test_bad_years_or_seed_are_refused_before_any_database_exists(tmp_path: Path) -> None:
+    jobs = [
+        (tmp_path / f"dir{n}", ["demo", option, value]) for n, (option, value) in enumerate(BAD)
+    ]
+    for (data_dir, args), result in zip(jobs, run_all(jobs), strict=True):
+        assert result.returncode == 2, args
+        [message] = result.stderr.splitlines()
+        assert f"argument {args[1]}:" in message, message
+        assert result.stdout == ""
+        assert not data_dir.exists()
