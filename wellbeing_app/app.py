@@ -461,7 +461,9 @@ class WellbeingApp(QObject):
             return
         self.dashboard.picker.set_today(self.journal.today())
         current, previous = self.journal.workload(period or self.dashboard.period())
-        self.dashboard.show_workload(current, previous, self.journal.streaks().disconnect)
+        if self._streaks is None:
+            self._streaks = self.journal.streaks()
+        self.dashboard.show_workload(current, previous, self._streaks.disconnect)
 
     def open_settings(self) -> None:
         from zoneinfo import available_timezones

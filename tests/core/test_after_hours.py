@@ -226,7 +226,8 @@ def reference_verdict(
     """Plain Python: scan the scheduled intervals, the shifts and the on-call periods."""
     scheduled = any(i.start <= instant < i.end for i in working)
     in_shift = any(s <= instant and (e is None or instant < e) for s, e in shifts)
-    on_call = book.is_on_call(instant)
+    # On call counts only off work: a contact during scheduled time or a shift is work.
+    on_call = book.is_on_call(instant) and not scheduled and not in_shift
     return (not scheduled and not in_shift and not on_call, on_call)
 
 

@@ -16,7 +16,7 @@ from wellbeing_app.core.reflections import save_checkin, save_reflection, skip_d
 from wellbeing_app.core.schedule import add_days_off, add_on_call, set_schedule
 from wellbeing_app.core.shifts import end_shift, start_shift
 from wellbeing_app.core.storage import Database
-from wellbeing_app.core.workload import workload
+from wellbeing_app.core.workload import compared, workload
 from wellbeing_app.core.workload_types import Period, Workload
 
 BERLIN = "Europe/Berlin"
@@ -243,3 +243,37 @@ def test_the_previous_period_has_the_same_length() -> None:
     assert period.week_starts()[0] == date(2026, 11, 2) and len(period.week_starts()) == 4
     with pytest.raises(ValueError, match="before it starts"):
         Period(date(2026, 11, 2), date(2026, 11, 1))
+
+
+def test_one_pass_over_both_periods_gives_what_two_separate_ones_give(
+    berlin_9_to_5: Database,
+) -> None:
+    shift(berlin_9_to_5, "2026-11-03T09:00", "2026-11-03T19:00")
+    shift(berlin_9_to_5, "2026-11-09T22:00", "2026-11-10T03:00")
+    shift(berlin_9_to_5, "2026-11-10T09:00", "2026-11-10T17:00")  # 6 h rest: a short one
+    ping(berlin_9_to_5, "2026-11-04T21:00", "teams", 4)
+    ping(berlin_9_to_5, "2026-11-12T21:00", "slack", 6)
+    incident(berlin_9_to_5, "2026-11-05T20:00", "threats", 5, minutes=40)
+    incident(berlin_9_to_5, "2026-11-11T10:00", "crisis", 3, minutes=20)
+    period = Period(date(2026, 11, 9), date(2026, 11, 15))
+    with berlin_9_to_5.read() as session:
+        current, previous = compared(session, period, BERLIN, NOW)
+        alone = workload(session, period, BERLIN, NOW)
+        before = workload(session, period.previous(), BERLIN, NOW)
+    assert current == alone
+    assert previous == before.totals
+    assert previous.hours_worked == pytest.approx(10.0) and previous.incident_minutes == 40
+    assert current.totals.short_rest_gaps == 1 and previous.short_rest_gaps == 0
+    assert current.by_source == {"slack": 1}  # the previous week's ping stays out
+    assert current.incidents_by_category == {"crisis": 1}
+
+
+def test_a_contact_at_work_during_an_on_call_week_is_work_not_on_call(
+    berlin_9_to_5: Database,
+) -> None:
+    with berlin_9_to_5.write() as session:
+        add_on_call(session, local("2026-11-12T00:00"), local("2026-11-13T00:00"), BERLIN)
+    ping(berlin_9_to_5, "2026-11-12T12:00")  # scheduled: work
+    ping(berlin_9_to_5, "2026-11-12T20:00")  # on call
+    result = load(berlin_9_to_5, date(2026, 11, 9), date(2026, 11, 15))
+    assert (result.totals.oncall_pings, result.totals.after_hours_pings) == (1, 0)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Column, ColumnElement, MetaData, Table, and_, func, not_, select
+from sqlalchemy import Column, ColumnElement, MetaData, Table, and_, func, not_, or_, select
 from sqlmodel import Session, col
 
 from wellbeing_app.core.models import Ping, Shift
@@ -84,6 +84,48 @@ def lay_out(session: Session, start: datetime, end: datetime) -> None:
             connection.execute(table.insert(), [{"s": i.start, "e": i.end} for i in intervals])
 
 
+def covered_time(
+    session: Session, start: datetime, end: datetime, working: list[Interval]
+) -> tuple[list[Interval], list[Interval]]:
+    """Within [start, end): the time that is not after hours (scheduled, in a shift or on call)
+    and the on-call time outside work (a contact at work is not an on-call one), each merged,
+    for counting contacts by time range in SQL. ``working`` is the scheduled time there."""
+    on_call = merged(load_on_call(session, start, end))
+    shifts = session.execute(
+        select(col(Shift.start_utc), col(Shift.end_utc)).where(
+            or_(col(Shift.end_utc) > start, col(Shift.end_utc).is_(None)),
+            col(Shift.start_utc) < end,
+        )
+    ).all()
+    working = merged([*working, *(Interval(s, e or end) for s, e in shifts)])
+    busy = merged([*working, *on_call])
+    return _clipped(busy, start, end), _clipped(without(on_call, working), start, end)
+
+
+def without(intervals: list[Interval], taken: list[Interval]) -> list[Interval]:
+    """``intervals`` minus ``taken`` (both merged and sorted)."""
+    out: list[Interval] = []
+    for interval in intervals:
+        start = interval.start
+        for cut in taken:
+            if cut.end <= start or cut.start >= interval.end:
+                continue
+            if cut.start > start:
+                out.append(Interval(start, cut.start))
+            start = max(start, cut.end)
+        if start < interval.end:
+            out.append(Interval(start, interval.end))
+    return out
+
+
+def _clipped(intervals: list[Interval], start: datetime, end: datetime) -> list[Interval]:
+    return [
+        Interval(max(i.start, start), min(i.end, end))
+        for i in intervals
+        if i.end > start and i.start < end
+    ]
+
+
 def judge(at: Any) -> Verdicts:
     """Verdicts for the instant column ``at``, against the time laid out by ``lay_out``."""
     scheduled = _inside(scheduled_time, at)
@@ -96,9 +138,10 @@ def judge(at: Any) -> Verdicts:
     )
     in_shift = func.coalesce(latest_shift_end > at, False)
     on_call = _inside(on_call_time, at)
+    at_work = or_(scheduled, in_shift)
     return Verdicts(
-        after_hours=and_(not_(scheduled), not_(in_shift), not_(on_call)),
-        on_call=on_call,
+        after_hours=and_(not_(at_work), not_(on_call)),
+        on_call=and_(not_(at_work), on_call),
     )
 
 

@@ -25,7 +25,7 @@ from wellbeing_app.core.shifts import ShiftRow
 from wellbeing_app.core.storage import Database
 from wellbeing_app.core.streaks import Streaks, streaks
 from wellbeing_app.core.today import DayLog, day_log
-from wellbeing_app.core.workload import workload
+from wellbeing_app.core.workload import compared
 from wellbeing_app.core.workload_types import Period, Totals, Workload
 
 
@@ -237,9 +237,7 @@ class Journal:
         """The period's workload, and the totals of the period of equal length before it."""
         now, zone = self.now(), self.zone()
         with self.db.read() as session:
-            current = workload(session, period, zone, now)
-            previous = workload(session, period.previous(), zone, now).totals
-        return current, previous
+            return compared(session, period, zone, now)
 
     def setting(self, key: str, default: Any = None) -> Any:
         with self.db.read() as session:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Column, Date, Integer, MetaData, Table
 from sqlmodel import Session
 
-from wellbeing_app.core.localtime import day_bounds
+from wellbeing_app.core.localtime import start_of_day
 from wellbeing_app.core.models import Ping
 
 _TEMP = MetaData()
@@ -23,7 +23,7 @@ local_day = Table(
     "local_day",
     _TEMP,
     Column("day", Date, primary_key=True),
-    Column("s", _INSTANT, nullable=False),
+    Column("s", _INSTANT, nullable=False, unique=True),
     Column("e", _INSTANT, nullable=False),
     prefixes=["TEMPORARY"],
 )
@@ -37,29 +37,73 @@ zone_offset = Table(
 )
 
 
-def lay_out_days(session: Session, days: list[date], zone: str, until: datetime) -> None:
-    """One row per local day: [start, end) in UTC, the last one cut at ``until``."""
+span = Table(
+    "span",
+    _TEMP,
+    Column("kind", Integer, primary_key=True),
+    Column("s", _INSTANT, primary_key=True),
+    Column("e", _INSTANT, nullable=False),
+    Column("shift", Integer, nullable=False),
+    prefixes=["TEMPORARY"],
+)
+
+
+Stretch = tuple[datetime, datetime, timedelta]
+
+
+def lay_out_spans(
+    session: Session,
+    kinds: dict[int, list[tuple[datetime, datetime]]],
+    stretches: list[Stretch],
+) -> None:
+    """Time of several kinds (sorted, non-overlapping intervals per kind), each cut where the
+    UTC offset changes (``stretches`` from ``offset_stretches``) and carrying the offset, so
+    that contacts inside can be counted per local day by time range."""
     rows: list[dict[str, object]] = []
-    for day in days:
-        start, end = day_bounds(day, zone)
+    for kind, intervals in kinds.items():
+        index = 0
+        for start, end in intervals:
+            while index < len(stretches) and stretches[index][1] <= start:
+                index += 1
+            here = index
+            while here < len(stretches) and stretches[here][0] < end:
+                s, e, offset = stretches[here]
+                rows.append(
+                    {
+                        "kind": kind,
+                        "s": max(s, start),
+                        "e": min(e, end),
+                        "shift": int(offset.total_seconds()),
+                    }
+                )
+                here += 1
+    _fill(session, span, rows)
+
+
+def lay_out_days(session: Session, days: list[date], zone: str, until: datetime) -> list[datetime]:
+    """One row per local day (consecutive ``days``): [start, end) in UTC, the last one cut at
+    ``until``. Returns where each day starts, and where the day after the last one starts."""
+    starts = [start_of_day(day, zone) for day in days]
+    if days:
+        starts.append(start_of_day(days[-1] + timedelta(days=1), zone))
+    rows: list[dict[str, object]] = []
+    for day, start, end in zip(days, starts, starts[1:], strict=False):
         end = min(end, until)
         if end > start:
             rows.append({"day": day, "s": start, "e": end})
     _fill(session, local_day, rows)
+    return starts
 
 
-def lay_out_offsets(session: Session, start: datetime, end: datetime, zone: str) -> None:
+def lay_out_offsets(session: Session, start: datetime, end: datetime, zone: str) -> list[Stretch]:
     """The stretches of [start, end) over which ``zone`` keeps one UTC offset."""
-    rows = [
-        {"s": s, "e": e, "shift": int(offset.total_seconds())}
-        for s, e, offset in offset_stretches(start, end, zone)
-    ]
+    stretches = offset_stretches(start, end, zone)
+    rows = [{"s": s, "e": e, "shift": int(offset.total_seconds())} for s, e, offset in stretches]
     _fill(session, zone_offset, rows)
+    return stretches
 
 
-def offset_stretches(
-    start: datetime, end: datetime, zone: str
-) -> list[tuple[datetime, datetime, timedelta]]:
+def offset_stretches(start: datetime, end: datetime, zone: str) -> list[Stretch]:
     """Split [start, end) where the UTC offset of ``zone`` changes (found to the second)."""
     tz = ZoneInfo(zone)
 

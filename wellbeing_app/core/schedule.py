@@ -70,6 +70,7 @@ class ScheduleBook:
     versions: list[WeeklySchedule]
     days_off: list[tuple[date, date]]
     on_call: list[Interval] = field(default_factory=list)
+    _off: set[date] | None = field(default=None, init=False, repr=False, compare=False)
 
     def in_force(self, day: date) -> WeeklySchedule | None:
         starts = [v.effective_from for v in self.versions]
@@ -77,7 +78,13 @@ class ScheduleBook:
         return self.versions[index] if index >= 0 else None
 
     def is_day_off(self, day: date) -> bool:
-        return any(first <= day <= last for first, last in self.days_off)
+        if self._off is None:  # asked once per day over long periods: look it up in a set
+            self._off = {
+                first + timedelta(days=n)
+                for first, last in self.days_off
+                for n in range((last - first).days + 1)
+            }
+        return day in self._off
 
     def working_intervals(self, start: datetime, end: datetime) -> list[Interval]:
         """Scheduled working time overlapping [start, end), in time order.

@@ -8,19 +8,26 @@ calendar laid out for the period (see ``local_calendar``); Python only folds the
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Float, and_, case, cast, func, literal, or_, select
+from sqlalchemy import Float, and_, cast, func, literal, or_, select
 from sqlmodel import Session, col
 
 from wellbeing_app.core import after_hours
-from wellbeing_app.core.local_calendar import lay_out_days, lay_out_offsets, local_day, zone_offset
+from wellbeing_app.core.local_calendar import (
+    lay_out_days,
+    lay_out_offsets,
+    lay_out_spans,
+    local_day,
+    span,
+    zone_offset,
+)
 from wellbeing_app.core.localtime import day_bounds, local_date
 from wellbeing_app.core.models import Checkin, Incident, Ping, Reflection, Shift
-from wellbeing_app.core.schedule import ScheduleBook, load_book
+from wellbeing_app.core.schedule import Interval, ScheduleBook, load_book
 from wellbeing_app.core.workload_types import (
     SEVERITIES,
     DayLoad,
@@ -32,56 +39,86 @@ from wellbeing_app.core.workload_types import (
     Workload,
 )
 
-DAILY_REST = timedelta(hours=11)  # the daily-rest minimum of the EU working-time directive
+Tallies = dict[date, dict[str, Any]]
+# Kinds of span: after hours (outside schedule, shifts and on call); on call (outside work).
+_AFTER_HOURS, _ON_CALL = 1, 2
+DAILY_REST = timedelta(hours=11)
+HOUR = timedelta(hours=1)  # the daily-rest minimum of the EU working-time directive
 _INSTANT = Ping.__table__.c.at_utc.type  # type: ignore[attr-defined]
 
 
 def workload(session: Session, period: Period, zone: str, now: datetime) -> Workload:
     """Everything the dashboard and the summaries show for ``period`` in ``zone``."""
-    start, _ = day_bounds(period.start, zone)
-    end = min(day_bounds(period.end, zone)[1], now)
-    end = max(end, start)
-    book = load_book(session)
-    lay_out_days(session, period.dates(), zone, end)
-    lay_out_offsets(session, start, end, zone)
-    after_hours.lay_out(session, start, end)
+    return compared(session, period, zone, now, with_previous=False)[0]
 
-    days = {d: DayLoad(day=d, workday=_is_workday(book, d)) for d in period.dates()}
-    _add_scheduled(days, book, start, end, zone)
+
+def compared(
+    session: Session, period: Period, zone: str, now: datetime, *, with_previous: bool = True
+) -> tuple[Workload, Totals]:
+    """The workload of ``period`` and the totals of the period of equal length before it
+    (empty totals when ``with_previous`` is False), laid out and queried in one pass."""
+    counted = Period(period.previous().start, period.end) if with_previous else period
+    start, _ = day_bounds(counted.start, zone)
+    end = max(min(day_bounds(period.end, zone)[1], now), start)
+    current_start = max(min(day_bounds(period.start, zone)[0], end), start)
+    book = load_book(session)
+    day_starts = lay_out_days(session, counted.dates(), zone, end)
+    stretches = lay_out_offsets(session, start, end, zone)
+    working = book.working_intervals(start, end)
+    busy, on_call = after_hours.covered_time(session, start, end, working)
+    free = after_hours.without([Interval(start, end)], busy)
+    lay_out_spans(
+        session,
+        {
+            _AFTER_HOURS: [(i.start, i.end) for i in free],
+            _ON_CALL: [(i.start, i.end) for i in on_call],
+        },
+        stretches,
+    )
+
+    # Tallies per day, filled query by query, frozen into DayLoads at the end.
+    days: Tallies = {d: {"day": d, "workday": _is_workday(book, d)} for d in counted.dates()}
+    _add_scheduled(days, working, day_starts, start, end)
     _add_worked(session, days, start, end, now)
-    by_source, week_sources = _add_pings(session, days)
-    incidents = _add_incidents(session, days)
+    by_source, week_sources = _add_pings(session, days, period)
+    incidents = _add_incidents(session, days, period)
     _add_reflections(session, days, period)
 
-    day_list = [days[d] for d in period.dates()]
-    weeks = _weeks(period, day_list, week_sources, incidents.by_week)
-    totals = Totals(
-        hours_worked=sum(d.hours_worked for d in day_list),
-        hours_scheduled=sum(d.hours_scheduled for d in day_list),
-        overtime_hours=sum(d.overtime_hours for d in day_list),
-        after_hours_pings=sum(d.after_hours_pings for d in day_list),
-        after_hours_minutes=sum(d.after_hours_minutes for d in day_list),
-        workdays=sum(1 for d in day_list if d.workday),
-        evenings_with_contact=sum(1 for d in day_list if d.workday and d.after_hours_pings),
-        days_off=sum(1 for d in day_list if not d.workday),
-        days_off_with_contact=sum(1 for d in day_list if not d.workday and d.after_hours_pings),
-        oncall_pings=sum(d.oncall_pings for d in day_list),
-        incidents=sum(d.incidents for d in day_list),
-        incident_minutes=incidents.minutes,
-        incidents_after_hours=incidents.after_hours,
-        short_rest_gaps=short_rest_gaps(session, start, end, zone),
-    )
-    return Workload(
+    day_list = [DayLoad(**days[d]) for d in period.dates()]
+    current = Workload(
         period=period,
         zone=zone,
-        totals=totals,
+        totals=_totals(day_list, short_rest_gaps(session, current_start, end, zone)),
         days=day_list,
-        weeks=weeks,
+        weeks=_weeks(period, day_list, week_sources, incidents.by_week),
         by_source=dict(by_source.most_common()),
         incidents_by_category=dict(incidents.by_category.most_common()),
         incidents_by_severity={s: incidents.by_severity.get(s, 0) for s in SEVERITIES},
-        contact_heatmap=_contact_heatmap(session),
+        contact_heatmap=_contact_heatmap(session, current_start),
         wellbeing=_wellbeing(session, period),
+    )
+    if not with_previous:
+        return current, Totals()
+    before = [DayLoad(**days[d]) for d in period.previous().dates()]
+    return current, _totals(before, short_rest_gaps(session, start, current_start, zone))
+
+
+def _totals(days: list[DayLoad], short_rests: int) -> Totals:
+    return Totals(
+        hours_worked=sum(d.hours_worked for d in days),
+        hours_scheduled=sum(d.hours_scheduled for d in days),
+        overtime_hours=sum(d.overtime_hours for d in days),
+        after_hours_pings=sum(d.after_hours_pings for d in days),
+        after_hours_minutes=sum(d.after_hours_minutes for d in days),
+        workdays=sum(1 for d in days if d.workday),
+        evenings_with_contact=sum(1 for d in days if d.workday and d.after_hours_pings),
+        days_off=sum(1 for d in days if not d.workday),
+        days_off_with_contact=sum(1 for d in days if not d.workday and d.after_hours_pings),
+        oncall_pings=sum(d.oncall_pings for d in days),
+        incidents=sum(d.incidents for d in days),
+        incident_minutes=sum(d.incident_minutes for d in days),
+        incidents_after_hours=sum(d.incidents_after_hours for d in days),
+        short_rest_gaps=short_rests,
     )
 
 
@@ -91,91 +128,104 @@ def _is_workday(book: ScheduleBook, day: date) -> bool:
 
 
 def _add_scheduled(
-    days: dict[date, DayLoad], book: ScheduleBook, start: datetime, end: datetime, zone: str
+    days: Tallies,
+    working: list[Interval],
+    day_starts: list[datetime],
+    start: datetime,
+    end: datetime,
 ) -> None:
-    """Scheduled hours per local day, from the schedule in force (computed per day, not per
-    stored row); a window crossing midnight counts toward both days it covers."""
-    hours: dict[date, float] = defaultdict(float)
-    for interval in book.working_intervals(start, end):
+    """Scheduled hours per local day (``days`` in order, starting at ``day_starts``), from the
+    schedule's working time; a window crossing midnight counts toward both days it covers."""
+    dates = list(days)
+    for interval in working:
         s, e = max(interval.start, start), min(interval.end, end)
-        while s < e:
-            day = local_date(s, zone)
-            cut = min(e, day_bounds(day, zone)[1])
-            hours[day] += (cut - s).total_seconds() / 3600
-            s = cut
-    for day, value in hours.items():
-        if day in days:
-            days[day] = replace(days[day], hours_scheduled=value)
+        index = bisect_right(day_starts, s) - 1
+        while s < e and 0 <= index < len(dates):
+            cut = min(e, day_starts[index + 1])
+            tally = days[dates[index]]
+            tally["hours_scheduled"] = tally.get("hours_scheduled", 0.0) + (cut - s) / HOUR
+            s, index = cut, index + 1
 
 
 def _add_worked(
-    session: Session, days: dict[date, DayLoad], start: datetime, end: datetime, now: datetime
+    session: Session, days: Tallies, start: datetime, end: datetime, now: datetime
 ) -> None:
     """Hours worked per local day: each shift cut at day boundaries (a running one at now)."""
     shift_end = func.coalesce(col(Shift.end_utc), literal(now, _INSTANT))
-    lo = func.max(col(Shift.start_utc), local_day.c.s)
-    hi = func.min(shift_end, local_day.c.e)
-    hours = func.sum((func.julianday(hi) - func.julianday(lo)) * 24.0)
-    query = (
-        select(local_day.c.day, hours)
-        .select_from(local_day)
-        .join(Shift, and_(col(Shift.start_utc) < local_day.c.e, shift_end > local_day.c.s))
-        # Only shifts that touch the period: both bounds are indexed.
+    # The few shifts touching the period first (bounded by indexed columns), materialized so
+    # that the day-by-day split runs over them alone, not over every stored shift.
+    touching = (
+        select(col(Shift.start_utc).label("s"), shift_end.label("e"))
         .where(
             or_(col(Shift.end_utc) > start, col(Shift.end_utc).is_(None)),
             col(Shift.start_utc) < end,
+        )
+        .cte("touching")
+        .prefix_with("MATERIALIZED")
+    )
+    lo = func.max(touching.c.s, local_day.c.s)
+    hi = func.min(touching.c.e, local_day.c.e)
+    hours = func.sum((func.julianday(hi) - func.julianday(lo)) * 24.0)
+    query = (
+        select(local_day.c.day, hours)
+        .select_from(touching)
+        # A day lasts at most 25 hours: its start lies within a day before the shift's start,
+        # a bound the index on the day's start can use.
+        .join(
+            local_day,
+            and_(
+                local_day.c.s < touching.c.e,
+                local_day.c.s > func.datetime(touching.c.s, "-26 hours"),
+                local_day.c.e > touching.c.s,
+            ),
         )
         .group_by(local_day.c.day)
     )
     for day, value in session.execute(query):
         day = _as_date(day)
         if day in days:
-            days[day] = replace(days[day], hours_worked=float(value or 0.0))
+            days[day]["hours_worked"] = float(value or 0.0)
 
 
-def _local(column: Any, fmt: str) -> Any:
-    """``column`` (a UTC instant) formatted in local time via the offset stretch it lies in."""
-    return func.strftime(fmt, column, func.printf("%d seconds", zone_offset.c.shift))
+def _counted(session: Session, model: Any, kind: int | None, *keys: Any) -> list[Any]:
+    """Rows of ``model`` grouped by local day and ``keys``: (day, *keys, count, minutes).
 
-
-def _in_offsets(column: Any) -> Any:
-    return and_(column >= zone_offset.c.s, column < zone_offset.c.e)
+    ``kind`` None counts every row in the period; otherwise only rows inside the spans of that
+    kind. Each is a range scan of the instant index per span of time, with no per-row subquery.
+    """
+    at = col(model.at_utc)
+    table: Any = zone_offset if kind is None else span
+    day = func.strftime("%Y-%m-%d", at, func.printf("%d seconds", table.c.shift))
+    query = (
+        select(day, *keys, func.count(), func.sum(col(model.minutes)))
+        .select_from(table)
+        .join(model, and_(at >= table.c.s, at < table.c.e))
+        .group_by(day, *keys)
+    )
+    if kind is not None:
+        query = query.where(span.c.kind == kind)
+    return list(session.execute(query))
 
 
 def _add_pings(
-    session: Session, days: dict[date, DayLoad]
+    session: Session, days: Tallies, period: Period
 ) -> tuple[Counter[str], dict[date, Counter[str]]]:
-    verdicts = after_hours.judge(col(Ping.at_utc))
-    after = case((verdicts.after_hours, 1), else_=0)
-    day = _local(col(Ping.at_utc), "%Y-%m-%d")
-    query = (
-        select(
-            day,
-            col(Ping.source),
-            func.sum(after),
-            func.sum(after * col(Ping.minutes)),
-            func.sum(case((verdicts.on_call, 1), else_=0)),
-        )
-        .select_from(zone_offset)
-        .join(Ping, _in_offsets(col(Ping.at_utc)))
-        .group_by(day, col(Ping.source))
-    )
     by_source: Counter[str] = Counter()
     week_sources: dict[date, Counter[str]] = defaultdict(Counter)
-    for text, source, count, minutes, on_call in session.execute(query):
+    for text, name, count, minutes in _counted(session, Ping, _AFTER_HOURS, col(Ping.source)):
         d = date.fromisoformat(text)
         if d not in days:
             continue
-        load = days[d]
-        days[d] = replace(
-            load,
-            after_hours_pings=load.after_hours_pings + count,
-            after_hours_minutes=load.after_hours_minutes + (minutes or 0),
-            oncall_pings=load.oncall_pings + on_call,
-        )
-        if count:
-            by_source[source] += count
-            week_sources[_monday(d)][source] += count
+        tally = days[d]
+        tally["after_hours_pings"] = tally.get("after_hours_pings", 0) + count
+        tally["after_hours_minutes"] = tally.get("after_hours_minutes", 0) + (minutes or 0)
+        if period.start <= d:
+            by_source[name] += count
+            week_sources[_monday(d)][name] += count
+    for text, count, _ in _counted(session, Ping, _ON_CALL):
+        d = date.fromisoformat(text)
+        if d in days:
+            days[d]["oncall_pings"] = count
     return by_source, week_sources
 
 
@@ -186,52 +236,45 @@ class _Incidents:
         self.by_week: dict[date, tuple[Counter[str], Counter[int]]] = defaultdict(
             lambda: (Counter(), Counter())
         )
-        self.minutes = 0
-        self.after_hours = 0
 
 
-def _add_incidents(session: Session, days: dict[date, DayLoad]) -> _Incidents:
-    verdicts = after_hours.judge(col(Incident.at_utc))
-    day = _local(col(Incident.at_utc), "%Y-%m-%d")
-    query = (
-        select(
-            day,
-            col(Incident.category),
-            col(Incident.severity),
-            func.count(),
-            func.sum(col(Incident.minutes)),
-            func.sum(case((verdicts.after_hours, 1), else_=0)),
-        )
-        .select_from(zone_offset)
-        .join(Incident, _in_offsets(col(Incident.at_utc)))
-        .group_by(day, col(Incident.category), col(Incident.severity))
-    )
+def _add_incidents(session: Session, days: Tallies, period: Period) -> _Incidents:
     out = _Incidents()
-    for text, category, severity, count, minutes, after in session.execute(query):
+    category, severity = col(Incident.category), col(Incident.severity)
+    for text, kind, level, count, minutes in _counted(session, Incident, None, category, severity):
         d = date.fromisoformat(text)
         if d not in days:
             continue
-        days[d] = replace(days[d], incidents=days[d].incidents + count)
-        out.by_category[category] += count
-        out.by_severity[severity] += count
+        tally = days[d]
+        tally["incidents"] = tally.get("incidents", 0) + count
+        tally["incident_minutes"] = tally.get("incident_minutes", 0) + (minutes or 0)
+        if d < period.start:
+            continue
+        out.by_category[kind] += count
+        out.by_severity[level] += count
         categories, severities = out.by_week[_monday(d)]
-        categories[category] += count
-        severities[severity] += count
-        out.minutes += minutes or 0
-        out.after_hours += after or 0
+        categories[kind] += count
+        severities[level] += count
+    for text, count, _ in _counted(session, Incident, _AFTER_HOURS):
+        d = date.fromisoformat(text)
+        if d in days:
+            days[d]["incidents_after_hours"] = count
     return out
 
 
-def _contact_heatmap(session: Session) -> list[list[int]]:
-    """After-hours pings by local weekday (Monday first) and hour."""
-    verdicts = after_hours.judge(col(Ping.at_utc))
-    weekday = _local(col(Ping.at_utc), "%w")  # 0 = Sunday
-    hour = _local(col(Ping.at_utc), "%H")
+def _contact_heatmap(session: Session, start: datetime) -> list[list[int]]:
+    """After-hours pings from ``start`` on, by local weekday (Monday first) and hour."""
+    at = col(Ping.at_utc)
+    offset = func.printf("%d seconds", span.c.shift)
+    weekday = func.strftime("%w", at, offset)  # 0 = Sunday
+    hour = func.strftime("%H", at, offset)
     query = (
         select(weekday, hour, func.count())
-        .select_from(zone_offset)
-        .join(Ping, _in_offsets(col(Ping.at_utc)))
-        .where(verdicts.after_hours)
+        .select_from(span)
+        # The period's start bounds the range per span: a bound on the ping's column alone
+        # would tempt SQLite to scan pings first and look up spans per ping.
+        .join(Ping, and_(at >= func.max(span.c.s, literal(start, _INSTANT)), at < span.c.e))
+        .where(span.c.kind == _AFTER_HOURS)
         .group_by(weekday, hour)
     )
     grid = [[0] * 24 for _ in range(7)]
@@ -240,14 +283,14 @@ def _contact_heatmap(session: Session) -> list[list[int]]:
     return grid
 
 
-def _add_reflections(session: Session, days: dict[date, DayLoad], period: Period) -> None:
+def _add_reflections(session: Session, days: Tallies, period: Period) -> None:
     query = select(col(Reflection.day), col(Reflection.mood), col(Reflection.stress)).where(
         col(Reflection.day) >= period.start,
         col(Reflection.day) <= period.end,
         col(Reflection.skipped).is_(False),
     )
     for day, mood, stress in session.execute(query):
-        days[day] = replace(days[day], mood=mood, stress=stress)
+        days[day].update(mood=mood, stress=stress)
 
 
 def _wellbeing(session: Session, period: Period) -> Wellbeing:

@@ -54,6 +54,8 @@ class DayLoad:
     after_hours_minutes: int = 0
     oncall_pings: int = 0
     incidents: int = 0
+    incident_minutes: int = 0
+    incidents_after_hours: int = 0
     mood: int | None = None
     stress: int | None = None
 

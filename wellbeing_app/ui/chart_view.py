@@ -34,18 +34,31 @@ class ChartView(QWidget):
         return self.canvas.figure if self.canvas is not None else None
 
     def show_figure(self, figure: Figure) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        """Show ``figure`` in this view's canvas, sized to it; it is drawn when painted.
 
-        old = self.canvas
-        self.canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]
-        self.canvas.setAccessibleName(self.accessibleName())
-        self._layout.addWidget(self.canvas)
-        if old is not None:
-            self._layout.removeWidget(old)
-            old.figure.clear()
-            old.deleteLater()
+        The first figure creates the canvas; later ones take its place in the same canvas, so
+        a change of period costs one draw at the size already on screen.
+        """
+        if self.canvas is None:
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+            self.canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]
+            self.canvas.setAccessibleName(self.accessibleName())
+            self._layout.addWidget(self.canvas)
+            self.canvas.setVisible(self.isVisible())  # a child added later is not shown with us
+            return
+        old = self.canvas.figure
+        figure.set_canvas(self.canvas)
+        self.canvas.figure = figure
+        figure.set_dpi(old.dpi)  # the screen's pixel ratio is already in the old one's dpi
+        width, height = old.get_size_inches()
+        figure.set_size_inches(float(width), float(height), forward=False)
+        old.clear()
+        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
 
     def draw_now(self) -> None:
-        """Render at once (the canvas otherwise renders when it is first painted)."""
+        """Paint at once, at the size the layout gives the canvas (otherwise the canvas draws
+        its figure when Qt first paints it); a figure already drawn is not drawn again."""
         if self.canvas is not None:
-            self.canvas.draw()  # type: ignore[no-untyped-call]
+            self._layout.activate()
+            self.canvas.repaint()

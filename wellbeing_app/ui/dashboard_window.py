@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -60,7 +59,7 @@ class DashboardWindow(QWidget):
         super().__init__(parent)
         self.setWindowTitle("Workload dashboard")
         self.setWindowIcon(icons.icon(icons.APP))
-        self.resize(1180, 900)
+        self.resize(1180, 860)
         self.picker = PeriodPicker(today)
         self.picker.period_chosen.connect(self.period_chosen)
         self.export_button = QPushButton("Export summary…")
@@ -84,18 +83,12 @@ class DashboardWindow(QWidget):
         for key, title in zip(CHART_KEYS, TAB_TITLES, strict=True):
             self.tabs.addTab(self.charts[key], title)
         self.tabs.currentChanged.connect(self._draw_current)
-        content = QWidget()
-        body = QVBoxLayout(content)
-        body.addWidget(self.heading)
-        body.addWidget(self.empty)
-        body.addWidget(self.cards)
-        body.addWidget(self.tabs, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        layout = QVBoxLayout(self)
+        layout = self._body = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(scroll)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.cards)
+        layout.addWidget(self.tabs, 1)
 
     def period(self) -> Period:
         return self.picker.period()
@@ -110,6 +103,7 @@ class DashboardWindow(QWidget):
         )
         self.empty.setVisible(workload.is_empty)
         self.cards.show_cards(cards(workload, previous, disconnect_streak))
+        self._body.activate()  # settle the cards first, so the chart is drawn once, at its size
         self._stale = set(CHART_KEYS)
         self._draw_current()
 

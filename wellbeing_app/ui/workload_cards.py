@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from wellbeing_app.core.dashboard_cards import Card
 
-COLUMNS = 3
+COLUMNS = 5
 # The change is written out ("+6.5 h on the previous period"); colour only repeats it.
 _MORE = "color: #b3261e;"
 _LESS = "color: #1b7f3b;"
