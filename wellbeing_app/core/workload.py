@@ -390,6 +390,8 @@ def _weeks(
                 hours_scheduled=sum(d.hours_scheduled for d in members),
                 overtime_hours=sum(d.overtime_hours for d in members),
                 after_hours_pings=sum(d.after_hours_pings for d in members),
+                after_hours_minutes=sum(d.after_hours_minutes for d in members),
+                oncall_pings=sum(d.oncall_pings for d in members),
                 after_hours_by_source=dict(sources.get(monday, Counter()).most_common()),
                 incidents=sum(d.incidents for d in members),
                 incidents_by_category=dict(categories.most_common()),

@@ -74,6 +74,8 @@ class WeekLoad:
     hours_scheduled: float = 0.0
     overtime_hours: float = 0.0
     after_hours_pings: int = 0
+    after_hours_minutes: int = 0
+    oncall_pings: int = 0
     after_hours_by_source: dict[str, int] = field(default_factory=dict)
     incidents: int = 0
     incidents_by_category: dict[str, int] = field(default_factory=dict)

@@ -1,0 +1,118 @@
+"""Print a summary to PDF with Qt: the summary's HTML laid out by QTextDocument on a QPdfWriter,
+the page size from the locale (Letter where it is the norm, A4 elsewhere), and the charts as
+200-dpi images, so they stay sharp in print.
+
+Usable without a running app (the CLI): a QGuiApplication is created if there is none, on the
+offscreen platform when there is no display.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from wellbeing_app.core.chart_theme import LIGHT
+from wellbeing_app.core.summary_formats import to_html
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QPageSize
+
+    from wellbeing_app.core.workload_types import Workload
+
+CHART_DPI = 200
+IMAGE_WIDTH = 500  # in the document's pixels: within the text width of A4 and Letter
+MARGIN_MM = 15
+PDF_CHARTS = ("hours", "after_hours", "heatmap", "incidents")
+WELLBEING_CHART = "mood_stress"  # shows mood and stress: only when the user opted in
+
+
+def page_size_for(locale: QLocale) -> QPageSize:
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QPageSize
+
+    if locale.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
+        return QPageSize(QPageSize.PageSizeId.Letter)
+    return QPageSize(QPageSize.PageSizeId.A4)
+
+
+def chart_images(workload: Workload, include_wellbeing: bool) -> list[tuple[str, str, bytes]]:
+    """(name, caption, PNG bytes) of the charts a summary PDF shows."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from wellbeing_app.core.charts import CHART_TITLES, CHARTS
+
+    keys = [*PDF_CHARTS, *([WELLBEING_CHART] if include_wellbeing else [])]
+    out = []
+    for key in keys:
+        figure = CHARTS[key](workload, LIGHT)
+        FigureCanvasAgg(figure)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=CHART_DPI, facecolor=figure.get_facecolor())
+        out.append((f"chart-{key}.png", CHART_TITLES[key], buffer.getvalue()))
+    return out
+
+
+def write_summary_pdf(path: Path, document: dict[str, Any], workload: Workload) -> None:
+    images = chart_images(workload, include_wellbeing="wellbeing" in document)
+    html = to_html(document, [(name, caption) for name, caption, _ in images])
+    write_pdf(path, html, {name: png for name, _, png in images})
+
+
+def write_pdf(path: Path, html: str, images: dict[str, bytes] | None = None) -> None:
+    """Lay out ``html`` (Qt's rich-text subset; ``<img src>`` names looked up in ``images``)
+    and write it to ``path`` as a PDF, replacing it whole: never a half-written file."""
+    from PySide6.QtCore import QLocale, QMarginsF, QUrl
+    from PySide6.QtGui import QFont, QImage, QPageLayout, QPdfWriter, QTextDocument
+
+    _ensure_gui()
+    document = QTextDocument()
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(9.5)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(
+        "h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 10px; }"
+        " th { background-color: #eeeeee; }"
+    )
+    for name, png in (images or {}).items():
+        image = QImage.fromData(png)
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource,
+            QUrl(name),
+            image.scaledToWidth(IMAGE_WIDTH * 2),
+        )
+    document.setHtml(html.replace("<img src=", f'<img width="{IMAGE_WIDTH}" src='))
+    folder = path.resolve().parent
+    handle, temporary = tempfile.mkstemp(prefix=".summary-", suffix=".pdf", dir=folder)
+    os.close(handle)
+    try:
+        writer = QPdfWriter(temporary)
+        writer.setTitle(html.split("</h1>", 1)[0].split(">", 1)[-1] if "<h1>" in html else "")
+        writer.setCreator("Wellbeing app")
+        writer.setPageSize(page_size_for(QLocale()))
+        writer.setPageMargins(
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
+        )
+        document.print_(writer)
+        del writer  # finishes the file
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _ensure_gui() -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    global _APP
+    _APP = QGuiApplication(["wellbeing-app"])
+
+
+_APP: Any = None  # the QGuiApplication made for printing outside the app, kept alive
