@@ -74,15 +74,12 @@ def write_pdf(path: Path, html: str, images: dict[str, bytes] | None = None) -> 
     font.setPointSizeF(9.5)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(
-        "h1 { font-size: 16pt; } h2 { font-size: 12pt; margin-top: 10px; }"
+        "h1 { font-size: 14pt; } h2 { font-size: 12pt; margin-top: 10px; }"
         " th { background-color: #eeeeee; }"
     )
     for name, png in (images or {}).items():
-        image = QImage.fromData(png)
         document.addResource(
-            QTextDocument.ResourceType.ImageResource,
-            QUrl(name),
-            image.scaledToWidth(IMAGE_WIDTH * 2),
+            QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(png)
         )
     document.setHtml(html.replace("<img src=", f'<img width="{IMAGE_WIDTH}" src='))
     folder = path.resolve().parent
