@@ -106,6 +106,12 @@ def _clock(text: str) -> object:
     return parse_clock(text, "time")
 
 
+def _note(text: str) -> object:
+    from wellbeing_app.core.summary import check_note
+
+    return check_note(text)
+
+
 def _zone(text: str) -> object:
     from wellbeing_app.core.schedule import check_zone
 
@@ -240,6 +246,53 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reminders.add_argument("--json", action="store_true", help="print one JSON array")
 
+    summary = commands.add_parser(
+        "summary",
+        help="a workload summary for your manager: aggregates only, yours to check first",
+        parents=[common],
+    )
+    summary.add_argument(
+        "--from",
+        dest="start",
+        metavar="DATE",
+        type=_valid(_date),
+        help="first day (default: the Monday 4 full weeks ago)",
+    )
+    summary.add_argument(
+        "--to", dest="end", metavar="DATE", type=_valid(_date), help="last day (default: today)"
+    )
+    summary.add_argument("--format", required=True, choices=["pdf", "csv", "json", "md"])
+    summary.add_argument(
+        "-o", dest="output", metavar="FILE", help="write FILE (text formats print otherwise)"
+    )
+    summary.add_argument(
+        "--include-wellbeing",
+        action="store_true",
+        help="add your WHO-5, mood and stress figures (left out unless you ask)",
+    )
+    summary.add_argument(
+        "--note", metavar="TEXT", type=_valid(_note), help="what you are asking for"
+    )
+
+    team = commands.add_parser(
+        "team-summary",
+        help="merge members' JSON summaries of one period into team totals (no database used)",
+    )
+    team.add_argument(
+        "files", nargs="+", metavar="FILE", help="a member's 'summary --format json' file"
+    )
+    team.add_argument(
+        "--min-group",
+        metavar="N",
+        type=int,
+        default=5,
+        help="show breakdowns only for at least N members (5 or more; default: 5)",
+    )
+    team.add_argument("--format", required=True, choices=["pdf", "json", "md"])
+    team.add_argument(
+        "-o", dest="output", metavar="FILE", help="write FILE (text formats print otherwise)"
+    )
+
     demo = commands.add_parser(
         "demo",
         help="fill a new, empty database with made-up history to try the app",
@@ -278,6 +331,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     from wellbeing_app.core.paths import resolve_paths
     from wellbeing_app.core.storage import open_database
 
+    if args.command == "team-summary":  # reads members' files only: no database is opened
+        from wellbeing_app.cli_commands import team_summary
+
+        try:
+            output = team_summary(args)
+        except ValidationError as exc:  # names the file or option as typed
+            return _fail(str(exc), EXIT_BAD_INPUT)
+        except WellbeingError as exc:
+            return _fail(str(exc), EXIT_REFUSED)
+        try:
+            if output is not None:
+                print(output, flush=True)
+        except BrokenPipeError:  # e.g. `| head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     try:
         _check_together(args)
     except ValidationError as exc:
@@ -298,6 +366,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "reflect": commands.reflect,
             "checkin": commands.checkin,
             "demo": commands.demo,
+            "summary": commands.summary,
         }[args.command]
         clock: Clock = SystemClock()
         output = handler(args, db, clock)
@@ -320,6 +389,18 @@ def _check_together(args: argparse.Namespace) -> None:
     that bad input writes nothing (not even a new database file)."""
     if args.command == "checkin":
         args.answers = [_who5_answer(text, n) for n, text in enumerate(args.answers, start=1)]
+        return
+    if args.command == "summary":
+        from wellbeing_app.core.errors import ValidationError
+
+        if args.format == "pdf" and not args.output:
+            raise ValidationError("-o", "a PDF needs a file to go to; give -o FILE")
+        from wellbeing_app.core.localtime import parse_date
+
+        if args.start and args.end and parse_date(args.end) < parse_date(args.start):
+            raise ValidationError(
+                "to", f"the period ends ({args.end}) before it starts ({args.start})"
+            )
         return
     if args.command == "reflect":
         from datetime import date
@@ -379,7 +460,8 @@ def _who5_answer(text: str, number: int) -> int:
 
 def _named(exc: ValidationError) -> str:
     """Options are named as typed (--at); positional arguments as in the usage (DATE)."""
-    name = exc.field if exc.field.isupper() else f"--{exc.field.replace('_', '-')}"
+    named_as_typed = exc.field.isupper() or exc.field.startswith("-")
+    name = exc.field if named_as_typed else f"--{exc.field.replace('_', '-')}"
     return f"{name}: {exc.message}"
 
 

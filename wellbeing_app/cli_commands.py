@@ -398,3 +398,67 @@ def demo(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
 
     summary = fill_demo(db, years=args.years, now=clock.now(), zone=clock.zone(), seed=args.seed)
     return summary.line()
+
+
+def summary(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
+    """A workload summary of aggregates, printed (text formats) or written to ``-o FILE``."""
+    from pathlib import Path
+
+    from wellbeing_app.core import periods
+    from wellbeing_app.core.files import write_text
+    from wellbeing_app.core.summary import SummaryOptions, build_summary
+    from wellbeing_app.core.summary_formats import render_text
+
+    journal = Journal(db, clock, Origin.CLI)
+    today = journal.today()
+    start = parse_date(args.start) if args.start else None
+    end = parse_date(args.end) if args.end else None
+    if start is None and end is None:
+        period = periods.last_full_weeks(today)
+    else:
+        period = periods.custom(start, end, today)
+    current, previous = journal.workload(period)
+    options = SummaryOptions(include_wellbeing=args.include_wellbeing, note=args.note)
+    document = build_summary(current, previous, options, clock.now())
+    if args.format == "pdf":
+        from wellbeing_app.services.summary_pdf import write_summary_pdf
+
+        write_summary_pdf(Path(args.output), document, current)
+        return None
+    text = render_text(document, args.format)
+    if args.output:
+        write_text(Path(args.output), text)
+        return None
+    return text.removesuffix("\n")
+
+
+def team_summary(args: argparse.Namespace) -> Output:
+    """Members' summaries merged into one team summary, printed (text formats) or written to
+    ``-o FILE``. Needs no database; Qt is loaded only for a PDF."""
+    from pathlib import Path
+
+    from wellbeing_app.core import team_summary as team
+    from wellbeing_app.core.errors import StorageError
+    from wellbeing_app.core.files import write_text
+    from wellbeing_app.core.team_summary_text import render_text, team_html
+
+    team.check_min_group(args.min_group)
+    if args.format == "pdf" and not args.output:
+        raise ValidationError("-o", "a PDF needs a file to go to; give -o FILE")
+    output = Path(args.output) if args.output else None
+    if output is not None and any(Path(f).resolve() == output.resolve() for f in args.files):
+        raise ValidationError("-o", f"{args.output} is one of the summaries read; choose another")
+    document = team.team_summary(args.files, args.min_group)
+    if args.format == "pdf":
+        from wellbeing_app.services.summary_pdf import write_pdf
+
+        try:
+            write_pdf(Path(args.output), team_html(document))
+        except OSError as exc:
+            raise StorageError(f"Cannot write {args.output}: {exc.strerror or exc}") from None
+        return None
+    text = render_text(document, args.format)
+    if output is not None:
+        write_text(output, text)
+        return None
+    return text.removesuffix("\n")

@@ -135,4 +135,20 @@ def _fill(session: Session, table: Table, rows: list[dict[str, object]]) -> None
     table.create(connection, checkfirst=True)
     connection.execute(table.delete())
     if rows:
-        connection.execute(table.insert(), rows)
+        # Straight to the driver, in the stored text form (thousands of rows per dashboard
+        # view; SQLAlchemy's per-value processing would cost more than the queries).
+        columns = list(rows[0])
+        connection.exec_driver_sql(
+            f"INSERT INTO {table.name} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})",
+            [tuple(_stored(row[c]) for c in columns) for row in rows],
+        )
+
+
+def _stored(value: object) -> object:
+    """``value`` as SQLAlchemy stores it in SQLite: UTC instants and dates as ISO text."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

@@ -62,6 +62,7 @@ def compared(
     end = max(min(day_bounds(period.end, zone)[1], now), start)
     current_start = max(min(day_bounds(period.start, zone)[0], end), start)
     book = load_book(session)
+    short_rests = short_rest_starts(session, start, end, zone)
     day_starts = lay_out_days(session, counted.dates(), zone, end)
     stretches = lay_out_offsets(session, start, end, zone)
     working = book.working_intervals(start, end)
@@ -88,7 +89,7 @@ def compared(
     current = Workload(
         period=period,
         zone=zone,
-        totals=_totals(day_list, short_rest_gaps(session, current_start, end, zone)),
+        totals=_totals(day_list, sum(1 for s in short_rests if s >= current_start)),
         days=day_list,
         weeks=_weeks(period, day_list, week_sources, incidents.by_week),
         by_source=dict(by_source.most_common()),
@@ -100,7 +101,7 @@ def compared(
     if not with_previous:
         return current, Totals()
     before = [DayLoad(**days[d]) for d in period.previous().dates()]
-    return current, _totals(before, short_rest_gaps(session, start, current_start, zone))
+    return current, _totals(before, sum(1 for s in short_rests if s < current_start))
 
 
 def _totals(days: list[DayLoad], short_rests: int) -> Totals:
@@ -333,7 +334,14 @@ def _wellbeing(session: Session, period: Period) -> Wellbeing:
 
 
 def short_rest_gaps(session: Session, start: datetime, end: datetime, zone: str) -> int:
-    """Shifts starting in [start, end) less than 11 hours after the previous shift ended.
+    return len(short_rest_starts(session, start, end, zone))
+
+
+def short_rest_starts(
+    session: Session, start: datetime, end: datetime, zone: str
+) -> list[datetime]:
+    """Starts of the shifts in [start, end) that began less than 11 hours after the previous
+    shift ended.
 
     Only the rest between working days counts: a break within a day (clocking out for lunch)
     is not a rest period, so the next shift must start on a later local day than the
@@ -362,11 +370,11 @@ def short_rest_gaps(session: Session, start: datetime, end: datetime, zone: str)
             gap_days < DAILY_REST / timedelta(days=1),
         )
     ).all()
-    return sum(
-        1
+    return [
+        _aware(starts)
         for starts, previous_start in rows
         if local_date(_aware(starts), zone) > local_date(_aware(previous_start), zone)
-    )
+    ]
 
 
 def _weeks(

@@ -59,7 +59,7 @@ class DashboardWindow(QWidget):
         super().__init__(parent)
         self.setWindowTitle("Workload dashboard")
         self.setWindowIcon(icons.icon(icons.APP))
-        self.resize(1180, 860)
+        self.resize(1120, 720)
         self.picker = PeriodPicker(today)
         self.picker.period_chosen.connect(self.period_chosen)
         self.export_button = QPushButton("Export summary…")

@@ -1,0 +1,117 @@
+"""`wellbeing-app summary`, run as users run it: every format, to stdout or a file, the default
+period, well-being only when asked, and bad input refused before anything is written."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tests.cli_runner import BERLIN, run, run_all
+from tests.summary_fixture import SECRET, fill
+from wellbeing_app.core import periods
+from wellbeing_app.core.localtime import local_date
+from wellbeing_app.core.paths import DATABASE_NAME
+from wellbeing_app.core.storage import open_database
+
+FORTNIGHT = ["--from", "2026-10-19", "--to", "2026-11-01"]
+
+
+def filled(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    db = open_database(data / DATABASE_NAME)
+    try:
+        fill(db)
+    finally:
+        db.close()
+    return data
+
+
+def test_every_text_format_prints_the_same_figures(tmp_path: Path) -> None:
+    data = filled(tmp_path)
+    as_json, as_csv, as_md = run_all(
+        [(data, ["summary", "--format", fmt, *FORTNIGHT]) for fmt in ("json", "csv", "md")]
+    )
+    for result in (as_json, as_csv, as_md):
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == ""
+        assert SECRET not in result.stdout
+    document = json.loads(as_json.stdout)
+    assert document["totals"]["hours_worked"] == 55.5
+    assert document["period"]["zone"] == BERLIN
+    assert "wellbeing" not in document
+    weeks = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert [float(w["hours_worked"]) for w in weeks] == [55.5, 0.0]
+    assert as_md.stdout.startswith("# Workload summary: 19 Oct 2026 – 1 Nov 2026\n")
+    assert "| Hours worked | 55.50 h | 0.00 h | +55.50 h |" in as_md.stdout
+
+
+def test_files_wellbeing_by_choice_and_the_note(tmp_path: Path) -> None:
+    data = filled(tmp_path)
+    out = tmp_path / "summary.json"
+    pdf = tmp_path / "summary.pdf"
+    note = "Please rotate weekend cover."
+    as_file, as_pdf = run_all(
+        [
+            (
+                data,
+                [
+                    "summary",
+                    "--format",
+                    "json",
+                    *FORTNIGHT,
+                    "-o",
+                    str(out),
+                    "--include-wellbeing",
+                    "--note",
+                    note,
+                ],
+            ),
+            (data, ["summary", "--format", "pdf", *FORTNIGHT, "-o", str(pdf)]),
+        ]
+    )
+    assert (as_file.returncode, as_file.stdout, as_file.stderr) == (0, "", "")
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["note"] == note
+    assert document["wellbeing"]["who5"] == [{"date": "2026-10-30", "score": 52}]
+    assert as_pdf.returncode == 0, as_pdf.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert not list(tmp_path.glob(".*"))  # no temporary file left behind
+
+
+def test_the_default_period_is_the_last_four_full_weeks(tmp_path: Path) -> None:
+    data = filled(tmp_path)
+    result = run(data, "summary", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    today = local_date(datetime.now(UTC), BERLIN)
+    expected = periods.last_full_weeks(today)
+    period = json.loads(result.stdout)["period"]
+    assert (period["start"], period["end"]) == (
+        expected.start.isoformat(),
+        expected.end.isoformat(),
+    )
+    assert period["days"] == 28
+
+
+def test_bad_input_is_refused_before_the_database_is_made(tmp_path: Path) -> None:
+    data = tmp_path / "never"
+    results = run_all(
+        [
+            (data, ["summary", "--format", "pdf"]),
+            (data, ["summary", "--format", "md", "--from", "2026-11-10", "--to", "2026-11-01"]),
+            (data, ["summary", "--format", "md", "--from", "yesterday"]),
+            (data, ["summary", "--format", "docx"]),
+            (data, ["summary", "--format", "md", "--note", "x" * 2001]),
+        ]
+    )
+    first_words = []
+    for result in results:
+        assert result.returncode == 2, result.stderr
+        assert result.stdout == ""
+        assert len(result.stderr.splitlines()) == 1
+        first_words.append(result.stderr.split(": ")[1])
+    assert first_words == ["-o", "--to", "argument --from", "argument --format", "argument --note"]
+    assert not data.exists()
