@@ -203,7 +203,7 @@ def test_the_pdf_renders_with_its_charts(db: Database, tmp_path: Path, qapp: obj
         ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
     text = " ".join(text.split())
-    assert "Workload summary: 19 Oct 2026 – 1 Nov 2026" in text
+    assert text.startswith("Workload summary 19 Oct 2026 – 1 Nov 2026 Key")  # "ﬁ": a ligature
     assert "55.50 h" in text
 
 

@@ -26,8 +26,7 @@ MEASURES = (
     _Measure("minutes spent on after-hours pings", "after_hours_minutes", "", 15),
     _Measure("on-call pings", "oncall_pings", "", 3),
     _Measure("incidents", "incidents", "", 2),
-    _Measure("short rests between working days", "short_rest_gaps", "", 1),
-)
+)  # short rests get a sentence of their own whenever there are any
 
 
 def key_findings(now: Totals, before: Totals) -> list[str]:

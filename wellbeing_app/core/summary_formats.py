@@ -222,7 +222,7 @@ def to_html(document: dict[str, Any], charts: Sequence[tuple[str, str]] = ()) ->
     """The summary as simple HTML (the subset Qt's rich text lays out), with ``charts`` as
     (image name, caption) pairs placed after the totals."""
     e = html.escape
-    parts = [f"<h1>{e(title(document))}</h1>"]
+    parts = [f"<h1>Workload summary</h1><p><b>{e(dates(document['period']))}</b></p>"]
     for heading, paragraphs, rows in sections(document):
         parts.append(f"<h2>{e(heading)}</h2>")
         items = [p[2:] for p in paragraphs if p.startswith("- ")]

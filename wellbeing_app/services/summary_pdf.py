@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wellbeing_app.core.chart_theme import LIGHT
-from wellbeing_app.core.summary_formats import to_html
+from wellbeing_app.core.summary_formats import title, to_html
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLocale
@@ -59,10 +59,12 @@ def chart_images(workload: Workload, include_wellbeing: bool) -> list[tuple[str,
 def write_summary_pdf(path: Path, document: dict[str, Any], workload: Workload) -> None:
     images = chart_images(workload, include_wellbeing="wellbeing" in document)
     html = to_html(document, [(name, caption) for name, caption, _ in images])
-    write_pdf(path, html, {name: png for name, _, png in images})
+    write_pdf(path, html, {name: png for name, _, png in images}, title=title(document))
 
 
-def write_pdf(path: Path, html: str, images: dict[str, bytes] | None = None) -> None:
+def write_pdf(
+    path: Path, html: str, images: dict[str, bytes] | None = None, title: str | None = None
+) -> None:
     """Lay out ``html`` (Qt's rich-text subset; ``<img src>`` names looked up in ``images``)
     and write it to ``path`` as a PDF, replacing it whole: never a half-written file."""
     from PySide6.QtCore import QLocale, QMarginsF, QUrl
@@ -87,7 +89,9 @@ def write_pdf(path: Path, html: str, images: dict[str, bytes] | None = None) -> 
     os.close(handle)
     try:
         writer = QPdfWriter(temporary)
-        writer.setTitle(html.split("</h1>", 1)[0].split(">", 1)[-1] if "<h1>" in html else "")
+        writer.setTitle(
+            title or document.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
+        )
         writer.setCreator("Wellbeing app")
         writer.setPageSize(page_size_for(QLocale()))
         writer.setPageMargins(
