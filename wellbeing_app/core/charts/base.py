@@ -21,6 +21,12 @@ if TYPE_CHECKING:
     from matplotlib.legend import Legend
 
 DASH = "\N{EN DASH}"  # the dash of ranges in labels, e.g. severity 4 to 5
+# Room around the plot, in inches: tick labels and an axis label on the left and below, the
+# title on top. A legend on the right takes its handle plus its longest label.
+MARGINS = {"left": 0.75, "right": 0.25, "top": 0.42, "bottom": 0.55}
+SMALL_CHAR = 0.075  # inches per character of a "small" label (8.3 pt DejaVu Sans, on average)
+LEGEND_HANDLE = 0.55
+LEGEND_ROW = 0.3
 FIGSIZE = (6.4, 3.2)
 LegendPlace = Literal["outside right upper", "outside lower center"]
 BAR_WIDTH = 0.8
@@ -34,17 +40,48 @@ def colour(theme: ChartTheme, index: int) -> str:
 
 
 def new_figure(theme: ChartTheme, title: str) -> Figure:
-    """An empty figure in the theme's colours with ``title`` on top, left-aligned."""
+    """An empty figure in the theme's colours with ``title`` on top, left-aligned, laid out
+    with margins fixed in inches (see ``margins``)."""
     from matplotlib.figure import Figure
 
-    fig = Figure(
-        figsize=FIGSIZE,
-        layout="constrained",
-        facecolor=theme.background,
-        edgecolor=theme.background,
-    )
+    fig = Figure(figsize=FIGSIZE, facecolor=theme.background, edgecolor=theme.background)
+    fig.set_layout_engine(_inch_margins())
     fig.suptitle(title, x=0.01, ha="left", color=theme.foreground, fontweight="bold")
     return fig
+
+
+def margins(fig: Figure, **inches: float) -> None:
+    """Set some of the figure's margins (``left``, ``right``, ``top``, ``bottom``) in inches.
+
+    Fixed margins, not constrained layout: that measures every label on every draw, which on
+    a modest machine costs a third of the drawing; these charts know their labels ahead.
+    """
+    engine: Any = fig.get_layout_engine()
+    if hasattr(engine, "inches"):
+        engine.inches.update(inches)
+
+
+def _inch_margins() -> Any:
+    from matplotlib.layout_engine import LayoutEngine
+
+    class InchMargins(LayoutEngine):
+        _adjust_compatible = True
+        _colorbar_gridspec = True
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.inches = dict(MARGINS)
+
+        def execute(self, fig: Any) -> None:
+            width, height = fig.get_size_inches()
+            m = self.inches
+            left = min(m["left"] / width, 0.4)
+            right = max(1 - m["right"] / width, left + 0.2)
+            bottom = min(m["bottom"] / height, 0.4)
+            top = max(1 - m["top"] / height, bottom + 0.2)
+            fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
+
+    return InchMargins()
 
 
 def style_axes(ax: Axes, theme: ChartTheme, grid: Literal["x", "y", "both"] | None = "y") -> None:
@@ -76,15 +113,22 @@ def integer_ticks(ax: Axes) -> None:
 def add_legend(
     fig: Figure, theme: ChartTheme, loc: LegendPlace = "outside right upper", **kwargs: Any
 ) -> Legend:
-    """A frameless legend outside the plot (the layout makes room) in the theme's text colour,
-    collecting the labelled artists of every axes in ``fig``."""
-    return fig.legend(
-        loc=loc,
+    """A frameless legend outside the plot in the theme's text colour, collecting the labelled
+    artists of every axes in ``fig``; the margin on its side is widened to hold it."""
+    legend = fig.legend(
+        loc="upper right" if loc == "outside right upper" else "lower center",
         frameon=False,
         fontsize="small",
         labelcolor=theme.foreground,
         **kwargs,
     )
+    labels = [text.get_text() for text in legend.get_texts()]
+    if loc == "outside right upper":
+        longest = max((len(label) for label in labels), default=0)
+        margins(fig, right=LEGEND_HANDLE + longest * SMALL_CHAR)
+    else:
+        margins(fig, bottom=MARGINS["bottom"] + LEGEND_ROW)
+    return legend
 
 
 def draw_bars(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wellbeing_app.core.chart_theme import ChartTheme
-from wellbeing_app.core.charts.base import empty_figure, new_figure, style_axes
+from wellbeing_app.core.charts.base import empty_figure, margins, new_figure, style_axes
 from wellbeing_app.core.workload_types import WEEKDAYS, Workload
 
 if TYPE_CHECKING:
@@ -40,4 +40,5 @@ def contact_heatmap_chart(workload: Workload, theme: ChartTheme) -> Figure:
     colorbar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     colorbar.ax.tick_params(colors=theme.foreground, labelsize="small")
     colorbar.outline.set_edgecolor(theme.foreground)
+    margins(fig, left=0.55, right=0.35)  # the colour bar's labels sit in the plot's share
     return fig

@@ -16,6 +16,7 @@ from wellbeing_app.core.charts.base import (
     draw_bars,
     empty_figure,
     integer_ticks,
+    margins,
     new_figure,
     style_axes,
 )
@@ -80,6 +81,7 @@ def mood_stress_chart(workload: Workload, theme: ChartTheme) -> Figure:
     ax.spines["top"].set_visible(False)
     pings_ax.spines["top"].set_visible(False)
     add_legend(fig, theme, loc="outside lower center", ncols=3)
+    margins(fig, right=0.75, top=0.42 + 0.17 * (ax.title.get_text().count("\n") + 1))
     return fig
 
 
