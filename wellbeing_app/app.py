@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from wellbeing_app.core.storage import Database
     from wellbeing_app.core.streaks import Streaks
     from wellbeing_app.core.today import DayLog
-    from wellbeing_app.core.workload_types import Period
+    from wellbeing_app.core.workload_types import Period, Workload
     from wellbeing_app.services.data_watcher import DataWatcher
     from wellbeing_app.services.notifier import Notifier
     from wellbeing_app.services.reminder_service import ReminderService
@@ -91,6 +91,7 @@ class WellbeingApp(QObject):
         self.actions.log_incident.connect(self.log_incident)
         self.actions.show_today.connect(self.show_today)
         self.actions.show_dashboard.connect(self.show_dashboard)
+        self.actions.export_summary.connect(self.open_export)
         self.actions.show_settings.connect(self.open_settings)
         self.actions.reflect.connect(self.open_reflection)
         self.actions.check_in.connect(self.open_checkin)
@@ -193,6 +194,10 @@ class WellbeingApp(QObject):
         """Stop everything that could still wake up, then close the store."""
         if self.watcher is not None:
             self.watcher.changed.disconnect(self.state_changed)
+            self.watcher.stop()
+            # Deleted by the event loop, never by Python's garbage collector in the middle of
+            # an event: that freed its inotify notifier under Qt's feet (heap corruption).
+            self.watcher.deleteLater()
             self.watcher = None
         if self.reminders is not None:
             self.reminders.shutdown()
@@ -449,6 +454,7 @@ class WellbeingApp(QObject):
 
             self.dashboard = DashboardWindow(journal.today())
             self.dashboard.period_chosen.connect(self.show_workload)
+            self.dashboard.export_requested.connect(self.export_from_dashboard)
         self.dashboard.show()
         self.dashboard.raise_()
         self.dashboard.activateWindow()
@@ -464,6 +470,27 @@ class WellbeingApp(QObject):
         if self._streaks is None:
             self._streaks = self.journal.streaks()
         self.dashboard.show_workload(current, previous, self._streaks.disconnect)
+
+    def open_export(self, period: Period | None = None, parent: QWidget | None = None) -> None:
+        """The summary for a manager: previewed, then saved where the user chooses."""
+        from wellbeing_app.ui.export_dialog import ExportDialog
+
+        journal = self.journal
+        if journal is None:
+            return
+        path, saved = ExportDialog.export(
+            journal.workload,
+            in_zone(self.clock.now(), self.clock.zone()).date(),
+            self.clock.now(),
+            period=period,
+            parent=parent or self._dialog_parent(),
+        )
+        if saved and path is not None:
+            self.say("Summary saved", f"Saved to {path}")
+
+    def export_from_dashboard(self, workload: Workload | None) -> None:
+        """The dashboard's Export button: the period it shows, unless nothing is drawn yet."""
+        self.open_export(workload.period if workload is not None else None, self.dashboard)
 
     def open_settings(self) -> None:
         from zoneinfo import available_timezones

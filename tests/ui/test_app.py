@@ -107,6 +107,8 @@ def test_no_tray_window_says_why_only_the_first_time(qtbot: QtBot, wellbeing, pa
     assert not again.no_tray_window.why.isVisibleTo(again.no_tray_window)
     again.shutdown()
     again.no_tray_window.close()
+    again.no_tray_window.deleteLater()
+    again.deleteLater()
 
 
 def test_rows_written_by_the_cli_appear_in_the_app(qtbot: QtBot, wellbeing, paths) -> None:

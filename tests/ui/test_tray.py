@@ -26,6 +26,7 @@ def test_menu_offers_every_action_in_order(qtbot: QtBot) -> None:
         "Well-being check-in…",
         "Today",
         "Dashboard",
+        "Export summary…",
         "Settings…",
         "Quit",
     ]

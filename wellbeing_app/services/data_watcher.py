@@ -39,6 +39,13 @@ class DataWatcher(QObject):
         self._watcher.directoryChanged.connect(self._on_change)
         self._watch()
 
+    def stop(self) -> None:
+        """Stop watching: no notification, timer or socket notifier stays behind."""
+        self._settle.stop()
+        watched = self._watcher.files() + self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
+
     def _files(self) -> list[str]:
         wal = self._database.with_name(self._database.name + "-wal")
         return [str(p) for p in (self._database, wal) if p.exists()]

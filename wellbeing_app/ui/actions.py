@@ -38,6 +38,7 @@ class AppActions(QObject):
     log_incident = Signal()
     show_today = Signal()
     show_dashboard = Signal()
+    export_summary = Signal()
     show_settings = Signal()
     reflect = Signal()
     check_in = Signal()
@@ -59,6 +60,8 @@ class AppActions(QObject):
         self.today.triggered.connect(self.show_today)
         self.dashboard = QAction("Dashboard", self)
         self.dashboard.triggered.connect(self.show_dashboard)
+        self.export = QAction("Export summary…", self)
+        self.export.triggered.connect(self.export_summary)
         self.reflection = QAction("Reflect on today…", self)
         self.reflection.triggered.connect(self.reflect)
         self.checkin = QAction("Well-being check-in…", self)
@@ -85,6 +88,7 @@ class AppActions(QObject):
             self.checkin,
             self.today,
             self.dashboard,
+            self.export,
             self.settings,
         ):
             action.setEnabled(state.ready)

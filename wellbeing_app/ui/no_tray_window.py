@@ -48,6 +48,7 @@ class NoTrayWindow(QWidget):
             "checkin": self._button(actions.checkin),
             "today": self._button(actions.today),
             "dashboard": self._button(actions.dashboard),
+            "export": self._button(actions.export),
             "settings": self._button(actions.settings),
             "quit": self._button(actions.quit_action),
         }

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from wellbeing_app.core import periods
 from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.workload_types import Period
+from wellbeing_app.ui.date_edit import date_edit, day_of
 from wellbeing_app.ui.error_label import ErrorLabel
 
 CHOICES = (("Last 4 weeks", "4 weeks"), ("Last quarter", "quarter"), ("Last year", "year"))
@@ -29,8 +30,8 @@ class PeriodPicker(QWidget):
         for label, key in CHOICES:
             self.choice.addItem(label, key)
         self.choice.addItem(CUSTOM, None)
-        self.start = _date_edit("From", today)
-        self.end = _date_edit("To", today)
+        self.start = date_edit("From", today)
+        self.end = date_edit("To", today)
         self.error = ErrorLabel({"to": "To"})
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -54,7 +55,7 @@ class PeriodPicker(QWidget):
         key = self.choice.currentData()
         if key is not None:
             return periods.preset(key, self.today)
-        return periods.custom(_day(self.start), _day(self.end), self.today)
+        return periods.custom(day_of(self.start), day_of(self.end), self.today)
 
     def set_today(self, today: date) -> None:
         self.today = today
@@ -91,16 +92,3 @@ class PeriodPicker(QWidget):
     def _show_dates(self, visible: bool) -> None:
         for widget in (self.from_label, self.start, self.to_label, self.end):
             widget.setVisible(visible)
-
-
-def _date_edit(name: str, value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    edit.setAccessibleName(name)
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())

@@ -51,7 +51,8 @@ class Tray(QObject):
 
 
 def build_menu(actions: AppActions) -> QMenu:
-    """Start/End shift, Log a ping >, Log an incident…, Reflect…, Today, Settings…, Quit."""
+    """Start/End shift, Log a ping >, Log an incident…, Reflect…, Check-in…, Today, Dashboard,
+    Export summary…, Settings…, Quit."""
     menu = QMenu()
     menu.addAction(actions.shift)
     pings = menu.addMenu("Log a ping")
@@ -63,6 +64,7 @@ def build_menu(actions: AppActions) -> QMenu:
     menu.addSeparator()
     menu.addAction(actions.today)
     menu.addAction(actions.dashboard)
+    menu.addAction(actions.export)
     menu.addAction(actions.settings)
     menu.addSeparator()
     menu.addAction(actions.quit_action)

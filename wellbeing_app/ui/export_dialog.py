@@ -1,0 +1,337 @@
+"""The Export dialog: a workload summary for a manager, previewed exactly as the file will hold
+it, then saved where the user chooses, as PDF, CSV, JSON or Markdown.
+
+The dialog never opens the database: it is handed a ``load(period)`` callable. Chart images are
+drawn only while PDF is the chosen format (about a second for all of them), and the preview is
+rebuilt a moment after the last edit rather than on every keystroke.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wellbeing_app.core import periods
+from wellbeing_app.core.errors import ValidationError, WellbeingError
+from wellbeing_app.core.summary import SummaryOptions, build_summary, check_note, left_out
+from wellbeing_app.core.summary_formats import FORMATS, render_text, to_html
+from wellbeing_app.core.workload_types import Period, Totals, Workload
+from wellbeing_app.ui import icons
+from wellbeing_app.ui.date_edit import date_edit, day_of
+from wellbeing_app.ui.error_label import ErrorLabel
+from wellbeing_app.ui.summary_preview import SummaryPreview
+
+Load = Callable[[Period], tuple[Workload, Totals]]
+Chart = tuple[str, str, bytes]  # image name, caption, PNG bytes
+
+PREVIEW_DELAY_MS = 300
+FORMAT_LABELS = {
+    "pdf": "PDF: to print or attach",
+    "csv": "CSV: one row a week, for a spreadsheet",
+    "json": "JSON: for tools and scripts",
+    "md": "Markdown: to paste into chat or email",
+}
+FILE_FILTERS = {
+    "pdf": "PDF documents (*.pdf)",
+    "csv": "CSV files (*.csv)",
+    "json": "JSON files (*.json)",
+    "md": "Markdown files (*.md)",
+}
+FIELD_NAMES = {"from": "From", "to": "To", "note": "What I am asking for"}
+WELLBEING_CHOICE = "Include my &well-being figures (WHO-5, mood, stress)"
+INTRO = (
+    "Totals for a period, to bring to your manager on your terms. The preview shows exactly "
+    "what the file will hold. Nothing is sent anywhere: you choose where to save it."
+)
+NOTE_HINT = "e.g. a second person on the weekend rota, or no Slack after 19:00"
+
+
+@dataclass(frozen=True)
+class SummaryFile:
+    """What Save writes: ``text`` for CSV, JSON and Markdown; ``html`` and ``charts`` for PDF."""
+
+    fmt: str
+    period: Period
+    document: dict[str, Any]
+    text: str | None = None
+    html: str | None = None
+    charts: list[Chart] = field(default_factory=list)
+
+
+def file_name(period: Period, fmt: str) -> str:
+    """E.g. ``workload-summary-2026-10-12-to-2026-11-08.pdf``."""
+    return f"workload-summary-{period.start}-to-{period.end}.{fmt}"
+
+
+class ExportDialog(QDialog):
+    """Dates, format, the well-being choice and a note on the left; the preview on the right."""
+
+    def __init__(
+        self,
+        load: Load,
+        today: date,
+        now: datetime,
+        period: Period | None = None,
+        fmt: str = "pdf",
+        folder: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export a workload summary")
+        self.setWindowIcon(icons.icon(icons.APP))
+        self._load = load
+        self._today = today
+        self._now = now
+        self._folder = folder or Path.home()
+        self._workloads: dict[Period, tuple[Workload, Totals]] = {}
+        self._charts: dict[tuple[Period, bool], list[Chart]] = {}
+        self.contents: SummaryFile | None = None  # what the preview shows and Save writes
+        self.saved_to: Path | None = None
+        chosen = period or periods.last_full_weeks(today)
+
+        self.start = date_edit("From", chosen.start)
+        self.end = date_edit("To", chosen.end)
+        self.format = QComboBox()
+        for key in FORMATS:
+            self.format.addItem(FORMAT_LABELS[key], key)
+        self.format.setCurrentIndex(self.format.findData(fmt))
+        self.wellbeing = QCheckBox(WELLBEING_CHOICE)
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText(NOTE_HINT)
+        self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        note_label = QLabel("What I am &asking for (optional)")
+        note_label.setBuddy(self.note)
+        self.left_out = QLabel()
+        self.left_out.setWordWrap(True)
+        self.left_out.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview = SummaryPreview()
+        preview_label = QLabel("Pre&view: exactly what the file will hold")
+        preview_label.setBuddy(self.preview)
+        self.error = ErrorLabel(FIELD_NAMES)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("&Save…")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow("&From", self.start)
+        form.addRow("&To", self.end)
+        form.addRow("F&ormat", self.format)
+        left_out_title = QLabel("Left out of this file")
+        left_out_title.setStyleSheet("font-weight: bold;")
+        choices = QVBoxLayout()
+        choices.addWidget(_quiet(INTRO))
+        choices.addSpacing(8)
+        choices.addLayout(form)
+        choices.addSpacing(4)
+        choices.addWidget(self.wellbeing)
+        choices.addSpacing(8)
+        choices.addWidget(note_label)
+        choices.addWidget(self.note)
+        choices.addWidget(_quiet("Shown near the top of the summary."))
+        choices.addSpacing(12)
+        choices.addWidget(left_out_title)
+        choices.addWidget(self.left_out)
+        choices.addStretch()
+        choices_box = QWidget()
+        choices_box.setLayout(choices)
+        choices_box.setFixedWidth(380)
+        shown = QVBoxLayout()
+        shown.addWidget(preview_label)
+        shown.addWidget(self.preview, 1)
+        columns = QHBoxLayout()
+        columns.addWidget(choices_box)
+        columns.addSpacing(8)
+        columns.addLayout(shown, 1)
+        body = QVBoxLayout(self)
+        body.addLayout(columns, 1)
+        body.addWidget(self.error)
+        body.addWidget(self.buttons)
+        self.resize(1100, 780)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.refresh_now)
+        for signal in (
+            self.start.dateChanged,
+            self.end.dateChanged,
+            self.format.currentIndexChanged,
+            self.wellbeing.toggled,
+            self.note.textChanged,
+        ):
+            signal.connect(self._on_edit)
+        self._on_edit()
+        self._timer.start(0)  # the first preview once the window shows (a PDF's takes a second)
+
+    # -- the choices ----------------------------------------------------------------------
+    def period(self) -> Period:
+        """The chosen dates; a ValidationError (field "to") when they run backwards."""
+        return periods.custom(day_of(self.start), day_of(self.end), self._today)
+
+    def options(self) -> SummaryOptions:
+        """The well-being choice and the note; a ValidationError (field "note") when too long."""
+        return SummaryOptions(
+            include_wellbeing=self.wellbeing.isChecked(),
+            note=check_note(self.note.toPlainText()),
+        )
+
+    def chosen_format(self) -> str:
+        return str(self.format.currentData())
+
+    def left_out_items(self) -> list[str]:
+        """The lines of "Left out of this file", as shown."""
+        return [line.removeprefix("• ") for line in self.left_out.text().splitlines()]
+
+    # -- the preview ----------------------------------------------------------------------
+    def _on_edit(self) -> None:
+        """Check the choices at once; rebuild the preview once the typing pauses."""
+        try:
+            self.period()
+            options = self.options()
+        except ValidationError as exc:
+            self._refuse(exc)
+            self._timer.stop()
+            return
+        self.error.setVisible(False)
+        self.save_button.setEnabled(True)
+        self.left_out.setText("\n".join(f"• {line}" for line in left_out(options)))
+        self._timer.start(PREVIEW_DELAY_MS)
+
+    def refresh_now(self) -> bool:
+        """Rebuild the preview from the current choices at once; False (and the error shown)
+        when they cannot make a file."""
+        self._timer.stop()
+        try:
+            contents = self._build()
+        except WellbeingError as exc:
+            self._refuse(exc)
+            return False
+        self.contents = contents
+        scrolled = self.preview.verticalScrollBar().value()
+        if contents.text is not None:
+            self.preview.show_text(contents.text)
+        else:
+            assert contents.html is not None
+            self.preview.show_html(contents.html, {name: png for name, _, png in contents.charts})
+        self.preview.verticalScrollBar().setValue(scrolled)
+        return True
+
+    def _build(self) -> SummaryFile:
+        period, options, fmt = self.period(), self.options(), self.chosen_format()
+        if period not in self._workloads:
+            self._workloads[period] = self._load(period)
+        workload, previous = self._workloads[period]
+        document = build_summary(workload, previous, options, self._now)
+        if fmt != "pdf":
+            return SummaryFile(fmt, period, document, text=render_text(document, fmt))
+        charts = self._chart_images(period, workload, options.include_wellbeing)
+        html = to_html(document, [(name, caption) for name, caption, _ in charts])
+        return SummaryFile(fmt, period, document, html=html, charts=charts)
+
+    def _chart_images(self, period: Period, workload: Workload, wellbeing: bool) -> list[Chart]:
+        key = (period, wellbeing)
+        if key not in self._charts:
+            from wellbeing_app.services.summary_pdf import chart_images
+
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self._charts[key] = chart_images(workload, wellbeing)
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+        return self._charts[key]
+
+    def _refuse(self, exc: WellbeingError) -> None:
+        self.error.show_error(exc)
+        self.save_button.setEnabled(False)
+
+    # -- saving ---------------------------------------------------------------------------
+    def accept(self) -> None:
+        """Save…: choose where, write the file whole, and close; on trouble, say so and stay."""
+        if not self.save_button.isEnabled():
+            return
+        if (self._timer.isActive() or self.contents is None) and not self.refresh_now():
+            return  # the preview had not caught up with the last edit yet
+        contents = self.contents
+        assert contents is not None
+        suggested = self._folder / file_name(contents.period, contents.fmt)
+        path = self.choose_file(self, suggested, contents.fmt)
+        if path is None:
+            return
+        if not path.suffix:
+            path = path.with_name(f"{path.name}.{contents.fmt}")
+        try:
+            write_summary_file(path, contents)
+        except (WellbeingError, OSError) as exc:
+            self.error.show_error(
+                exc if isinstance(exc, WellbeingError) else WellbeingError(f"Not saved: {exc}")
+            )
+            return
+        self.saved_to = path
+        super().accept()
+
+    @staticmethod
+    def choose_file(parent: QWidget | None, suggested: Path, fmt: str) -> Path | None:
+        """Ask where to save (the one call tests replace); None when the user cancels."""
+        name, _ = QFileDialog.getSaveFileName(
+            parent, "Save the workload summary", str(suggested), FILE_FILTERS[fmt]
+        )
+        return Path(name) if name else None
+
+    @classmethod
+    def export(
+        cls,
+        load: Load,
+        today: date,
+        now: datetime,
+        period: Period | None = None,
+        parent: QWidget | None = None,
+    ) -> tuple[Path | None, bool]:
+        """Run the dialog: where the summary was saved and True, or None and False."""
+        dialog = cls(load, today, now, period, parent=parent)
+        saved = dialog.exec() == QDialog.DialogCode.Accepted
+        return (dialog.saved_to if saved else None), saved
+
+
+def write_summary_file(path: Path, contents: SummaryFile) -> None:
+    """Write ``contents`` to ``path`` whole or not at all: the text as UTF-8, or the PDF laid
+    out from the very HTML and chart images the preview showed."""
+    if contents.text is not None:
+        from wellbeing_app.core.files import write_text
+
+        write_text(path, contents.text)
+        return
+    from wellbeing_app.services.summary_pdf import write_pdf
+
+    assert contents.html is not None
+    write_pdf(path, contents.html, {name: png for name, _, png in contents.charts})
+
+
+def _quiet(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
