@@ -182,7 +182,7 @@ def _add_worked(
         )
         .group_by(local_day.c.day)
     )
-    for day, value in session.execute(query):
+    for day, value in session.connection().execute(query):
         day = _as_date(day)
         if day in days:
             days[day]["hours_worked"] = float(value or 0.0)
@@ -205,7 +205,7 @@ def _counted(session: Session, model: Any, kind: int | None, *keys: Any) -> list
     )
     if kind is not None:
         query = query.where(span.c.kind == kind)
-    return list(session.execute(query))
+    return list(session.connection().execute(query))
 
 
 def _add_pings(
@@ -279,7 +279,7 @@ def _contact_heatmap(session: Session, start: datetime) -> list[list[int]]:
         .group_by(weekday, hour)
     )
     grid = [[0] * 24 for _ in range(7)]
-    for sunday_first, hour_text, count in session.execute(query):
+    for sunday_first, hour_text, count in session.connection().execute(query):
         grid[(int(sunday_first) - 1) % 7][int(hour_text)] = count
     return grid
 
@@ -290,19 +290,23 @@ def _add_reflections(session: Session, days: Tallies, period: Period) -> None:
         col(Reflection.day) <= period.end,
         col(Reflection.skipped).is_(False),
     )
-    for day, mood, stress in session.execute(query):
+    for day, mood, stress in session.connection().execute(query):
         days[day].update(mood=mood, stress=stress)
 
 
 def _wellbeing(session: Session, period: Period) -> Wellbeing:
     in_period = and_(col(Reflection.day) >= period.start, col(Reflection.day) <= period.end)
-    mood, stress, count = session.execute(
-        select(
-            func.avg(cast(col(Reflection.mood), Float)),
-            func.avg(cast(col(Reflection.stress), Float)),
-            func.count(),
-        ).where(in_period, col(Reflection.skipped).is_(False))
-    ).one()
+    mood, stress, count = (
+        session.connection()
+        .execute(
+            select(
+                func.avg(cast(col(Reflection.mood), Float)),
+                func.avg(cast(col(Reflection.stress), Float)),
+                func.count(),
+            ).where(in_period, col(Reflection.skipped).is_(False))
+        )
+        .one()
+    )
     score = (
         col(Checkin.item1)
         + col(Checkin.item2)
@@ -312,18 +316,22 @@ def _wellbeing(session: Session, period: Period) -> Wellbeing:
     ) * 4
     who5 = [
         Who5Point(day, value)
-        for day, value in session.execute(
+        for day, value in session.connection().execute(
             select(col(Checkin.day), score)
             .where(col(Checkin.day) >= period.start, col(Checkin.day) <= period.end)
             .order_by(col(Checkin.day), col(Checkin.id))
         )
     ]
-    latest = session.execute(
-        select(col(Checkin.day), score)
-        .where(col(Checkin.day) <= period.end)
-        .order_by(col(Checkin.day).desc(), col(Checkin.id).desc())
-        .limit(1)
-    ).first()
+    latest = (
+        session.connection()
+        .execute(
+            select(col(Checkin.day), score)
+            .where(col(Checkin.day) <= period.end)
+            .order_by(col(Checkin.day).desc(), col(Checkin.id).desc())
+            .limit(1)
+        )
+        .first()
+    )
     return Wellbeing(
         mood_average=mood,
         stress_average=stress,
@@ -364,12 +372,16 @@ def short_rest_starts(
     gap_days = (func.julianday(ordered.c.starts) - func.julianday(ordered.c.previous_end)).label(
         "gap"
     )
-    rows = session.execute(
-        select(ordered.c.starts, ordered.c.previous_start).where(
-            ordered.c.starts >= literal(start, _INSTANT),
-            gap_days < DAILY_REST / timedelta(days=1),
+    rows = (
+        session.connection()
+        .execute(
+            select(ordered.c.starts, ordered.c.previous_start).where(
+                ordered.c.starts >= literal(start, _INSTANT),
+                gap_days < DAILY_REST / timedelta(days=1),
+            )
         )
-    ).all()
+        .all()
+    )
     return [
         _aware(starts)
         for starts, previous_start in rows
