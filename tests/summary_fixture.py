@@ -11,12 +11,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+from tests.schedules import weekdays_9_to_5_in
 from wellbeing_app.core.incidents import IncidentDraft, log_incident
 from wellbeing_app.core.models import Origin
 from wellbeing_app.core.pings import log_ping
 from wellbeing_app.core.reflection_types import ReflectionDraft
 from wellbeing_app.core.reflections import save_checkin, save_reflection
-from wellbeing_app.core.schedule import add_on_call, set_schedule
+from wellbeing_app.core.schedule import add_on_call
 from wellbeing_app.core.shifts import end_shift, start_shift
 from wellbeing_app.core.storage import Database
 from wellbeing_app.core.workload_types import Period
@@ -39,14 +40,7 @@ def local(text: str) -> datetime:
 
 def fill(db: Database) -> None:
     with db.write() as session:
-        set_schedule(
-            session,
-            days=[0, 1, 2, 3, 4],
-            start_minute=9 * 60,
-            end_minute=17 * 60,
-            zone=BERLIN,
-            effective_from=date(2026, 1, 5),
-        )
+        weekdays_9_to_5_in(session)
         for start, end in (
             ("2026-10-19T09:00", "2026-10-19T17:00"),
             ("2026-10-20T09:00", "2026-10-20T17:00"),

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.schedules import weekdays_9_to_5
 from wellbeing_app.core.models import Origin, Ping
 from wellbeing_app.core.pings import PingRow, list_pings, log_ping
 from wellbeing_app.core.schedule import (
@@ -34,18 +35,6 @@ SECOND = timedelta(seconds=1)
 
 def local(text: str, zone: str = BERLIN) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
-
-
-def weekdays_9_to_5(db: Database, since: date = date(2026, 1, 5)) -> None:
-    with db.write() as session:
-        set_schedule(
-            session,
-            days=[0, 1, 2, 3, 4],
-            start_minute=9 * 60,
-            end_minute=17 * 60,
-            zone=BERLIN,
-            effective_from=since,
-        )
 
 
 def judge(db: Database, when: datetime) -> tuple[bool, bool]:

@@ -12,12 +12,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.schedules import weekdays_9_to_5
 from wellbeing_app.core.clock import FixedClock
 from wellbeing_app.core.journal import Journal
 from wellbeing_app.core.pings import log_ping
 from wellbeing_app.core.reflection_types import ReflectionDraft
 from wellbeing_app.core.reflections import save_reflection, skip_day
-from wellbeing_app.core.schedule import add_days_off, set_schedule
+from wellbeing_app.core.schedule import add_days_off
 from wellbeing_app.core.shifts import end_shift, start_shift
 from wellbeing_app.core.storage import Database
 from wellbeing_app.core.streaks import Streaks, streaks
@@ -39,15 +40,7 @@ def local(day: date, clock: str) -> datetime:
 @pytest.fixture
 def book(db: Database) -> Database:
     """The database with a Mon-Fri 09:00-17:00 Berlin schedule in force all year."""
-    with db.write() as session:
-        set_schedule(
-            session,
-            days=[0, 1, 2, 3, 4],
-            start_minute=9 * 60,
-            end_minute=17 * 60,
-            zone=BERLIN,
-            effective_from=date(2026, 1, 1),
-        )
+    weekdays_9_to_5(db, since=date(2026, 1, 1))
     return db
 
 

@@ -8,12 +8,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.schedules import weekdays_9_to_5
 from wellbeing_app.core.incidents import IncidentDraft, log_incident
 from wellbeing_app.core.models import Origin
 from wellbeing_app.core.pings import log_ping
 from wellbeing_app.core.reflection_types import ReflectionDraft
 from wellbeing_app.core.reflections import save_checkin, save_reflection, skip_day
-from wellbeing_app.core.schedule import add_days_off, add_on_call, set_schedule
+from wellbeing_app.core.schedule import add_days_off, add_on_call
 from wellbeing_app.core.shifts import end_shift, start_shift
 from wellbeing_app.core.storage import Database
 from wellbeing_app.core.workload import compared, workload
@@ -30,15 +31,7 @@ def local(text: str, zone: str = BERLIN) -> datetime:
 
 @pytest.fixture
 def berlin_9_to_5(db: Database) -> Database:
-    with db.write() as session:
-        set_schedule(
-            session,
-            days=[0, 1, 2, 3, 4],
-            start_minute=9 * 60,
-            end_minute=17 * 60,
-            zone=BERLIN,
-            effective_from=date(2026, 1, 5),
-        )
+    weekdays_9_to_5(db)
     return db
 
 

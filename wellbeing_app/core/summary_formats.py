@@ -16,6 +16,18 @@ from datetime import date
 from typing import Any
 
 TEXT_FORMATS = ("json", "csv", "md")
+# A part of a summary: heading, paragraphs ("- " starts a list item), table rows or None (the
+# first row is the header).
+Section = tuple[str, list[str], list[list[str]] | None]
+WEEK_HEADER = [
+    "Week of",
+    "Worked",
+    "Scheduled",
+    "Overtime",
+    "After-hours pings",
+    "On-call pings",
+    "Incidents",
+]
 FORMATS = ("pdf", "csv", "json", "md")
 CSV_COLUMNS = (
     "week_start",
@@ -98,15 +110,13 @@ def label(key: str) -> str:
     return key.replace("_", " ").capitalize()
 
 
-def sections(document: dict[str, Any]) -> list[tuple[str, list[str], list[list[str]] | None]]:
+def sections(document: dict[str, Any]) -> list[Section]:
     """The summary as (heading, paragraphs, table rows or None), shared by Markdown and HTML.
 
     The first row of a table is its header.
     """
     totals, previous = document["totals"], document["previous"]
-    out: list[tuple[str, list[str], list[list[str]] | None]] = [
-        ("Key findings", [f"- {f}" for f in document["findings"]], None)
-    ]
+    out: list[Section] = [("Key findings", [f"- {f}" for f in document["findings"]], None)]
     if document.get("note"):
         out.append(("What I am asking for", [document["note"]], None))
     rows = [["", "This period", "Previous period", "Change"]]
@@ -120,38 +130,33 @@ def sections(document: dict[str, Any]) -> list[tuple[str, list[str], list[list[s
         for name, key, unit in TOTAL_ROWS
     ]
     out.append(("Totals", [f"Compared with {dates(document['previous_period'])}."], rows))
+    out += breakdown_sections(document)
+    wellbeing = document.get("wellbeing")
+    if wellbeing is not None:
+        out.append(("Well-being (shared by choice)", _wellbeing_lines(wellbeing), None))
+    return out
+
+
+def breakdown_sections(source: dict[str, Any]) -> list[Section]:
+    """Tables of ``by_source``, ``incidents_by_category``, ``incidents_by_severity`` and
+    ``weeks`` as they stand in ``source`` (a summary, or a team roll-up's breakdowns)."""
+    out: list[Section] = []
     sources = [["Source", "After-hours pings"]]
-    sources += [[label(k), f"{v:,}"] for k, v in document["by_source"].items()]
-    out.append(
-        (
-            "After-hours pings by source",
-            [] if len(sources) > 1 else ["None."],
-            sources if len(sources) > 1 else None,
-        )
-    )
+    sources += [[label(k), f"{v:,}"] for k, v in source["by_source"].items()]
+    out.append(_table_or_none("After-hours pings by source", sources))
     categories = [["Category", "Incidents"]]
-    categories += [[label(k), f"{v:,}"] for k, v in document["incidents_by_category"].items()]
-    severity = [["Severity", *document["incidents_by_severity"].keys()]]
-    severity += [["Incidents", *(str(v) for v in document["incidents_by_severity"].values())]]
+    categories += [[label(k), f"{v:,}"] for k, v in source["incidents_by_category"].items()]
     if len(categories) > 1:
+        severity = [["Severity", *source["incidents_by_severity"].keys()]]
+        severity += [["Incidents", *(f"{v:,}" for v in source["incidents_by_severity"].values())]]
         out.append(("Incidents by category", [], categories))
         out.append(("Incidents by severity (1 mild – 5 severe)", [], severity))
     else:
         out.append(("Incidents", ["None logged."], None))
-    weeks = [
-        [
-            "Week of",
-            "Worked",
-            "Scheduled",
-            "Overtime",
-            "After-hours pings",
-            "On-call pings",
-            "Incidents",
-        ]
-    ]
+    weeks = [WEEK_HEADER]
     weeks += [
         [
-            _day(w["week_start"]),
+            day_label(w["week_start"]),
             value(w["hours_worked"], " h"),
             value(w["hours_scheduled"], " h"),
             value(w["overtime_hours"], " h"),
@@ -159,13 +164,14 @@ def sections(document: dict[str, Any]) -> list[tuple[str, list[str], list[list[s
             f"{w['oncall_pings']:,}",
             f"{w['incidents']:,}",
         ]
-        for w in document["weeks"]
+        for w in source["weeks"]
     ]
-    out.append(("Week by week", [], weeks))
-    wellbeing = document.get("wellbeing")
-    if wellbeing is not None:
-        out.append(("Well-being (shared by choice)", _wellbeing_lines(wellbeing), None))
+    out.append(_table_or_none("Week by week", weeks))
     return out
+
+
+def _table_or_none(heading: str, rows: list[list[str]]) -> Section:
+    return (heading, [], rows) if len(rows) > 1 else (heading, ["None."], None)
 
 
 def _wellbeing_lines(wellbeing: dict[str, Any]) -> list[str]:
@@ -177,17 +183,18 @@ def _wellbeing_lines(wellbeing: dict[str, Any]) -> list[str]:
             "end-of-day reflections."
         )
     if wellbeing["who5"]:
-        scores = ", ".join(f"{p['score']} ({_day(p['date'])})" for p in wellbeing["who5"])
+        scores = ", ".join(f"{p['score']} ({day_label(p['date'])})" for p in wellbeing["who5"])
         lines.append(f"- WHO-5 Well-Being Index (0–100): {scores}.")
     elif wellbeing["latest_who5"] is not None:
         latest = wellbeing["latest_who5"]
         lines.append(
-            f"- Latest WHO-5 Well-Being Index: {latest['score']} ({_day(latest['date'])})."
+            f"- Latest WHO-5 Well-Being Index: {latest['score']} ({day_label(latest['date'])})."
         )
     return lines or ["- No reflections or check-ins in this period."]
 
 
-def _day(text: str) -> str:
+def day_label(text: str) -> str:
+    """An ISO date as ``26 Oct 2026``."""
     day = date.fromisoformat(text)
     return f"{day.day} {day:%b %Y}"
 
@@ -202,10 +209,7 @@ def to_markdown(document: dict[str, Any]) -> str:
                 "",
             ]
         if rows:
-            lines.append("| " + " | ".join(rows[0]) + " |")
-            lines.append("|" + "|".join(["---"] + ["---:"] * (len(rows[0]) - 1)) + "|")
-            lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows[1:]]
-            lines.append("")
+            lines += [*markdown_table(rows), ""]
     lines += ["---", "", FOOTER, ""]
     return "\n".join(lines)
 
@@ -214,8 +218,28 @@ def _quote(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in text.splitlines())
 
 
+def markdown_table(rows: list[list[str]]) -> list[str]:
+    """A pipe table: the first column left, the figures right-aligned."""
+    head = "| " + " | ".join(_cell(c) for c in rows[0]) + " |"
+    rule = "|" + "|".join(["---"] + ["---:"] * (len(rows[0]) - 1)) + "|"
+    return [head, rule, *("| " + " | ".join(_cell(c) for c in row) + " |" for row in rows[1:])]
+
+
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    """A table cell: a name from someone's file must not break the table."""
+    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+
+
+def html_table(rows: list[list[str]]) -> str:
+    e = html.escape
+    head = "".join(f"<th>{e(c)}</th>" for c in rows[0])
+    body = "".join(
+        f'<tr><td align="left">{e(row[0])}</td>'
+        + "".join(f'<td align="right">{e(c)}</td>' for c in row[1:])
+        + "</tr>"
+        for row in rows[1:]
+    )
+    return f'<table border="1" cellspacing="0" cellpadding="4"><tr>{head}</tr>{body}</table>'
 
 
 def to_html(document: dict[str, Any], charts: Sequence[tuple[str, str]] = ()) -> str:
@@ -232,16 +256,7 @@ def to_html(document: dict[str, Any], charts: Sequence[tuple[str, str]] = ()) ->
             if not p.startswith("- "):
                 parts.append(f"<p>{e(p)}</p>".replace("\n", "<br>"))
         if rows:
-            head = "".join(f"<th>{e(c)}</th>" for c in rows[0])
-            body = "".join(
-                f'<tr><td align="left">{e(row[0])}</td>'
-                + "".join(f'<td align="right">{e(c)}</td>' for c in row[1:])
-                + "</tr>"
-                for row in rows[1:]
-            )
-            parts.append(
-                f'<table border="1" cellspacing="0" cellpadding="4"><tr>{head}</tr>{body}</table>'
-            )
+            parts.append(html_table(rows))
         if heading == "Totals":
             for name, caption in charts:
                 parts.append(f'<p><img src="{e(name)}" alt="{e(caption)}"></p>')

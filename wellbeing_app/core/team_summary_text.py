@@ -8,10 +8,18 @@ no member's note or well-being figures, and breakdowns only when the group was l
 from __future__ import annotations
 
 import html
-from datetime import date
 from typing import Any
 
-from wellbeing_app.core.summary_formats import change, dates, label, to_json, value
+from wellbeing_app.core.summary_formats import (
+    Section,
+    breakdown_sections,
+    change,
+    dates,
+    html_table,
+    markdown_table,
+    to_json,
+    value,
+)
 
 TEXT_FORMATS = ("json", "md")
 FORMATS = ("pdf", "json", "md")
@@ -33,8 +41,6 @@ TEAM_ROWS = (
     ("Short rests (under 11 h between working days)", "short_rest_gaps", ""),
 )
 FOOTER = "Aggregates merged from each member's own summary, made with the Wellbeing app."
-
-Section = tuple[str, list[str], list[list[str]] | None]
 
 
 def render_text(document: dict[str, Any], fmt: str) -> str:
@@ -73,60 +79,8 @@ def sections(document: dict[str, Any]) -> list[Section]:
     if breakdowns is None:
         out.append(("Breakdowns", [document["breakdowns_withheld"]], None))
     else:
-        out += _breakdown_sections(breakdowns)
+        out += breakdown_sections(breakdowns)
     return out
-
-
-def _breakdown_sections(breakdowns: dict[str, Any]) -> list[Section]:
-    out: list[Section] = []
-    sources = [["Source", "After-hours pings"]]
-    sources += [[label(k), f"{v:,}"] for k, v in breakdowns["by_source"].items()]
-    out.append(_table_or_none("After-hours pings by source", sources))
-    categories = [["Category", "Incidents"]]
-    categories += [[label(k), f"{v:,}"] for k, v in breakdowns["incidents_by_category"].items()]
-    if len(categories) > 1:
-        severity = [["Severity", *breakdowns["incidents_by_severity"].keys()]]
-        severity += [
-            ["Incidents", *(f"{v:,}" for v in breakdowns["incidents_by_severity"].values())]
-        ]
-        out.append(("Incidents by category", [], categories))
-        out.append(("Incidents by severity (1 mild – 5 severe)", [], severity))
-    else:
-        out.append(("Incidents", ["None logged."], None))
-    weeks = [
-        [
-            "Week of",
-            "Worked",
-            "Scheduled",
-            "Overtime",
-            "After-hours pings",
-            "On-call pings",
-            "Incidents",
-        ]
-    ]
-    weeks += [
-        [
-            _day(w["week_start"]),
-            value(w["hours_worked"], " h"),
-            value(w["hours_scheduled"], " h"),
-            value(w["overtime_hours"], " h"),
-            f"{w['after_hours_pings']:,}",
-            f"{w['oncall_pings']:,}",
-            f"{w['incidents']:,}",
-        ]
-        for w in breakdowns["weeks"]
-    ]
-    out.append(_table_or_none("Week by week", weeks))
-    return out
-
-
-def _table_or_none(heading: str, rows: list[list[str]]) -> Section:
-    return (heading, [], rows) if len(rows) > 1 else (heading, ["None."], None)
-
-
-def _day(text: str) -> str:
-    day = date.fromisoformat(text)
-    return f"{day.day} {day:%b %Y}"
 
 
 def _footer(document: dict[str, Any]) -> list[str]:
@@ -141,18 +95,10 @@ def team_markdown(document: dict[str, Any]) -> str:
         if paragraphs:
             lines += [*paragraphs, ""]
         if rows:
-            lines.append("| " + " | ".join(_cell(c) for c in rows[0]) + " |")
-            lines.append("|" + "|".join(["---"] + ["---:"] * (len(rows[0]) - 1)) + "|")
-            lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows[1:]]
-            lines.append("")
+            lines += [*markdown_table(rows), ""]
     lines += ["---", ""]
     lines += [line for paragraph in _footer(document) for line in (paragraph, "")]
     return "\n".join(lines)
-
-
-def _cell(text: str) -> str:
-    """A table cell: a source name from a member's file must not break the table."""
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
 
 
 def team_html(document: dict[str, Any]) -> str:
@@ -163,16 +109,7 @@ def team_html(document: dict[str, Any]) -> str:
         parts.append(f"<h2>{e(heading)}</h2>")
         parts += [f"<p>{e(p)}</p>" for p in paragraphs]
         if rows:
-            head = "".join(f"<th>{e(c)}</th>" for c in rows[0])
-            body = "".join(
-                f'<tr><td align="left">{e(row[0])}</td>'
-                + "".join(f'<td align="right">{e(c)}</td>' for c in row[1:])
-                + "</tr>"
-                for row in rows[1:]
-            )
-            parts.append(
-                f'<table border="1" cellspacing="0" cellpadding="4"><tr>{head}</tr>{body}</table>'
-            )
+            parts.append(html_table(rows))
     privacy, made_with = _footer(document)
     parts.append(f"<hr><p>{e(privacy)}</p><p><small>{e(made_with)}</small></p>")
     return "\n".join(parts)
