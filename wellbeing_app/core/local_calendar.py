@@ -115,7 +115,9 @@ def offset_stretches(start: datetime, end: datetime, zone: str) -> list[Stretch]
     here, current = start, offset(start)
     probe = start
     while probe < end:
-        step = min(probe + timedelta(hours=12), end)  # offsets never change twice in 12 h
+        # In tzdata since 1990 no zone changed its offset twice within 7 days (the closest:
+        # America/Boa_Vista, 2000), so a 3-day step finds each change.
+        step = min(probe + timedelta(days=3), end)
         if offset(step) == current:
             probe = step
             continue
@@ -148,7 +150,7 @@ def _fill(session: Session, table: Table, rows: list[dict[str, object]]) -> None
 def _stored(value: object) -> object:
     """``value`` as SQLAlchemy stores it in SQLite: UTC instants and dates as ISO text."""
     if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+        return value.astimezone(UTC).isoformat(" ", "microseconds")[:26]
     if isinstance(value, date):
         return value.isoformat()
     return value
