@@ -117,3 +117,13 @@ def test_a_write_elsewhere_refreshes_an_open_dashboard(
     journal.log_ping("slack", at=NOW - timedelta(hours=2))  # Sunday: after hours
     wellbeing.state_changed()
     assert card(window, "After-hours pings")[0] == "1"
+
+
+def test_before_the_figures_arrive_it_says_it_is_adding_up(qtbot: QtBot) -> None:
+    from wellbeing_app.ui.dashboard_window import LOADING
+
+    window = DashboardWindow(date(2026, 11, 15))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.heading.text() == LOADING
+    assert not window.empty.isVisible()  # not "nothing is logged" before anything was read

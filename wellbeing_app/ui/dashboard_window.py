@@ -32,6 +32,7 @@ from wellbeing_app.ui.workload_cards import CardGrid
 if TYPE_CHECKING:
     from wellbeing_app.core.workload_types import Period, Totals, Workload
 
+LOADING = "Adding up the period…"
 CHART_KEYS = ("hours", "after_hours", "heatmap", "incidents", "mood_stress")
 TAB_TITLES = (
     "&Hours",
@@ -70,6 +71,10 @@ class DashboardWindow(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setTextFormat(Qt.TextFormat.RichText)
         self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Until the first figures arrive (the first chart of a session loads matplotlib, about
+        # a second), say so rather than "nothing is logged".
+        self.heading.setText(LOADING)
+        self.empty.setVisible(False)
         self.cards = CardGrid()
         self.charts = {key: ChartView(key) for key in CHART_KEYS}
         self.tabs = QTabWidget()
