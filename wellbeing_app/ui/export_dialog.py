@@ -38,6 +38,7 @@ from wellbeing_app.core.workload_types import Period, Totals, Workload
 from wellbeing_app.ui import icons
 from wellbeing_app.ui.date_edit import date_edit, day_of
 from wellbeing_app.ui.error_label import ErrorLabel
+from wellbeing_app.ui.quiet_label import quiet_label
 from wellbeing_app.ui.summary_preview import SummaryPreview
 
 Load = Callable[[Period], tuple[Workload, Totals]]
@@ -143,7 +144,7 @@ class ExportDialog(QDialog):
         left_out_title = QLabel("Left out of this file")
         left_out_title.setStyleSheet("font-weight: bold;")
         choices = QVBoxLayout()
-        choices.addWidget(_quiet(INTRO))
+        choices.addWidget(quiet_label(INTRO))
         choices.addSpacing(8)
         choices.addLayout(form)
         choices.addSpacing(4)
@@ -151,7 +152,7 @@ class ExportDialog(QDialog):
         choices.addSpacing(8)
         choices.addWidget(note_label)
         choices.addWidget(self.note)
-        choices.addWidget(_quiet("Shown near the top of the summary."))
+        choices.addWidget(quiet_label("Shown near the top of the summary."))
         choices.addSpacing(12)
         choices.addWidget(left_out_title)
         choices.addWidget(self.left_out)
@@ -328,10 +329,3 @@ def write_summary_file(path: Path, contents: SummaryFile) -> None:
 
     assert contents.html is not None
     write_pdf(path, contents.html, {name: png for name, _, png in contents.charts})
-
-
-def _quiet(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: palette(placeholder-text);")
-    return label

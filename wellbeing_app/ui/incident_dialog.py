@@ -21,6 +21,7 @@ from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.incidents import MAX_SUMMARY, IncidentDraft, checked
 from wellbeing_app.core.models import IncidentCategory
 from wellbeing_app.ui.form_dialog import FormDialog
+from wellbeing_app.ui.quiet_label import QUIET_STYLE
 from wellbeing_app.ui.wall_time import WallTimeEdit
 
 CATEGORY_LABELS = {
@@ -99,7 +100,7 @@ class IncidentDialog(FormDialog[IncidentDraft]):
         self.details.setMinimumHeight(80)
         private = QLabel(PRIVATE_NOTE)
         private.setWordWrap(True)
-        private.setStyleSheet("color: palette(placeholder-text);")
+        private.setStyleSheet(QUIET_STYLE)
 
         self.form.addRow("&When", self.when)
         self.form.addRow("&Category", self.category)

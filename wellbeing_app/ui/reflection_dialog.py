@@ -31,6 +31,7 @@ from wellbeing_app.core.reflection_types import ReflectionDraft, checked_reflect
 from wellbeing_app.ui.actions import PING_SOURCES
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.incident_dialog import CATEGORY_LABELS
+from wellbeing_app.ui.quiet_label import quiet_label
 
 MOOD_WORDS = {1: "rough", 2: "low", 3: "okay", 4: "fine", 5: "good"}
 ENERGY_WORDS = {1: "drained", 2: "tired", 3: "steady", 4: "awake", 5: "charged"}
@@ -132,7 +133,7 @@ class ReflectionDialog(FormDialog[ReflectionDraft]):
         self.stress.setValue(NO_STRESS)
         stress_row = QHBoxLayout()
         stress_row.addWidget(self.stress)
-        stress_row.addWidget(_quiet("0 calm … 10 overwhelmed", wrap=False))
+        stress_row.addWidget(quiet_label("0 calm … 10 overwhelmed", wrap=False))
         stress_row.addStretch()
         self.detachment = ScaleRow(WEIGHT_WORDS)
         weight_label = QLabel(WEIGHT_QUESTION)
@@ -167,7 +168,7 @@ class ReflectionDialog(FormDialog[ReflectionDraft]):
         self.form.addRow("From today's log", looking_back)
         self.form.addRow("What went &well", self.went_well)
         self.form.addRow("What I &leave at work", self.leave)
-        self.form.addRow("", _quiet(HANDOFF_HINT))
+        self.form.addRow("", quiet_label(HANDOFF_HINT))
         self.form.addRow("&One thing for me tonight", self.tonight)
         _buddy(self.form.labelForField(stress_row), self.stress)
         self.affirmation = QLabel(affirmation_for(day))
@@ -297,13 +298,6 @@ def _title(day: date, today: date, *, editing: bool) -> str:
         return "Edit today's reflection" if editing else "Reflect on today"
     when = f"{day:%a %d %b}"
     return f"Edit the reflection for {when}" if editing else f"Reflect on {when}"
-
-
-def _quiet(text: str, *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(wrap)
-    label.setStyleSheet("color: palette(placeholder-text);")
-    return label
 
 
 def _buddy(label: QWidget | None, widget: QWidget) -> None:

@@ -25,6 +25,7 @@ from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.reminders import ReminderSettings
 from wellbeing_app.core.schedule import WeeklySchedule, Window
 from wellbeing_app.ui.form_dialog import FormDialog
+from wellbeing_app.ui.quiet_label import QUIET_STYLE
 
 DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -117,7 +118,7 @@ class SettingsDialog(FormDialog[SettingsChoice]):
             grid.addWidget(end, weekday + 1, 2)
             self.days.append((works, start, end))
         hint = QLabel("An end before the start runs past midnight (a late shift).")
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        hint.setStyleSheet(QUIET_STYLE)
         self.zone = QComboBox()
         self.zone.setEditable(True)
         self.zone.addItems(zones)

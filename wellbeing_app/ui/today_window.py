@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from wellbeing_app.core.localtime import format_duration, in_zone
 from wellbeing_app.ui import icons
+from wellbeing_app.ui.quiet_label import QUIET_STYLE
 
 if TYPE_CHECKING:
     from wellbeing_app.core.today import DayLog
@@ -51,7 +52,7 @@ class RecordTable(QGroupBox):
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self._emit(self.edit_requested))
         self.empty = QLabel(empty_text)
-        self.empty.setStyleSheet("color: palette(placeholder-text);")
+        self.empty.setStyleSheet(QUIET_STYLE)
         self.edit_button = QPushButton("Edit…")
         self.delete_button = QPushButton("Delete")
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
@@ -125,7 +126,7 @@ class TodayWindow(QWidget):
         font.setBold(True)
         self.status.setFont(font)
         motto = QLabel("You are not your brand.")
-        motto.setStyleSheet("color: palette(placeholder-text);")
+        motto.setStyleSheet(QUIET_STYLE)
         self.streaks = QLabel("")
         self.shifts = RecordTable(
             SHIFT, "Shifts", ["Start", "End", "Length", "Note"], "No shift today."

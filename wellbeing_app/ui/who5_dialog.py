@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from wellbeing_app.core.errors import ValidationError, WellbeingError
 from wellbeing_app.core.reflection_types import WHO5_ANSWERS, WHO5_ITEMS, Who5Result
 from wellbeing_app.ui.form_dialog import FormDialog
+from wellbeing_app.ui.quiet_label import quiet_label
 
 INSTRUCTION = (
     "Please indicate for each of the five statements which is closest to how you have been "
@@ -58,12 +59,12 @@ class Who5Dialog(FormDialog[tuple[int, ...]]):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(_wrapped(INSTRUCTION))
         if previous_score is not None:
-            layout.addWidget(_quiet(f"Your last score was {previous_score} / 100."))
+            layout.addWidget(quiet_label(f"Your last score was {previous_score} / 100."))
         layout.addSpacing(6)
         layout.addLayout(self._grid())
         layout.addSpacing(6)
-        layout.addWidget(_quiet(PRIVATE_NOTE))
-        layout.addWidget(_quiet(CREDIT))
+        layout.addWidget(quiet_label(PRIVATE_NOTE))
+        layout.addWidget(quiet_label(CREDIT))
 
         self.score = QLabel()
         self.score.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -81,7 +82,7 @@ class Who5Dialog(FormDialog[tuple[int, ...]]):
         result_layout.addStretch()
         result_layout.addLayout(message)
         result_layout.addStretch()
-        result_layout.addWidget(_quiet(CREDIT))
+        result_layout.addWidget(quiet_label(CREDIT))
 
         self.pages = QStackedWidget()
         self.pages.addWidget(questions)
@@ -188,10 +189,4 @@ def change_line(outcome: Who5Result) -> str:
 def _wrapped(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    return label
-
-
-def _quiet(text: str) -> QLabel:
-    label = _wrapped(text)
-    label.setStyleSheet("color: palette(placeholder-text);")
     return label
