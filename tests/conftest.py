@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from wellbeing_app.core.clock import FixedClock
-from wellbeing_app.core.storage import Database, open_database
+from wellbeing_app.core.store.database import Database, open_database
+from wellbeing_app.core.time.clock import FixedClock
 
 # A moment safely after every instant the tests log, so nothing counts as "in the future".
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)

@@ -6,8 +6,8 @@ from datetime import date
 
 from sqlmodel import Session
 
-from wellbeing_app.core.schedule import set_schedule
-from wellbeing_app.core.storage import Database
+from wellbeing_app.core.schedule.weekly import set_schedule
+from wellbeing_app.core.store.database import Database
 
 BERLIN = "Europe/Berlin"
 

@@ -12,15 +12,15 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from tests.schedules import weekdays_9_to_5_in
-from wellbeing_app.core.incidents import IncidentDraft, log_incident
-from wellbeing_app.core.models import Origin
-from wellbeing_app.core.pings import log_ping
-from wellbeing_app.core.reflection_types import ReflectionDraft
-from wellbeing_app.core.reflections import save_checkin, save_reflection
-from wellbeing_app.core.schedule import add_on_call
-from wellbeing_app.core.shifts import end_shift, start_shift
-from wellbeing_app.core.storage import Database
-from wellbeing_app.core.workload_types import Period
+from wellbeing_app.core.records.incidents import IncidentDraft, log_incident
+from wellbeing_app.core.records.pings import log_ping
+from wellbeing_app.core.records.shifts import end_shift, start_shift
+from wellbeing_app.core.reflection.reflections import ReflectionDraft, save_reflection
+from wellbeing_app.core.reflection.who5 import save_checkin
+from wellbeing_app.core.schedule.weekly import add_on_call
+from wellbeing_app.core.store.database import Database
+from wellbeing_app.core.store.models import Origin
+from wellbeing_app.core.time.periods import Period
 
 BERLIN = "Europe/Berlin"
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)

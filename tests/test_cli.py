@@ -18,13 +18,13 @@ import pytest
 from sqlalchemy import text
 
 from tests.cli_runner import BERLIN, listed, ok, run, run_all
-from wellbeing_app.core.incidents import IncidentDraft, log_incident
-from wellbeing_app.core.localtime import parse_time
-from wellbeing_app.core.models import Origin
-from wellbeing_app.core.paths import DATABASE_NAME
-from wellbeing_app.core.pings import log_ping
-from wellbeing_app.core.shifts import end_shift, start_shift
-from wellbeing_app.core.storage import open_database
+from wellbeing_app.core.records.incidents import IncidentDraft, log_incident
+from wellbeing_app.core.records.pings import log_ping
+from wellbeing_app.core.records.shifts import end_shift, start_shift
+from wellbeing_app.core.store.database import open_database
+from wellbeing_app.core.store.models import Origin
+from wellbeing_app.core.store.paths import DATABASE_NAME
+from wellbeing_app.core.time.local_time import parse_time
 
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)
 
@@ -135,7 +135,7 @@ def test_log_ping_and_list_it(tmp_path: Path) -> None:
         "quick one",
     ) == ("Ping from discord logged at 2026-03-10 10:30 (working hours).")
     assert ok(tmp_path, "log", "ping", "--source", "slack", "--at", "2026-03-10T21:00Z") == (
-        "Ping from slack logged at 2026-03-10 22:00 (after hours)."
+        "Ping from Slack logged at 2026-03-10 22:00 (after hours)."
     )
     pings = listed(tmp_path, "pings")
     assert [{k: p[k] for k in ("at", "source", "minutes", "after_hours")} for p in pings] == [
@@ -157,7 +157,7 @@ def test_log_ping_and_list_it(tmp_path: Path) -> None:
 
 def test_log_ping_now_by_default(tmp_path: Path) -> None:
     out = ok(tmp_path, "log", "ping", "--source", "email")
-    assert out.startswith("Ping from email logged at ")
+    assert out.startswith("Ping from Email logged at ")
     assert out.endswith("(after hours).")
     [row] = listed(tmp_path, "pings")
     logged = datetime.fromisoformat(row["at"])

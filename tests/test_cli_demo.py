@@ -10,12 +10,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.cli_runner import BERLIN, ok, run, run_all
-from wellbeing_app.core.localtime import parse_time
-from wellbeing_app.core.models import Origin
-from wellbeing_app.core.paths import DATABASE_NAME
-from wellbeing_app.core.pings import log_ping
-from wellbeing_app.core.shifts import end_shift, start_shift
-from wellbeing_app.core.storage import open_database
+from wellbeing_app.core.records.pings import log_ping
+from wellbeing_app.core.records.shifts import end_shift, start_shift
+from wellbeing_app.core.store.database import open_database
+from wellbeing_app.core.store.models import Origin
+from wellbeing_app.core.store.paths import DATABASE_NAME
+from wellbeing_app.core.time.local_time import parse_time
 
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)
 SUMMARY = re.compile(

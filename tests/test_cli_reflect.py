@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.cli_runner import BERLIN, listed, ok, run, run_all
-from wellbeing_app.core.paths import DATABASE_NAME
+from wellbeing_app.core.store.paths import DATABASE_NAME
 
 DAY = "2026-03-10"
 SECRET = "Zwiegespräch mit mir 🌙"

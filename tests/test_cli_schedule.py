@@ -19,14 +19,14 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.cli_runner import BERLIN, run_all
-from wellbeing_app.core.localtime import parse_time
-from wellbeing_app.core.paths import DATABASE_NAME
-from wellbeing_app.core.pings import log_ping
-from wellbeing_app.core.reminder_state import save_settings
-from wellbeing_app.core.reminders import ReminderSettings
-from wellbeing_app.core.schedule import add_days_off, add_on_call, set_schedule
-from wellbeing_app.core.shifts import end_shift, start_shift
-from wellbeing_app.core.storage import open_database
+from wellbeing_app.core.records.pings import log_ping
+from wellbeing_app.core.records.shifts import end_shift, start_shift
+from wellbeing_app.core.reminders.memory import save_settings
+from wellbeing_app.core.reminders.planner import ReminderSettings
+from wellbeing_app.core.schedule.weekly import add_days_off, add_on_call, set_schedule
+from wellbeing_app.core.store.database import open_database
+from wellbeing_app.core.store.paths import DATABASE_NAME
+from wellbeing_app.core.time.local_time import parse_time
 
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)  # for seeding through the core
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"]
@@ -94,8 +94,8 @@ def test_set_show_off_and_oncall(tmp_path: Path) -> None:
         ]
     )  # fmt: skip
     assert first == [
-        "From 2026-03-02: mon, tue, wed, thu, fri 09:00-17:00, Europe/Berlin.",
-        "From 2026-03-02: sat 22:00-06:00 (ending the next day), Europe/Berlin.",
+        "From 2026-03-02: Mon, Tue, Wed, Thu, Fri 09:00-17:00, Europe/Berlin.",
+        "From 2026-03-02: Sat 22:00-06:00 (ending the next day), Europe/Berlin.",
         "No schedule yet. Set one, e.g.: "
         "wellbeing-app schedule set --days mon-fri --start 09:00 --end 17:00",
         json.dumps(
@@ -121,7 +121,7 @@ def test_set_show_off_and_oncall(tmp_path: Path) -> None:
         ]
     )  # fmt: skip
     assert second == [
-        f"From {later}: mon, tue, wed, thu, fri 08:00-16:00, Asia/Tokyo.",
+        f"From {later}: Mon, Tue, Wed, Thu, Fri 08:00-16:00, Asia/Tokyo.",
         f"Day off: {off}.",
         f"Days off: {off_from} to {off_to}.",
         f"On call from {on_call_start.replace('T', ' ')} to {on_call_end.replace('T', ' ')}.",
@@ -174,7 +174,7 @@ def test_set_show_off_and_oncall(tmp_path: Path) -> None:
 def test_set_from_today_by_default_in_the_system_zone(tmp_path: Path) -> None:
     [out] = ok_all([(tmp_path, ["schedule", "set", "--days", "fri-mon", "--start", "09:30",
                                 "--end", "12:00"])])  # fmt: skip
-    assert out == f"From {today()}: mon, fri, sat, sun 09:30-12:00, Europe/Berlin."
+    assert out == f"From {today()}: Mon, Fri, Sat, Sun 09:30-12:00, Europe/Berlin."
     [shown] = ok_all([(tmp_path, ["schedule", "show", "--json"])])
     current = json.loads(shown)
     assert (current["effective_from"], current["zone"]) == (str(today()), BERLIN)
@@ -212,7 +212,7 @@ def test_list_pings_follows_the_schedule_shifts_days_off_and_on_call(tmp_path: P
     [logged] = ok_all(
         [(tmp_path, ["log", "ping", "--source", "phone", "--at", "2026-03-12T20:30"])]
     )
-    assert logged == "Ping from phone logged at 2026-03-12 20:30 (on call)."
+    assert logged == "Ping from Phone logged at 2026-03-12 20:30 (on call)."
 
     listed, text = ok_all([(tmp_path, ["list", "pings", "--json"]), (tmp_path, ["list", "pings"])])
     rows = json.loads(listed)

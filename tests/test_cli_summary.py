@@ -11,10 +11,10 @@ from pathlib import Path
 
 from tests.cli_runner import BERLIN, run, run_all
 from tests.summary_fixture import SECRET, fill
-from wellbeing_app.core import periods
-from wellbeing_app.core.localtime import local_date
-from wellbeing_app.core.paths import DATABASE_NAME
-from wellbeing_app.core.storage import open_database
+from wellbeing_app.core.store.database import open_database
+from wellbeing_app.core.store.paths import DATABASE_NAME
+from wellbeing_app.core.time import periods
+from wellbeing_app.core.time.local_time import local_date
 
 FORTNIGHT = ["--from", "2026-10-19", "--to", "2026-11-01"]
 

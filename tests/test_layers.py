@@ -1,5 +1,6 @@
-"""The house rules of DESIGN.md: core/ never imports Qt (nor the floors above it), and the CLI
-path loads neither Qt nor matplotlib."""
+"""The house rules of DESIGN.md: core/ never imports Qt (nor the floors above it), its rooms stack
+in one order without back-references, services never import ui, and the CLI path loads neither
+Qt nor matplotlib."""
 
 from __future__ import annotations
 
@@ -73,6 +74,81 @@ def test_core_sources_never_import_qt_or_the_floors_above() -> None:
     assert offenders == {}
 
 
+# core's rooms from the bottom up: a module may import its own room and the rooms below it.
+CORE_LAYERS = (
+    ("errors", "vocabulary"),
+    ("store",),
+    ("time",),
+    ("schedule",),
+    ("records",),
+    ("workload",),
+    ("reflection",),
+    ("reports",),
+    ("reminders",),
+    ("demo",),
+    ("journal",),
+)
+SERVICES = PACKAGE_ROOT / "wellbeing_app" / "services"
+
+
+def layer_of(module: str) -> int | None:
+    """The rank of a ``wellbeing_app.core`` module in CORE_LAYERS (None: not a core room)."""
+    parts = module.split(".")
+    if parts[:2] != ["wellbeing_app", "core"] or len(parts) < 3:
+        return None
+    for rank, rooms in enumerate(CORE_LAYERS):
+        if parts[2] in rooms:
+            return rank
+    return None
+
+
+def upward_imports(path: Path) -> list[str]:
+    """The core modules ``path`` imports from a room above its own."""
+    package = ".".join(path.relative_to(PACKAGE_ROOT).parent.parts)
+    own = layer_of(f"{package}.{path.stem}" if path.stem != "__init__" else package)
+    assert own is not None, f"{path} sits in no layer of CORE_LAYERS"
+    names = imported_names(path.read_text(encoding="utf-8"), package)
+    return sorted(n for n in names if (rank := layer_of(n)) is not None and rank > own)
+
+
+def test_every_core_room_is_in_the_layer_order() -> None:
+    rooms = {p.name for p in CORE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    rooms |= {p.stem for p in CORE.glob("*.py") if p.stem != "__init__"}
+    named = {room for layer in CORE_LAYERS for room in layer}
+    assert rooms == named
+
+
+def test_core_rooms_import_only_downwards() -> None:
+    offenders = {
+        str(path.relative_to(PACKAGE_ROOT)): bad
+        for path in sorted(CORE.rglob("*.py"))
+        if path.parent != CORE or path.stem != "__init__"
+        if (bad := upward_imports(path))
+    }
+    assert offenders == {}
+
+
+def test_the_layer_check_catches_an_import_back_up(tmp_path: Path) -> None:
+    store = CORE / "store"
+    names = imported_names("from wellbeing_app.core.records.shifts import ShiftRow\n", "x")
+    assert [n for n in names if (layer_of(n) or 0) > layer_of("wellbeing_app.core.store.models")]
+    assert layer_of("wellbeing_app.core.journal") == len(CORE_LAYERS) - 1
+    assert layer_of(f"wellbeing_app.core.{store.name}.models") == 1
+
+
+def test_services_never_import_the_ui() -> None:
+    offenders = {}
+    for path in sorted(SERVICES.rglob("*.py")):
+        package = ".".join(path.relative_to(PACKAGE_ROOT).parent.parts)
+        names = imported_names(path.read_text(encoding="utf-8"), package)
+        bad = sorted(
+            n for n in names if n == "wellbeing_app.ui" or n.startswith("wellbeing_app.ui.")
+        )
+        if bad:
+            offenders[path.name] = bad
+    assert offenders == {}
+
+
 def test_the_scan_catches_every_way_of_importing() -> None:
     source = (
         "import os\n"
@@ -125,9 +201,9 @@ def test_core_and_cli_run_without_loading_qt_or_matplotlib(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     every_core_module = {
-        f"wellbeing_app.core.{m.name}"
-        for m in pkgutil.iter_modules([str(CORE)])
-        if m.name != "migrations"
+        m.name
+        for m in pkgutil.walk_packages([str(CORE)], "wellbeing_app.core.")
+        if ".migrations" not in m.name
     }
     assert every_core_module <= set(report["imported"])
     assert report["loaded"] == []

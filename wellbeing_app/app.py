@@ -17,24 +17,26 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from wellbeing_app import APP_ID, APP_NAME
-from wellbeing_app.core.clock import Clock, SystemClock
 from wellbeing_app.core.errors import WellbeingError
-from wellbeing_app.core.localtime import format_duration, in_zone
-from wellbeing_app.core.paths import AppPaths, resolve_paths
+from wellbeing_app.core.store.paths import AppPaths, resolve_paths
+from wellbeing_app.core.time.clock import Clock, SystemClock
+from wellbeing_app.core.time.local_time import format_duration, in_zone
+from wellbeing_app.core.vocabulary import source_label
 from wellbeing_app.services.loader import DatabaseLoader
 from wellbeing_app.services.single_instance import SingleInstance
-from wellbeing_app.ui.actions import PING_SOURCES, AppActions, ShiftState
+from wellbeing_app.ui.actions import AppActions, ShiftState
 from wellbeing_app.ui.tray import Tray
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from wellbeing_app.core.journal import Journal
-    from wellbeing_app.core.reminders import Reminder
-    from wellbeing_app.core.storage import Database
-    from wellbeing_app.core.streaks import Streaks
-    from wellbeing_app.core.today import DayLog
-    from wellbeing_app.core.workload_types import Period, Workload
+    from wellbeing_app.core.records.day import DayLog
+    from wellbeing_app.core.reflection.streaks import Streaks
+    from wellbeing_app.core.reminders.planner import Reminder
+    from wellbeing_app.core.store.database import Database
+    from wellbeing_app.core.time.periods import Period
+    from wellbeing_app.core.workload.loads import Workload
     from wellbeing_app.services.data_watcher import DataWatcher
     from wellbeing_app.services.notifier import Notifier
     from wellbeing_app.services.reminder_service import ReminderService
@@ -411,7 +413,7 @@ class WellbeingApp(QObject):
         except WellbeingError as exc:
             self.say("Ping not logged", str(exc))
             return
-        label = dict(PING_SOURCES).get(ping.source, ping.source)
+        label = source_label(ping.source)
         self.say("Ping logged", f"{label} at {self._local(ping.at)}, {ping.timing}.")
         self.state_changed()
 
@@ -550,7 +552,7 @@ class WellbeingApp(QObject):
                     parent=parent,
                 )
         else:
-            from wellbeing_app.core.incidents import IncidentDraft
+            from wellbeing_app.core.records.incidents import IncidentDraft
             from wellbeing_app.ui.incident_dialog import IncidentDialog
 
             row = journal.incident(record_id)
@@ -627,7 +629,7 @@ def run_app(data_dir: str | None, *, tray_wait_ms: int = TRAY_WAIT_MS) -> int:
     quitters = []
 
     def settle_in() -> None:
-        from wellbeing_app.core.logs import configure_logging
+        from wellbeing_app.services.logs import configure_logging
         from wellbeing_app.services.unix_signals import QuitOnSignals
         from wellbeing_app.ui import icons
 
@@ -645,7 +647,7 @@ def run_app(data_dir: str | None, *, tray_wait_ms: int = TRAY_WAIT_MS) -> int:
 
 
 def _hand_over(instance: SingleInstance) -> int:
-    from wellbeing_app.core.logs import configure_logging
+    from wellbeing_app.services.logs import configure_logging
 
     configure_logging(None)
     if instance.hand_over():

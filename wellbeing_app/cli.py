@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from wellbeing_app import __version__
 
 if TYPE_CHECKING:
-    from wellbeing_app.core.clock import Clock
     from wellbeing_app.core.errors import ValidationError
+    from wellbeing_app.core.time.clock import Clock
 
 PROG = "wellbeing-app"
 EXIT_REFUSED = 1
@@ -64,15 +64,15 @@ def _valid(check: Callable[[str], object]) -> Callable[[str], str]:
 
 
 def _time(text: str) -> object:
-    from wellbeing_app.core.clock import SystemClock
-    from wellbeing_app.core.localtime import parse_time
+    from wellbeing_app.core.time.clock import SystemClock
+    from wellbeing_app.core.time.local_time import parse_time
 
     clock = SystemClock()
     return parse_time(text, clock.now(), clock.zone())
 
 
 def _date(text: str) -> object:
-    from wellbeing_app.core.localtime import parse_date
+    from wellbeing_app.core.time.local_time import parse_date
 
     return parse_date(text)
 
@@ -83,37 +83,37 @@ def _date_range(text: str) -> object:
 
 
 def _source(text: str) -> object:
-    from wellbeing_app.core.pings import check_source
+    from wellbeing_app.core.records.pings import check_source
 
     return check_source(text)
 
 
 def _category(text: str) -> object:
-    from wellbeing_app.core.incidents import check_category
+    from wellbeing_app.core.records.incidents import check_category
 
     return check_category(text)
 
 
 def _days(text: str) -> object:
-    from wellbeing_app.core.schedule import parse_days
+    from wellbeing_app.core.schedule.weekly import parse_days
 
     return parse_days(text)
 
 
 def _clock(text: str) -> object:
-    from wellbeing_app.core.schedule import parse_clock
+    from wellbeing_app.core.schedule.weekly import parse_clock
 
     return parse_clock(text, "time")
 
 
 def _note(text: str) -> object:
-    from wellbeing_app.core.summary import check_note
+    from wellbeing_app.core.reports.summary import check_note
 
     return check_note(text)
 
 
 def _zone(text: str) -> object:
-    from wellbeing_app.core.schedule import check_zone
+    from wellbeing_app.core.schedule.weekly import check_zone
 
     return check_zone(text)
 
@@ -326,10 +326,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(data_dir)
 
-    from wellbeing_app.core.clock import SystemClock
     from wellbeing_app.core.errors import StorageError, ValidationError, WellbeingError
-    from wellbeing_app.core.paths import resolve_paths
-    from wellbeing_app.core.storage import open_database
+    from wellbeing_app.core.store.database import open_database
+    from wellbeing_app.core.store.paths import resolve_paths
+    from wellbeing_app.core.time.clock import SystemClock
 
     if args.command == "team-summary":  # reads members' files only: no database is opened
         from wellbeing_app.cli_commands import team_summary
@@ -395,7 +395,7 @@ def _check_together(args: argparse.Namespace) -> None:
 
         if args.format == "pdf" and not args.output:
             raise ValidationError("-o", "a PDF needs a file to go to; give -o FILE")
-        from wellbeing_app.core.localtime import parse_date
+        from wellbeing_app.core.time.local_time import parse_date
 
         if args.start and args.end and parse_date(args.end) < parse_date(args.start):
             raise ValidationError(
@@ -405,7 +405,7 @@ def _check_together(args: argparse.Namespace) -> None:
     if args.command == "reflect":
         from datetime import date
 
-        from wellbeing_app.core.reflection_types import ReflectionDraft, checked_reflection
+        from wellbeing_app.core.reflection.reflections import ReflectionDraft, checked_reflection
 
         checked_reflection(
             ReflectionDraft(
@@ -422,9 +422,9 @@ def _check_together(args: argparse.Namespace) -> None:
         return
     if args.command != "schedule":
         return
-    from wellbeing_app.core import schedule
-    from wellbeing_app.core.clock import SystemClock
-    from wellbeing_app.core.localtime import parse_date, parse_time
+    from wellbeing_app.core.schedule import weekly as schedule
+    from wellbeing_app.core.time.clock import SystemClock
+    from wellbeing_app.core.time.local_time import parse_date, parse_time
 
     if args.action == "set":
         schedule.check_window(

@@ -6,30 +6,36 @@ import argparse
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from wellbeing_app.core.clock import Clock
 from wellbeing_app.core.errors import ValidationError
-from wellbeing_app.core.incidents import IncidentDraft, IncidentRow, list_incidents
 from wellbeing_app.core.journal import Journal
-from wellbeing_app.core.localtime import (
-    format_duration,
-    in_zone,
-    parse_date,
-    parse_time,
-    start_of_day,
-)
-from wellbeing_app.core.models import Origin
-from wellbeing_app.core.pings import PingRow, list_pings
-from wellbeing_app.core.reflection_types import ReflectionDraft, handoff_items
-from wellbeing_app.core.schedule import (
-    WEEKDAYS,
+from wellbeing_app.core.records.incidents import IncidentDraft, IncidentRow, list_incidents
+from wellbeing_app.core.records.pings import PingRow, list_pings
+from wellbeing_app.core.records.shifts import ShiftRow, list_shifts
+from wellbeing_app.core.reflection.reflections import ReflectionDraft, handoff_items
+from wellbeing_app.core.schedule.weekly import (
     ScheduleBook,
     Window,
     check_zone,
     parse_clock,
     parse_days,
 )
-from wellbeing_app.core.shifts import ShiftRow, list_shifts
-from wellbeing_app.core.storage import Database
+from wellbeing_app.core.store.database import Database
+from wellbeing_app.core.store.models import Origin
+from wellbeing_app.core.time.clock import Clock
+from wellbeing_app.core.time.local_time import (
+    format_duration,
+    in_zone,
+    parse_date,
+    parse_time,
+    start_of_day,
+)
+from wellbeing_app.core.vocabulary import (
+    WEEKDAY_IDS,
+    WEEKDAY_LABELS,
+    category_label,
+    source_label,
+    who5_change_sentence,
+)
 
 Output = str | list[dict[str, Any]] | dict[str, Any] | None
 
@@ -68,7 +74,8 @@ def log(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
     at = _at(args, journal)
     if args.kind == "ping":
         ping = journal.log_ping(args.source, at, args.minutes, args.note)
-        return f"Ping from {ping.source} logged at {_local(ping.at, ping.zone)} ({ping.timing})."
+        when = _local(ping.at, ping.zone)
+        return f"Ping from {source_label(ping.source)} logged at {when} ({ping.timing})."
     incident = journal.log_incident(
         IncidentDraft(
             at=at,
@@ -81,7 +88,8 @@ def log(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
         )
     )
     return (
-        f"Incident logged: {incident.category.replace('_', ' ')}, severity {incident.severity}. "
+        f"Incident logged: {category_label(incident.category).lower()}, "
+        f"severity {incident.severity}. "
         "It happened to the brand's account; it is not a verdict on you."
     )
 
@@ -213,7 +221,7 @@ def schedule(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
         first = parse_date(args.from_date, "from") if args.from_date else today
         journal.set_schedule(days, start_minute, end_minute, tz, first)
         crosses = " (ending the next day)" if end_minute < start_minute else ""
-        names = ", ".join(WEEKDAYS[d] for d in days)
+        names = ", ".join(WEEKDAY_LABELS[d] for d in days)
         return f"From {first}: {names} {args.start}-{args.end}{crosses}, {tz}."
     if args.action == "off":
         first_text, _, last_text = args.dates.partition("..")
@@ -233,7 +241,7 @@ def schedule(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
 
 def _window_json(window: Window) -> dict[str, Any]:
     return {
-        "day": WEEKDAYS[window.weekday],
+        "day": WEEKDAY_IDS[window.weekday],
         "start": f"{window.start_minute // 60:02d}:{window.start_minute % 60:02d}",
         "end": f"{window.end_minute // 60:02d}:{window.end_minute % 60:02d}",
         "crosses_midnight": window.crosses_midnight,
@@ -286,7 +294,7 @@ def _schedule_text(shown: dict[str, Any]) -> str:
 
 
 def reminders(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
-    from wellbeing_app.core import reminder_state
+    from wellbeing_app.core.reminders import memory as reminder_state
 
     zone = clock.zone()
     now = clock.now() if args.now is None else parse_time(args.now, clock.now(), zone, "now")
@@ -335,21 +343,21 @@ def checkin(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
             "Below 50 or a very low answer: the last two weeks have been heavy. Consider "
             "talking with someone you trust, or a professional."
         )
-    if result.notable_change and result.change is not None:
-        direction = "higher" if result.change > 0 else "lower"
-        lines.append(f"That is {abs(result.change)} points {direction} than your last check.")
+    if change := who5_change_sentence(result.change):
+        lines.append(change)
     return "\n".join(lines)
 
 
 def affirmation_line(day: date) -> str:
-    from wellbeing_app.core.affirmations import affirmation_for
+    from wellbeing_app.core.reflection.affirmations import affirmation_for
 
     return affirmation_for(day)
 
 
 def _private_listing(args: argparse.Namespace, db: Database) -> Output:
     """Your own reflections and check-ins, on your own screen (never in any export)."""
-    from wellbeing_app.core.reflections import list_checkins, list_reflections
+    from wellbeing_app.core.reflection.reflections import list_reflections
+    from wellbeing_app.core.reflection.who5 import list_checkins
 
     with db.read() as session:
         if args.what == "reflections":
@@ -394,7 +402,7 @@ def _private_listing(args: argparse.Namespace, db: Database) -> Output:
 
 def demo(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
     """Made-up history up to now, into a database that holds no data yet."""
-    from wellbeing_app.core.demo import fill_demo
+    from wellbeing_app.core.demo.fill import fill_demo
 
     summary = fill_demo(db, years=args.years, now=clock.now(), zone=clock.zone(), seed=args.seed)
     return summary.line()
@@ -404,10 +412,10 @@ def summary(args: argparse.Namespace, db: Database, clock: Clock) -> Output:
     """A workload summary of aggregates, printed (text formats) or written to ``-o FILE``."""
     from pathlib import Path
 
-    from wellbeing_app.core import periods
-    from wellbeing_app.core.files import write_text
-    from wellbeing_app.core.summary import SummaryOptions, build_summary
-    from wellbeing_app.core.summary_formats import render_text
+    from wellbeing_app.core.reports.formats import render_text
+    from wellbeing_app.core.reports.summary import SummaryOptions, build_summary
+    from wellbeing_app.core.store.files import write_text
+    from wellbeing_app.core.time import periods
 
     journal = Journal(db, clock, Origin.CLI)
     today = journal.today()
@@ -437,10 +445,10 @@ def team_summary(args: argparse.Namespace) -> Output:
     ``-o FILE``. Needs no database; Qt is loaded only for a PDF."""
     from pathlib import Path
 
-    from wellbeing_app.core import team_summary as team
     from wellbeing_app.core.errors import StorageError
-    from wellbeing_app.core.files import write_text
-    from wellbeing_app.core.team_summary_text import render_text, team_html
+    from wellbeing_app.core.reports import team
+    from wellbeing_app.core.reports.team_formats import render_text, team_html
+    from wellbeing_app.core.store.files import write_text
 
     team.check_min_group(args.min_group)
     if args.format == "pdf" and not args.output:

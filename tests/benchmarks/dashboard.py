@@ -48,10 +48,10 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-    from wellbeing_app.core.clock import FixedClock
     from wellbeing_app.core.demo import fill_demo
     from wellbeing_app.core.journal import Journal
-    from wellbeing_app.core.storage import open_database
+    from wellbeing_app.core.store.database import open_database
+    from wellbeing_app.core.time.clock import FixedClock
 
     clock = FixedClock(NOW, ZONE)
     with tempfile.TemporaryDirectory() as folder:
@@ -72,8 +72,8 @@ def main() -> int:
 
 def _queries(journals: dict[int, object], runs: int) -> list[bool]:
     """Both histories in alternation, so that a slow spell of a shared machine hits both."""
-    from wellbeing_app.core import periods
-    from wellbeing_app.core.workload import workload
+    from wellbeing_app.core.time import periods
+    from wellbeing_app.core.workload.aggregate import workload
 
     def run(journal: Any) -> float:
         period = periods.preset("year", journal.today())
@@ -108,7 +108,7 @@ def _window(journal: object, runs: int) -> list[bool]:
     import matplotlib.figure  # noqa: F401
 
     print(f"import matplotlib (once per session): {(time.perf_counter() - started) * 1000:.0f} ms")
-    from wellbeing_app.core import periods
+    from wellbeing_app.core.time import periods
     from wellbeing_app.ui.dashboard_window import DashboardWindow
 
     today = journal.today()  # type: ignore[attr-defined]

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.schedules import weekdays_9_to_5
-from wellbeing_app.core.models import Origin, Ping
-from wellbeing_app.core.pings import PingRow, list_pings, log_ping
-from wellbeing_app.core.schedule import (
+from wellbeing_app.core.records.pings import PingRow, list_pings, log_ping
+from wellbeing_app.core.records.shifts import end_shift, start_shift
+from wellbeing_app.core.schedule.weekly import (
     Interval,
     ScheduleBook,
     WeeklySchedule,
@@ -23,8 +23,8 @@ from wellbeing_app.core.schedule import (
     save_week,
     set_schedule,
 )
-from wellbeing_app.core.shifts import end_shift, start_shift
-from wellbeing_app.core.storage import Database
+from wellbeing_app.core.store.database import Database
+from wellbeing_app.core.store.models import Origin, Ping
 
 BERLIN = "Europe/Berlin"
 NEW_YORK = "America/New_York"

@@ -18,8 +18,9 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.image import AxesImage
 
-from wellbeing_app.core.chart_theme import DARK, LIGHT, OKABE_ITO
-from wellbeing_app.core.charts import (
+from wellbeing_app.core.time.periods import Period
+from wellbeing_app.core.vocabulary import SEVERITIES, WEEKDAY_LABELS
+from wellbeing_app.core.workload.charts import (
     CHART_SPECS,
     CHART_TITLES,
     CHARTS,
@@ -30,12 +31,10 @@ from wellbeing_app.core.charts import (
     incidents_chart,
     mood_stress_chart,
 )
-from wellbeing_app.core.findings import NOT_ENOUGH, rolling_average, stress_finding
-from wellbeing_app.core.workload_types import (
-    SEVERITIES,
-    WEEKDAYS,
+from wellbeing_app.core.workload.charts.theme import DARK, LIGHT, OKABE_ITO
+from wellbeing_app.core.workload.findings import NOT_ENOUGH, rolling_average, stress_finding
+from wellbeing_app.core.workload.loads import (
     DayLoad,
-    Period,
     Totals,
     WeekLoad,
     Wellbeing,
@@ -74,7 +73,7 @@ def workload(
         by_source={},
         incidents_by_category={},
         incidents_by_severity=dict.fromkeys(SEVERITIES, 0),
-        contact_heatmap=heatmap if heatmap is not None else [[0] * 24 for _ in WEEKDAYS],
+        contact_heatmap=heatmap if heatmap is not None else [[0] * 24 for _ in WEEKDAY_LABELS],
         wellbeing=Wellbeing(),
     )
 
@@ -286,7 +285,7 @@ def test_after_hours_without_pings_says_so() -> None:
 
 
 def test_heatmap_shows_the_grid_as_given_monday_on_top() -> None:
-    grid = [[0] * 24 for _ in WEEKDAYS]
+    grid = [[0] * 24 for _ in WEEKDAY_LABELS]
     grid[0][20] = 3  # Monday 20:00
     grid[6][7] = 1  # Sunday 07:00
     fig = contact_heatmap_chart(workload(heatmap=grid), DARK)
@@ -295,7 +294,7 @@ def test_heatmap_shows_the_grid_as_given_monday_on_top() -> None:
     assert isinstance(image, AxesImage)
     assert image.get_array().tolist() == grid  # type: ignore[union-attr]
     assert image.get_cmap().name == DARK.heatmap
-    assert tick_labels(ax.get_yticklabels()) == list(WEEKDAYS)
+    assert tick_labels(ax.get_yticklabels()) == list(WEEKDAY_LABELS)
     assert ax.get_xlabel() == "Hour of day (local time)"
     assert tick_labels(ax.get_xticklabels())[:2] == ["00:00", "03:00"]
     assert colorbar_ax.get_ylabel() == "After-hours pings"
@@ -448,7 +447,7 @@ def test_mood_stress_without_reflections_says_what_to_log() -> None:
 
 
 def sparse_workload() -> Workload:
-    grid = [[0] * 24 for _ in WEEKDAYS]
+    grid = [[0] * 24 for _ in WEEKDAY_LABELS]
     grid[2][21] = 1
     return workload(
         weeks=[

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from wellbeing_app.core.clock import FixedClock, SystemClock, system_zone_name
+from wellbeing_app.core.time.clock import FixedClock, SystemClock, system_zone_name
 
 
 def test_fixed_clock_stands_still_until_moved() -> None:

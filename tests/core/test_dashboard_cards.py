@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from wellbeing_app.core.dashboard_cards import Card, cards, change
-from wellbeing_app.core.workload_types import (
-    Period,
-    Totals,
-    Wellbeing,
-    Who5Point,
-    Workload,
-)
+from wellbeing_app.core.time.periods import Period
+from wellbeing_app.core.workload.cards import Card, cards, change
+from wellbeing_app.core.workload.loads import Totals, Wellbeing, Who5Point, Workload
 
 PERIOD = Period(date(2026, 11, 2), date(2026, 11, 29))
 

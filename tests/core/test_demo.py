@@ -16,23 +16,26 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from wellbeing_app.core import demo, demo_history
-from wellbeing_app.core.clock import FixedClock
-from wellbeing_app.core.demo import DemoSummary, fill_demo, held_data
-from wellbeing_app.core.demo_history import DemoHistory, build_history, easter, years_before
+from wellbeing_app.core.demo import fill as demo
+from wellbeing_app.core.demo import history as demo_history
+from wellbeing_app.core.demo.fill import DemoSummary, fill_demo, held_data
+from wellbeing_app.core.demo.history import DemoHistory, build_history, easter, years_before
 from wellbeing_app.core.errors import ConflictError, ValidationError
-from wellbeing_app.core.incidents import IncidentDraft, IncidentRow, list_incidents, log_incident
-from wellbeing_app.core.localtime import in_zone, local_date, start_of_day
-from wellbeing_app.core.models import IncidentCategory, Origin, PingSource, Reflection
-from wellbeing_app.core.pings import PingRow, list_pings, log_ping
-from wellbeing_app.core.reflection_types import ReflectionDraft
-from wellbeing_app.core.reflections import (
-    list_checkins,
+from wellbeing_app.core.records.incidents import (
+    IncidentDraft,
+    IncidentRow,
+    list_incidents,
+    log_incident,
+)
+from wellbeing_app.core.records.pings import PingRow, list_pings, log_ping
+from wellbeing_app.core.records.shifts import ShiftRow, end_shift, list_shifts, start_shift
+from wellbeing_app.core.reflection.reflections import (
+    ReflectionDraft,
     list_reflections,
-    save_checkin,
     save_reflection,
 )
-from wellbeing_app.core.schedule import (
+from wellbeing_app.core.reflection.who5 import list_checkins, save_checkin
+from wellbeing_app.core.schedule.weekly import (
     Window,
     add_days_off,
     add_on_call,
@@ -40,9 +43,12 @@ from wellbeing_app.core.schedule import (
     load_on_call,
     set_schedule,
 )
-from wellbeing_app.core.settings import set_setting
-from wellbeing_app.core.shifts import ShiftRow, end_shift, list_shifts, start_shift
-from wellbeing_app.core.storage import Database, open_database
+from wellbeing_app.core.store.database import Database, open_database
+from wellbeing_app.core.store.models import Origin, Reflection
+from wellbeing_app.core.store.settings import set_setting
+from wellbeing_app.core.time.clock import FixedClock
+from wellbeing_app.core.time.local_time import in_zone, local_date, start_of_day
+from wellbeing_app.core.vocabulary import IncidentCategory, PingSource
 
 BERLIN = "Europe/Berlin"
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)

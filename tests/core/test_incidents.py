@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from wellbeing_app.core.errors import NotFoundError, ValidationError
-from wellbeing_app.core.incidents import (
+from wellbeing_app.core.records.incidents import (
     MAX_DETAILS,
     MAX_PLATFORM,
     MAX_SUMMARY,
@@ -23,8 +23,9 @@ from wellbeing_app.core.incidents import (
     log_incident,
     update_incident,
 )
-from wellbeing_app.core.models import IncidentCategory, Origin
-from wellbeing_app.core.storage import Database
+from wellbeing_app.core.store.database import Database
+from wellbeing_app.core.store.models import Origin
+from wellbeing_app.core.vocabulary import IncidentCategory
 
 BERLIN = "Europe/Berlin"
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)

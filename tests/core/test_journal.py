@@ -6,12 +6,12 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from wellbeing_app.core.clock import FixedClock
 from wellbeing_app.core.errors import ConflictError, NotFoundError, ValidationError
-from wellbeing_app.core.incidents import IncidentDraft
 from wellbeing_app.core.journal import Journal
-from wellbeing_app.core.models import Origin
-from wellbeing_app.core.storage import Database
+from wellbeing_app.core.records.incidents import IncidentDraft
+from wellbeing_app.core.store.database import Database
+from wellbeing_app.core.store.models import Origin
+from wellbeing_app.core.time.clock import FixedClock
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from wellbeing_app.core.local_calendar import offset_stretches
+from wellbeing_app.core.time.calendar import offset_stretches
 
 SECOND = timedelta(seconds=1)
 

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wellbeing_app.core.errors import ValidationError
-from wellbeing_app.core.localtime import (
+from wellbeing_app.core.time.local_time import (
     day_bounds,
     format_duration,
     in_zone,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from wellbeing_app.core.paths import DATABASE_NAME, ENV_DATA_DIR, resolve_paths
+from wellbeing_app.core.store.paths import DATABASE_NAME, ENV_DATA_DIR, resolve_paths
 
 
 def test_explicit_folder_wins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from wellbeing_app.core import periods
 from wellbeing_app.core.errors import ValidationError
-from wellbeing_app.core.workload_types import Period
+from wellbeing_app.core.time import periods
+from wellbeing_app.core.time.periods import Period
 
 THURSDAY = date(2026, 11, 26)
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from wellbeing_app.core.errors import NotFoundError, ValidationError
-from wellbeing_app.core.models import Origin
-from wellbeing_app.core.pings import (
+from wellbeing_app.core.records.fields import MAX_MINUTES
+from wellbeing_app.core.records.pings import (
     MAX_NOTE,
     PingRow,
     check_source,
@@ -17,9 +17,9 @@ from wellbeing_app.core.pings import (
     log_ping,
     update_ping,
 )
-from wellbeing_app.core.shifts import delete_shift, end_shift, start_shift, update_shift
-from wellbeing_app.core.storage import Database
-from wellbeing_app.core.validation import MAX_MINUTES
+from wellbeing_app.core.records.shifts import delete_shift, end_shift, start_shift, update_shift
+from wellbeing_app.core.store.database import Database
+from wellbeing_app.core.store.models import Origin
 
 BERLIN = "Europe/Berlin"
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)

@@ -9,27 +9,24 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from wellbeing_app.core.clock import FixedClock
 from wellbeing_app.core.errors import NotFoundError, ValidationError
 from wellbeing_app.core.journal import Journal
-from wellbeing_app.core.models import HandoffItem, Reflection
-from wellbeing_app.core.reflection_types import (
+from wellbeing_app.core.reflection.reflections import (
     MAX_TEXT,
     ReflectionDraft,
     checked_reflection,
     handoff_items,
-)
-from wellbeing_app.core.reflections import (
-    list_checkins,
     list_reflections,
     open_handoff_items,
     reflection_for,
-    save_checkin,
     save_reflection,
     skip_day,
     tick_handoff_item,
 )
-from wellbeing_app.core.storage import Database
+from wellbeing_app.core.reflection.who5 import list_checkins, save_checkin
+from wellbeing_app.core.store.database import Database
+from wellbeing_app.core.store.models import HandoffItem, Reflection
+from wellbeing_app.core.time.clock import FixedClock
 
 BERLIN = "Europe/Berlin"
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)

@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from wellbeing_app.core.reminders import (
+from wellbeing_app.core.reminders.planner import (
     RecentEvents,
     ReminderKind,
     ReminderSettings,
     catch_up,
     plan_reminders,
 )
-from wellbeing_app.core.schedule import Interval, ScheduleBook, WeeklySchedule, Window
+from wellbeing_app.core.schedule.weekly import Interval, ScheduleBook, WeeklySchedule, Window
 
 BERLIN = "Europe/Berlin"
 K = ReminderKind

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from wellbeing_app.core.errors import ValidationError
-from wellbeing_app.core.schedule import (
+from wellbeing_app.core.schedule.weekly import (
     Interval,
     ScheduleBook,
     WeeklySchedule,
@@ -25,7 +25,7 @@ from wellbeing_app.core.schedule import (
     save_week,
     set_schedule,
 )
-from wellbeing_app.core.storage import Database
+from wellbeing_app.core.store.database import Database
 
 BERLIN = "Europe/Berlin"
 NEW_YORK = "America/New_York"

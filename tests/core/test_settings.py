@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from wellbeing_app.core.settings import get_setting, set_setting
-from wellbeing_app.core.storage import Database
+from wellbeing_app.core.store.database import Database
+from wellbeing_app.core.store.settings import get_setting, set_setting
 
 
 @pytest.mark.parametrize(
@@ -64,7 +64,7 @@ def test_a_damaged_value_falls_back_to_the_default(db: Database) -> None:
 
 
 def test_settings_survive_reopening(tmp_path: Any) -> None:
-    from wellbeing_app.core.storage import open_database
+    from wellbeing_app.core.store.database import open_database
 
     path = tmp_path / "wellbeing.sqlite3"
     first = open_database(path)

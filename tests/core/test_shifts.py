@@ -14,9 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from wellbeing_app.core.errors import ConflictError, NotFoundError, ValidationError
-from wellbeing_app.core.localtime import day_bounds, parse_time
-from wellbeing_app.core.models import Origin, Shift
-from wellbeing_app.core.shifts import (
+from wellbeing_app.core.records.shifts import (
     MAX_NOTE,
     ShiftRow,
     delete_shift,
@@ -26,7 +24,9 @@ from wellbeing_app.core.shifts import (
     start_shift,
     update_shift,
 )
-from wellbeing_app.core.storage import Database
+from wellbeing_app.core.store.database import Database
+from wellbeing_app.core.store.models import Origin, Shift
+from wellbeing_app.core.time.local_time import day_bounds, parse_time
 
 BERLIN = "Europe/Berlin"
 NEW_YORK = "America/New_York"

@@ -21,18 +21,13 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Column, Integer, MetaData, Table, create_engine, text
 
 from wellbeing_app.core.errors import StorageError
-from wellbeing_app.core.migrate import alembic_config
-from wellbeing_app.core.models import SQLModel
-from wellbeing_app.core.pings import list_pings
-from wellbeing_app.core.schedule import add_days_off, load_book
-from wellbeing_app.core.shifts import list_shifts
-from wellbeing_app.core.storage import (
-    BUSY_TIMEOUT_MS,
-    Database,
-    head_revision,
-    known_revisions,
-    open_database,
-)
+from wellbeing_app.core.records.pings import list_pings
+from wellbeing_app.core.records.shifts import list_shifts
+from wellbeing_app.core.schedule.weekly import add_days_off, load_book
+from wellbeing_app.core.store.database import BUSY_TIMEOUT_MS, Database, open_database
+from wellbeing_app.core.store.migrate import alembic_config
+from wellbeing_app.core.store.models import SQLModel
+from wellbeing_app.core.store.revisions import head_revision, known_revisions
 
 # --- pragmas and file modes -------------------------------------------------------------
 
@@ -352,8 +347,8 @@ _WORKER = textwrap.dedent(
     from datetime import UTC, datetime, timedelta
     from pathlib import Path
 
-    from wellbeing_app.core.pings import list_pings, log_ping
-    from wellbeing_app.core.storage import open_database
+    from wellbeing_app.core.records.pings import list_pings, log_ping
+    from wellbeing_app.core.store.database import open_database
 
     path, name, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     now = datetime(2026, 11, 15, tzinfo=UTC)

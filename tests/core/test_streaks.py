@@ -13,15 +13,14 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.schedules import weekdays_9_to_5
-from wellbeing_app.core.clock import FixedClock
 from wellbeing_app.core.journal import Journal
-from wellbeing_app.core.pings import log_ping
-from wellbeing_app.core.reflection_types import ReflectionDraft
-from wellbeing_app.core.reflections import save_reflection, skip_day
-from wellbeing_app.core.schedule import add_days_off
-from wellbeing_app.core.shifts import end_shift, start_shift
-from wellbeing_app.core.storage import Database
-from wellbeing_app.core.streaks import Streaks, streaks
+from wellbeing_app.core.records.pings import log_ping
+from wellbeing_app.core.records.shifts import end_shift, start_shift
+from wellbeing_app.core.reflection.reflections import ReflectionDraft, save_reflection, skip_day
+from wellbeing_app.core.reflection.streaks import Streaks, streaks
+from wellbeing_app.core.schedule.weekly import add_days_off
+from wellbeing_app.core.store.database import Database
+from wellbeing_app.core.time.clock import FixedClock
 
 BERLIN = "Europe/Berlin"
 LOGGED_AT = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)  # "now" when the rows are written

@@ -22,18 +22,18 @@ from tests.summary_fixture import (
     SECRET,
     fill,
 )
-from wellbeing_app.core.storage import Database
-from wellbeing_app.core.summary import (
+from wellbeing_app.core.reports.findings import key_findings
+from wellbeing_app.core.reports.formats import CSV_COLUMNS, render_text, to_html
+from wellbeing_app.core.reports.summary import (
     NEVER_INCLUDED,
     WELLBEING_LEFT_OUT,
     SummaryOptions,
     build_summary,
     left_out,
 )
-from wellbeing_app.core.summary_findings import key_findings
-from wellbeing_app.core.summary_formats import CSV_COLUMNS, render_text, to_html
-from wellbeing_app.core.workload import compared
-from wellbeing_app.core.workload_types import Totals
+from wellbeing_app.core.store.database import Database
+from wellbeing_app.core.workload.aggregate import compared
+from wellbeing_app.core.workload.loads import Totals
 
 CONTRACT_TOTALS = {
     "hours_worked",
@@ -101,7 +101,7 @@ def test_exact_figures_for_the_hand_built_fortnight(db: Database) -> None:
 
 
 def test_hours_are_rounded_to_two_decimals() -> None:
-    from wellbeing_app.core.summary import totals_document
+    from wellbeing_app.core.reports.summary import totals_document
 
     assert totals_document(Totals(hours_worked=1 / 3, overtime_hours=2.005))["hours_worked"] == 0.33
 
@@ -118,7 +118,7 @@ def test_wellbeing_only_when_ticked(db: Database) -> None:
 
 
 def test_wellbeing_when_ticked(tmp_path: Path) -> None:
-    from wellbeing_app.core.storage import open_database
+    from wellbeing_app.core.store.database import open_database
 
     db = open_database(tmp_path / "w.sqlite3")
     try:

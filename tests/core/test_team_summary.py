@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from wellbeing_app.core import team_summary_text
 from wellbeing_app.core.errors import ValidationError
-from wellbeing_app.core.summary import SummaryOptions, build_summary
-from wellbeing_app.core.team_summary import (
+from wellbeing_app.core.reports import team_formats as team_summary_text
+from wellbeing_app.core.reports.summary import SummaryOptions, build_summary
+from wellbeing_app.core.reports.team import (
     MIN_GROUP,
     NOT_ROLLED_UP,
     TOTAL_FIELDS,
@@ -23,14 +23,8 @@ from wellbeing_app.core.team_summary import (
     read_members,
     team_summary,
 )
-from wellbeing_app.core.workload_types import (
-    Period,
-    Totals,
-    WeekLoad,
-    Wellbeing,
-    Who5Point,
-    Workload,
-)
+from wellbeing_app.core.time.periods import Period
+from wellbeing_app.core.workload.loads import Totals, WeekLoad, Wellbeing, Who5Point, Workload
 
 PERIOD = Period(date(2026, 10, 5), date(2026, 11, 1))  # four Monday-to-Sunday weeks
 WEEK_STARTS = [date(2026, 10, 5), date(2026, 10, 12), date(2026, 10, 19), date(2026, 10, 26)]

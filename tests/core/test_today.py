@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from wellbeing_app.core.incidents import IncidentDraft, log_incident
-from wellbeing_app.core.localtime import parse_time
-from wellbeing_app.core.models import Origin
-from wellbeing_app.core.pings import log_ping
-from wellbeing_app.core.shifts import end_shift, start_shift
-from wellbeing_app.core.storage import Database
-from wellbeing_app.core.today import day_log
+from wellbeing_app.core.records.day import day_log
+from wellbeing_app.core.records.incidents import IncidentDraft, log_incident
+from wellbeing_app.core.records.pings import log_ping
+from wellbeing_app.core.records.shifts import end_shift, start_shift
+from wellbeing_app.core.store.database import Database
+from wellbeing_app.core.store.models import Origin
+from wellbeing_app.core.time.local_time import parse_time
 
 BERLIN = "Europe/Berlin"
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)

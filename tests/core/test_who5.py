@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from wellbeing_app.core.errors import ValidationError
-from wellbeing_app.core.reflection_types import WHO5_ANSWERS, WHO5_ITEMS, who5_score
+from wellbeing_app.core.reflection.who5 import WHO5_ANSWERS, WHO5_ITEMS, who5_score
 
 
 def test_five_items_answered_on_a_six_point_scale() -> None:

@@ -9,16 +9,17 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.schedules import weekdays_9_to_5
-from wellbeing_app.core.incidents import IncidentDraft, log_incident
-from wellbeing_app.core.models import Origin
-from wellbeing_app.core.pings import log_ping
-from wellbeing_app.core.reflection_types import ReflectionDraft
-from wellbeing_app.core.reflections import save_checkin, save_reflection, skip_day
-from wellbeing_app.core.schedule import add_days_off, add_on_call
-from wellbeing_app.core.shifts import end_shift, start_shift
-from wellbeing_app.core.storage import Database
-from wellbeing_app.core.workload import compared, workload
-from wellbeing_app.core.workload_types import Period, Workload
+from wellbeing_app.core.records.incidents import IncidentDraft, log_incident
+from wellbeing_app.core.records.pings import log_ping
+from wellbeing_app.core.records.shifts import end_shift, start_shift
+from wellbeing_app.core.reflection.reflections import ReflectionDraft, save_reflection, skip_day
+from wellbeing_app.core.reflection.who5 import save_checkin
+from wellbeing_app.core.schedule.weekly import add_days_off, add_on_call
+from wellbeing_app.core.store.database import Database
+from wellbeing_app.core.store.models import Origin
+from wellbeing_app.core.time.periods import Period
+from wellbeing_app.core.workload.aggregate import compared, workload
+from wellbeing_app.core.workload.loads import Workload
 
 BERLIN = "Europe/Berlin"
 NEW_YORK = "America/New_York"

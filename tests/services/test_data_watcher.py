@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
-from wellbeing_app.core.models import Origin, Ping
-from wellbeing_app.core.pings import log_ping
-from wellbeing_app.core.storage import open_database
+from wellbeing_app.core.records.pings import log_ping
+from wellbeing_app.core.store.database import open_database
+from wellbeing_app.core.store.models import Origin, Ping
 from wellbeing_app.services.data_watcher import DataWatcher
 
 

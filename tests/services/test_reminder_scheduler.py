@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QThread
 from pytestqt.qtbot import QtBot
 
-from wellbeing_app.core.reminders import Reminder, ReminderKind
+from wellbeing_app.core.reminders.planner import Reminder, ReminderKind
 from wellbeing_app.services.reminder_scheduler import ReminderScheduler
 
 pytestmark = pytest.mark.gui

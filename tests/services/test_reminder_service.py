@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 from pytestqt.qtbot import QtBot
 
-from wellbeing_app.core.clock import FixedClock
 from wellbeing_app.core.journal import Journal
-from wellbeing_app.core.reminders import Reminder, ReminderKind
+from wellbeing_app.core.reminders.planner import Reminder, ReminderKind
+from wellbeing_app.core.time.clock import FixedClock
 from wellbeing_app.services.reminder_service import ReminderService
 
 BERLIN = ZoneInfo("Europe/Berlin")

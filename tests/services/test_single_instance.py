@@ -44,7 +44,7 @@ def test_hand_over_fails_cleanly_when_nobody_listens(qtbot: QtBot, tmp_path: Pat
 
 
 def test_one_folder_under_two_names_is_one_instance(qtbot: QtBot, tmp_path: Path) -> None:
-    from wellbeing_app.core.paths import resolve_paths
+    from wellbeing_app.core.store.paths import resolve_paths
 
     (tmp_path / "data").mkdir()
     (tmp_path / "link").symlink_to(tmp_path / "data")

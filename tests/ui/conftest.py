@@ -9,8 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from wellbeing_app.app import WellbeingApp
-from wellbeing_app.core.clock import FixedClock
-from wellbeing_app.core.paths import AppPaths
+from wellbeing_app.core.store.paths import AppPaths
+from wellbeing_app.core.time.clock import FixedClock
 
 
 @pytest.fixture

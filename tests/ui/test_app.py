@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from wellbeing_app.app import NO_TRAY_EXPLAINED, WellbeingApp
-from wellbeing_app.core.incidents import IncidentDraft
+from wellbeing_app.core.records.incidents import IncidentDraft
 from wellbeing_app.ui.incident_dialog import IncidentDialog
 from wellbeing_app.ui.no_tray_window import WHY_NO_TRAY
 from wellbeing_app.ui.ping_dialog import PingDialog, PingEdit
@@ -80,7 +80,7 @@ def test_today_window_edits_and_deletes(wellbeing, monkeypatch, clock) -> None:
     window.pings.edit_button.click()
     [ping] = wellbeing.journal.day().pings
     assert (ping.source, ping.minutes, ping.note) == ("email", 25, "invoice question")
-    assert window.pings.table.item(0, 1).text() == "email"
+    assert window.pings.table.item(0, 1).text() == "Email"
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     window.pings.select_first()
@@ -159,7 +159,7 @@ def test_showing_the_tray_needs_no_heavy_import(module: str) -> None:
 
 
 def _reminder(kind, clock, actions=(), suggested_end=None):
-    from wellbeing_app.core.reminders import Reminder
+    from wellbeing_app.core.reminders.planner import Reminder
 
     return Reminder(
         kind,
@@ -174,15 +174,15 @@ def _reminder(kind, clock, actions=(), suggested_end=None):
 
 
 def test_a_reminder_without_a_notification_server_lands_in_the_window(wellbeing, clock):
-    from wellbeing_app.core.reminders import ReminderKind
+    from wellbeing_app.core.reminders.planner import ReminderKind
 
     wellbeing.show_reminder(_reminder(ReminderKind.END_OF_SHIFT, clock, ("end_shift",)))
     assert "Time to disconnect" in wellbeing.no_tray_window.status.text()
 
 
 def test_reminder_choices_end_snooze_and_on_call(wellbeing, clock) -> None:
-    from wellbeing_app.core import reminder_state
-    from wellbeing_app.core.reminders import ReminderKind
+    from wellbeing_app.core.reminders import memory as reminder_state
+    from wellbeing_app.core.reminders.planner import ReminderKind
 
     wellbeing.journal.start_shift(clock.now() - timedelta(hours=9))
     end = _reminder(ReminderKind.END_OF_SHIFT, clock, ("end_shift", "snooze", "on_call"))
@@ -206,8 +206,8 @@ def test_reminder_choices_end_snooze_and_on_call(wellbeing, clock) -> None:
 
 
 def test_settings_are_saved_from_the_dialog(wellbeing, monkeypatch, clock) -> None:
-    from wellbeing_app.core.reminders import ReminderSettings
-    from wellbeing_app.core.schedule import Window
+    from wellbeing_app.core.reminders.planner import ReminderSettings
+    from wellbeing_app.core.schedule.weekly import Window
     from wellbeing_app.ui.settings_dialog import SettingsChoice, SettingsDialog
 
     choice = SettingsChoice(
@@ -231,7 +231,7 @@ def test_settings_are_saved_from_the_dialog(wellbeing, monkeypatch, clock) -> No
 
 
 def test_the_hand_off_list_comes_back_at_the_next_shift(wellbeing, monkeypatch, clock) -> None:
-    from wellbeing_app.core.reflection_types import ReflectionDraft
+    from wellbeing_app.core.reflection.reflections import ReflectionDraft
     from wellbeing_app.ui.handoff_dialog import HandoffDialog
 
     yesterday = wellbeing.journal.today() - timedelta(days=1)
@@ -253,7 +253,7 @@ def test_the_hand_off_list_comes_back_at_the_next_shift(wellbeing, monkeypatch, 
 def test_the_reflection_after_a_shift_can_be_turned_off(wellbeing, monkeypatch, clock) -> None:
     from dataclasses import replace
 
-    from wellbeing_app.core import reminder_state
+    from wellbeing_app.core.reminders import memory as reminder_state
     from wellbeing_app.ui.reflection_dialog import ReflectionDialog
 
     opened: list[object] = []

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 
 from wellbeing_app.app import WellbeingApp
-from wellbeing_app.core.workload_types import Period
+from wellbeing_app.core.time.periods import Period
 from wellbeing_app.ui.dashboard_window import CHART_KEYS, DashboardWindow
 
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)  # the clock fixture: Sunday 15 November

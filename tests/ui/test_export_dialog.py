@@ -11,13 +11,17 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.summary_fixture import NOW, SECRET, fill
-from wellbeing_app.core.clock import FixedClock
 from wellbeing_app.core.journal import Journal
-from wellbeing_app.core.periods import last_full_weeks
-from wellbeing_app.core.storage import Database
-from wellbeing_app.core.summary import MAX_NOTE, WELLBEING_LEFT_OUT, SummaryOptions, build_summary
-from wellbeing_app.core.summary_formats import render_text, to_html
-from wellbeing_app.core.workload_types import Period
+from wellbeing_app.core.reports.formats import render_text, to_html
+from wellbeing_app.core.reports.summary import (
+    MAX_NOTE,
+    WELLBEING_LEFT_OUT,
+    SummaryOptions,
+    build_summary,
+)
+from wellbeing_app.core.store.database import Database
+from wellbeing_app.core.time.clock import FixedClock
+from wellbeing_app.core.time.periods import Period, last_full_weeks
 from wellbeing_app.ui.export_dialog import ExportDialog, file_name
 
 TODAY = date(2026, 11, 15)  # a Sunday: the last full weeks are 12 October - 8 November

@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 from pytestqt.qtbot import QtBot
 
-from wellbeing_app.core.clock import FixedClock
 from wellbeing_app.core.errors import ValidationError
-from wellbeing_app.core.incidents import IncidentDraft
+from wellbeing_app.core.records.incidents import IncidentDraft
+from wellbeing_app.core.time.clock import FixedClock
 from wellbeing_app.ui.incident_dialog import IncidentDialog
 
 

@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from wellbeing_app.core.affirmations import affirmation_for, affirmations
-from wellbeing_app.core.clock import FixedClock
 from wellbeing_app.core.errors import ValidationError
-from wellbeing_app.core.incidents import IncidentRow
-from wellbeing_app.core.pings import PingRow
-from wellbeing_app.core.reflection_types import ReflectionDraft
+from wellbeing_app.core.records.incidents import IncidentRow
+from wellbeing_app.core.records.pings import PingRow
+from wellbeing_app.core.reflection.affirmations import affirmation_for, affirmations
+from wellbeing_app.core.reflection.reflections import ReflectionDraft
+from wellbeing_app.core.time.clock import FixedClock
 from wellbeing_app.ui.reflection_dialog import ReflectionDialog
 
 DAY = date(2026, 11, 15)  # the clock fixture's local day in Berlin

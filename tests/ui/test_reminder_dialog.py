@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from pytestqt.qtbot import QtBot
 
-from wellbeing_app.core.reminders import Reminder, ReminderKind
+from wellbeing_app.core.reminders.planner import Reminder, ReminderKind
 from wellbeing_app.ui.reminder_dialog import ReminderDialog, action_labels
 
 AT = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)

@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import QTime
 from pytestqt.qtbot import QtBot
 
-from wellbeing_app.core.reminders import ReminderSettings
-from wellbeing_app.core.schedule import WeeklySchedule, Window
+from wellbeing_app.core.reminders.planner import ReminderSettings
+from wellbeing_app.core.schedule.weekly import WeeklySchedule, Window
 from wellbeing_app.ui.settings_dialog import SettingsChoice, SettingsDialog
 
 WEEK = WeeklySchedule(

@@ -6,10 +6,10 @@ from datetime import UTC, date, datetime, timedelta
 
 from pytestqt.qtbot import QtBot
 
-from wellbeing_app.core.incidents import IncidentRow
-from wellbeing_app.core.pings import PingRow
-from wellbeing_app.core.shifts import ShiftRow
-from wellbeing_app.core.today import DayLog
+from wellbeing_app.core.records.day import DayLog
+from wellbeing_app.core.records.incidents import IncidentRow
+from wellbeing_app.core.records.pings import PingRow
+from wellbeing_app.core.records.shifts import ShiftRow
 from wellbeing_app.ui.today_window import TodayWindow
 
 ZONE = "Europe/Berlin"
@@ -59,11 +59,11 @@ def test_shows_the_day(qtbot: QtBot) -> None:
     assert cell(window.shifts, 1, 3) == "launch day"
     assert [cell(window.pings, 0, c) for c in range(4)] == [
         "20:55",
-        "social dm",
+        "Social DM",
         "10",
         "working hours",
     ]
-    assert cell(window.incidents, 0, 1) == "harassment"
+    assert cell(window.incidents, 0, 1) == "Harassment"
     assert "SECRET" not in [cell(window.incidents, 0, c) for c in range(6)]
 
 

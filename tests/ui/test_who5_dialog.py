@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from wellbeing_app.core.errors import ValidationError
-from wellbeing_app.core.reflection_types import WHO5_ANSWERS, WHO5_ITEMS, Who5Result, who5_score
+from wellbeing_app.core.reflection.who5 import WHO5_ANSWERS, WHO5_ITEMS, Who5Result, who5_score
 from wellbeing_app.ui.who5_dialog import CREDIT, INSTRUCTION, LOW_NOTE, Who5Dialog
 
 Answers = tuple[int, ...]

@@ -5,28 +5,25 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from wellbeing_app.core import (
-    incidents,
-    pings,
-    reflections,
-    reminder_state,
-    schedule,
-    settings,
-    shifts,
-)
-from wellbeing_app.core.clock import Clock
-from wellbeing_app.core.incidents import IncidentDraft, IncidentRow
-from wellbeing_app.core.localtime import in_zone
-from wellbeing_app.core.models import Origin
-from wellbeing_app.core.pings import PingRow
-from wellbeing_app.core.reflection_types import ReflectionDraft
-from wellbeing_app.core.reminders import ReminderSettings
-from wellbeing_app.core.shifts import ShiftRow
-from wellbeing_app.core.storage import Database
-from wellbeing_app.core.streaks import Streaks, streaks
-from wellbeing_app.core.today import DayLog, day_log
-from wellbeing_app.core.workload import compared
-from wellbeing_app.core.workload_types import Period, Totals, Workload
+from wellbeing_app.core.records import incidents, pings, shifts
+from wellbeing_app.core.records.day import DayLog, day_log
+from wellbeing_app.core.records.incidents import IncidentDraft, IncidentRow
+from wellbeing_app.core.records.pings import PingRow
+from wellbeing_app.core.records.shifts import ShiftRow
+from wellbeing_app.core.reflection import reflections, who5
+from wellbeing_app.core.reflection.reflections import ReflectionDraft
+from wellbeing_app.core.reflection.streaks import Streaks, streaks
+from wellbeing_app.core.reminders import memory as reminder_state
+from wellbeing_app.core.reminders.planner import ReminderSettings
+from wellbeing_app.core.schedule import weekly as schedule
+from wellbeing_app.core.store import settings
+from wellbeing_app.core.store.database import Database
+from wellbeing_app.core.store.models import Origin
+from wellbeing_app.core.time.clock import Clock
+from wellbeing_app.core.time.local_time import in_zone
+from wellbeing_app.core.time.periods import Period
+from wellbeing_app.core.workload.aggregate import compared
+from wellbeing_app.core.workload.loads import Totals, Workload
 
 
 class Journal:
@@ -218,15 +215,15 @@ class Journal:
         with self.db.write() as session:
             reflections.tick_handoff_item(session, item_id, now=self.now(), done=done)
 
-    def check_in(self, answers: list[int], day: date | None = None) -> reflections.CheckinRow:
+    def check_in(self, answers: list[int], day: date | None = None) -> who5.CheckinRow:
         with self.db.write() as session:
-            return reflections.save_checkin(
+            return who5.save_checkin(
                 session, answers, day=day or self.today(), zone=self.zone(), now=self.now()
             )
 
     def latest_who5_score(self) -> int | None:
         with self.db.read() as session:
-            rows = reflections.list_checkins(session)
+            rows = who5.list_checkins(session)
         return rows[-1].result.score if rows else None
 
     def streaks(self) -> Streaks:

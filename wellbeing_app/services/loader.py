@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
-    from wellbeing_app.core.storage import Database
+    from wellbeing_app.core.store.database import Database
 
 
 class DatabaseLoader(QObject):
@@ -32,7 +32,7 @@ class DatabaseLoader(QObject):
 
     def _run(self) -> None:
         from wellbeing_app.core.errors import StorageError
-        from wellbeing_app.core.storage import open_database
+        from wellbeing_app.core.store.database import open_database
 
         try:
             db: Database = open_database(self._database)

@@ -13,7 +13,7 @@ from apscheduler.schedulers.qt import QtScheduler
 from apscheduler.triggers.date import DateTrigger
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from wellbeing_app.core.reminders import Reminder
+from wellbeing_app.core.reminders.planner import Reminder
 
 _MAX_TIMER_MS = 2**31 - 1  # QTimer takes a signed 32-bit interval (about 24.8 days)
 

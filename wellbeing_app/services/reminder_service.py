@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from wellbeing_app.core import reminder_state
-from wellbeing_app.core.reminders import Reminder, catch_up
+from wellbeing_app.core.reminders import memory as reminder_state
+from wellbeing_app.core.reminders.planner import Reminder, catch_up
 from wellbeing_app.services.reminder_scheduler import ReminderScheduler
 
 if TYPE_CHECKING:

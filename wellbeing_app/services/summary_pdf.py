@@ -14,14 +14,14 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wellbeing_app.core.chart_theme import LIGHT
-from wellbeing_app.core.summary_formats import title, to_html
+from wellbeing_app.core.reports.formats import title, to_html
+from wellbeing_app.core.workload.charts.theme import LIGHT
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLocale
     from PySide6.QtGui import QPageSize
 
-    from wellbeing_app.core.workload_types import Workload
+    from wellbeing_app.core.workload.loads import Workload
 
 CHART_DPI = 200
 IMAGE_WIDTH = 500  # in the document's pixels: within the text width of A4 and Letter
@@ -43,7 +43,7 @@ def chart_images(workload: Workload, include_wellbeing: bool) -> list[tuple[str,
     """(name, caption, PNG bytes) of the charts a summary PDF shows."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from wellbeing_app.core.charts import CHART_TITLES, CHARTS
+    from wellbeing_app.core.workload.charts import CHART_TITLES, CHARTS
 
     keys = [*PDF_CHARTS, *([WELLBEING_CHART] if include_wellbeing else [])]
     out = []

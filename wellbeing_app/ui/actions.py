@@ -8,17 +8,8 @@ from datetime import timedelta
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 
-from wellbeing_app.core.localtime import format_duration
-
-PING_SOURCES: list[tuple[str, str]] = [
-    ("slack", "Slack"),
-    ("teams", "Teams"),
-    ("email", "Email"),
-    ("phone", "Phone"),
-    ("social_dm", "Social DM"),
-    ("social_mention", "Social mention"),
-    ("other", "Other"),
-]
+from wellbeing_app.core.time.local_time import format_duration
+from wellbeing_app.core.vocabulary import SOURCE_LABELS
 
 
 @dataclass(frozen=True)
@@ -50,7 +41,7 @@ class AppActions(QObject):
         self.shift = QAction("Start shift", self)
         self.shift.triggered.connect(self._on_shift)
         self.pings: list[QAction] = []
-        for source, label in PING_SOURCES:
+        for source, label in SOURCE_LABELS.items():
             action = QAction(label, self)
             action.triggered.connect(lambda _=False, s=source: self.log_ping.emit(s))
             self.pings.append(action)

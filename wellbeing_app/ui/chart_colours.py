@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QPalette
 
-from wellbeing_app.core.chart_theme import OKABE_ITO, ChartTheme
+from wellbeing_app.core.workload.charts.theme import OKABE_ITO, ChartTheme
 
 
 def theme_from(palette: QPalette) -> ChartTheme:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wellbeing_app.core.charts import CHARTS
-from wellbeing_app.core.dashboard_cards import cards
+from wellbeing_app.core.workload.cards import cards
+from wellbeing_app.core.workload.charts import CHARTS
 from wellbeing_app.ui import icons
 from wellbeing_app.ui.chart_colours import theme_from
 from wellbeing_app.ui.chart_view import ChartView
@@ -30,7 +30,8 @@ from wellbeing_app.ui.period_picker import PeriodPicker
 from wellbeing_app.ui.workload_cards import CardGrid
 
 if TYPE_CHECKING:
-    from wellbeing_app.core.workload_types import Period, Totals, Workload
+    from wellbeing_app.core.time.periods import Period
+    from wellbeing_app.core.workload.loads import Totals, Workload
 
 LOADING = "Adding up the period…"
 CHART_KEYS = ("hours", "after_hours", "heatmap", "incidents", "mood_stress")

@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wellbeing_app.core import periods
 from wellbeing_app.core.errors import ValidationError, WellbeingError
-from wellbeing_app.core.summary import SummaryOptions, build_summary, check_note, left_out
-from wellbeing_app.core.summary_formats import FORMATS, render_text, to_html
-from wellbeing_app.core.workload_types import Period, Totals, Workload
+from wellbeing_app.core.reports.formats import FORMATS, render_text, to_html
+from wellbeing_app.core.reports.summary import SummaryOptions, build_summary, check_note, left_out
+from wellbeing_app.core.time import periods
+from wellbeing_app.core.time.periods import Period
+from wellbeing_app.core.workload.loads import Totals, Workload
 from wellbeing_app.ui import icons
 from wellbeing_app.ui.date_edit import date_edit, day_of
 from wellbeing_app.ui.error_label import ErrorLabel
@@ -321,7 +322,7 @@ def write_summary_file(path: Path, contents: SummaryFile) -> None:
     """Write ``contents`` to ``path`` whole or not at all: the text as UTF-8, or the PDF laid
     out from the very HTML and chart images the preview showed."""
     if contents.text is not None:
-        from wellbeing_app.core.files import write_text
+        from wellbeing_app.core.store.files import write_text
 
         write_text(path, contents.text)
         return

@@ -16,24 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wellbeing_app.core.clock import Clock
 from wellbeing_app.core.errors import ValidationError
-from wellbeing_app.core.incidents import MAX_SUMMARY, IncidentDraft, checked
-from wellbeing_app.core.models import IncidentCategory
+from wellbeing_app.core.records.incidents import MAX_SUMMARY, IncidentDraft, checked
+from wellbeing_app.core.time.clock import Clock
+from wellbeing_app.core.vocabulary import CATEGORY_LABELS, SEVERITIES, SEVERITY_HINTS
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.quiet_label import QUIET_STYLE
 from wellbeing_app.ui.wall_time import WallTimeEdit
 
-CATEGORY_LABELS = {
-    IncidentCategory.HARASSMENT: "Harassment",
-    IncidentCategory.CRISIS: "Crisis",
-    IncidentCategory.CUSTOMER_ESCALATION: "Customer escalation",
-    IncidentCategory.DISTRESSING_CONTENT: "Distressing content",
-    IncidentCategory.THREATS: "Threats",
-    IncidentCategory.INTERNAL_PRESSURE: "Internal pressure",
-    IncidentCategory.OTHER: "Other",
-}
-SEVERITY_HINTS = {1: "minor", 2: "unpleasant", 3: "hard", 4: "very hard", 5: "severe"}
 PLATFORMS = [
     "instagram",
     "tiktok",
@@ -73,10 +63,10 @@ class IncidentDialog(FormDialog[IncidentDraft]):
         self.category = QComboBox()
         self.category.addItem("Choose a category…", "")
         for value, label in CATEGORY_LABELS.items():
-            self.category.addItem(label, value.value)
+            self.category.addItem(label, value)
         self.severity = QButtonGroup(self)
         severity_row = QHBoxLayout()
-        for level in range(1, 6):
+        for level in SEVERITIES:
             button = QRadioButton(str(level))
             button.setToolTip(SEVERITY_HINTS[level])
             self.severity.addButton(button, level)

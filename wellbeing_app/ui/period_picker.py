@@ -7,9 +7,9 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from wellbeing_app.core import periods
 from wellbeing_app.core.errors import ValidationError
-from wellbeing_app.core.workload_types import Period
+from wellbeing_app.core.time import periods
+from wellbeing_app.core.time.periods import Period
 from wellbeing_app.ui.date_edit import date_edit, day_of
 from wellbeing_app.ui.error_label import ErrorLabel
 

@@ -8,10 +8,10 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
-from wellbeing_app.core.clock import Clock
-from wellbeing_app.core.pings import MAX_NOTE, check_source
-from wellbeing_app.core.validation import check_not_future, clean_text
-from wellbeing_app.ui.actions import PING_SOURCES
+from wellbeing_app.core.records.fields import check_not_future, clean_text
+from wellbeing_app.core.records.pings import MAX_NOTE, check_source
+from wellbeing_app.core.time.clock import Clock
+from wellbeing_app.core.vocabulary import SOURCE_LABELS
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.wall_time import WallTimeEdit
 
@@ -43,7 +43,7 @@ class PingDialog(FormDialog[PingEdit]):
         self.when = WallTimeEdit(initial.at, clock.zone())
         self.source = QComboBox()
         self.source.setEditable(True)  # any app name is welcome, e.g. discord
-        for value, label in PING_SOURCES:
+        for value, label in SOURCE_LABELS.items():
             self.source.addItem(label, value)
         index = self.source.findData(initial.source)
         if index >= 0:

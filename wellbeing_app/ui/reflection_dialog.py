@@ -21,16 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wellbeing_app.core.affirmations import affirmation_for
-from wellbeing_app.core.clock import Clock
 from wellbeing_app.core.errors import ValidationError, WellbeingError
-from wellbeing_app.core.incidents import IncidentRow
-from wellbeing_app.core.localtime import in_zone
-from wellbeing_app.core.pings import PingRow
-from wellbeing_app.core.reflection_types import ReflectionDraft, checked_reflection
-from wellbeing_app.ui.actions import PING_SOURCES
+from wellbeing_app.core.records.incidents import IncidentRow
+from wellbeing_app.core.records.pings import PingRow
+from wellbeing_app.core.reflection.affirmations import affirmation_for
+from wellbeing_app.core.reflection.reflections import ReflectionDraft, checked_reflection
+from wellbeing_app.core.time.clock import Clock
+from wellbeing_app.core.time.local_time import in_zone
+from wellbeing_app.core.vocabulary import category_label, source_label
 from wellbeing_app.ui.form_dialog import FormDialog
-from wellbeing_app.ui.incident_dialog import CATEGORY_LABELS
 from wellbeing_app.ui.quiet_label import quiet_label
 
 MOOD_WORDS = {1: "rough", 2: "low", 3: "okay", 4: "fine", 5: "good"}
@@ -40,7 +39,6 @@ WEIGHT_QUESTION = "How much did the &brand's reception weigh on you today? (opti
 HANDOFF_HINT = "One item per line. They will reappear to tick off when your next shift starts."
 NO_STRESS = -1  # the spin box's "not set" position, below the scale
 LISTED = 4  # pings or incidents named in the summary before "…"
-SOURCE_LABELS = dict(PING_SOURCES)
 FIELD_NAMES = {
     "mood": "Mood",
     "energy": "Energy",
@@ -267,7 +265,7 @@ def pings_line(pings: list[PingRow], zone: str) -> str:
     late = [p for p in pings if p.after_hours]
     if not late:
         return "No after-hours pings today."
-    named = [f"{SOURCE_LABELS.get(p.source, p.source)} {in_zone(p.at, zone):%H:%M}" for p in late]
+    named = [f"{source_label(p.source)} {in_zone(p.at, zone):%H:%M}" for p in late]
     return f"{_count(len(late), 'after-hours ping')} ({_listing(named, ', ')})"
 
 
@@ -275,13 +273,8 @@ def incidents_line(incidents: list[IncidentRow]) -> str:
     """E.g. ``1 incident: harassment, severity 4``."""
     if not incidents:
         return "No incidents logged today."
-    named = [f"{_category(i.category)}, severity {i.severity}" for i in incidents]
+    named = [f"{category_label(i.category).lower()}, severity {i.severity}" for i in incidents]
     return f"{_count(len(incidents), 'incident')}: {_listing(named, '; ')}"
-
-
-def _category(value: str) -> str:
-    labels = {category.value: label for category, label in CATEGORY_LABELS.items()}
-    return labels.get(value, value.replace("_", " ")).lower()
 
 
 def _count(number: int, noun: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from wellbeing_app.core.localtime import in_zone
-from wellbeing_app.core.reminders import Reminder
+from wellbeing_app.core.reminders.planner import Reminder
+from wellbeing_app.core.time.local_time import in_zone
 from wellbeing_app.ui import icons
 
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from wellbeing_app.core.errors import ValidationError
-from wellbeing_app.core.reminders import ReminderSettings
-from wellbeing_app.core.schedule import WeeklySchedule, Window
+from wellbeing_app.core.reminders.planner import ReminderSettings
+from wellbeing_app.core.schedule.weekly import WeeklySchedule, Window
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.quiet_label import QUIET_STYLE
 

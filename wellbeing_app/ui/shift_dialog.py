@@ -8,8 +8,8 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
-from wellbeing_app.core.clock import Clock
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.time.clock import Clock
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.wall_time import WallTimeEdit
 

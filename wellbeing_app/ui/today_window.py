@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wellbeing_app.core.localtime import format_duration, in_zone
+from wellbeing_app.core.time.local_time import format_duration, in_zone
+from wellbeing_app.core.vocabulary import category_label, source_label
 from wellbeing_app.ui import icons
 from wellbeing_app.ui.quiet_label import QUIET_STYLE
 
 if TYPE_CHECKING:
-    from wellbeing_app.core.today import DayLog
+    from wellbeing_app.core.records.day import DayLog
 
 SHIFT = "shift"
 PING = "ping"
@@ -194,7 +195,7 @@ class TodayWindow(QWidget):
                     p.id,
                     [
                         _when(p.at, zone, log.day),
-                        p.source.replace("_", " "),
+                        source_label(p.source),
                         str(p.minutes),
                         p.timing,
                         p.note or "",
@@ -209,7 +210,7 @@ class TodayWindow(QWidget):
                     i.id,
                     [
                         _when(i.at, zone, log.day),
-                        i.category.replace("_", " "),
+                        category_label(i.category),
                         str(i.severity),
                         i.platform or "",
                         str(i.minutes),

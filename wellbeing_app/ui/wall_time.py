@@ -7,7 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit, QWidget
 
-from wellbeing_app.core.localtime import in_zone, resolve_local
+from wellbeing_app.core.time.local_time import in_zone, resolve_local
 
 
 class WallTimeEdit(QDateTimeEdit):

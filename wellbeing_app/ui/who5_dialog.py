@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from wellbeing_app.core.errors import ValidationError, WellbeingError
-from wellbeing_app.core.reflection_types import WHO5_ANSWERS, WHO5_ITEMS, Who5Result
+from wellbeing_app.core.reflection.who5 import WHO5_ANSWERS, WHO5_ITEMS, Who5Result
+from wellbeing_app.core.vocabulary import who5_change_sentence
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.quiet_label import quiet_label
 
@@ -156,7 +157,7 @@ class Who5Dialog(FormDialog[tuple[int, ...]]):
         self.error.setVisible(False)
         self.score.setText(f"Your score: {outcome.score} / 100")
         self.note.setText(LOW_NOTE if outcome.low else THANKS)
-        self.change.setText(change_line(outcome))
+        self.change.setText(who5_change_sentence(outcome.change))
         self.change.setVisible(outcome.notable_change)
         self.pages.setCurrentIndex(1)
         assert self.buttons is not None
@@ -176,14 +177,6 @@ class Who5Dialog(FormDialog[tuple[int, ...]]):
         dialog = cls(save, previous_score, parent)
         dialog.exec()
         return dialog.outcome, dialog.outcome is not None
-
-
-def change_line(outcome: Who5Result) -> str:
-    """E.g. ``That is 12 points higher than your last check.``; empty when the change is small."""
-    if not outcome.notable_change or outcome.change is None:
-        return ""
-    direction = "higher" if outcome.change > 0 else "lower"
-    return f"That is {abs(outcome.change)} points {direction} than your last check."
 
 
 def _wrapped(text: str) -> QLabel:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from wellbeing_app.core.dashboard_cards import Card
+from wellbeing_app.core.workload.cards import Card
 
 COLUMNS = 5
 # The change is written out ("+6.5 h on the previous period"); colour only repeats it.

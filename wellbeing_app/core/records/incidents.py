@@ -1,0 +1,149 @@
+"""Incidents: the troll pile-ons, crises and escalations absorbed for the brand.
+
+``summary`` is a short line; ``details`` is private and never leaves the machine unless the
+user ticks it for one export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from wellbeing_app.core.errors import NotFoundError, ValidationError
+from wellbeing_app.core.records.fields import check_minutes, check_not_future, clean_text
+from wellbeing_app.core.store.models import Incident, Origin
+from wellbeing_app.core.vocabulary import IncidentCategory
+
+MAX_SUMMARY = 280
+MAX_DETAILS = 10_000
+MAX_PLATFORM = 40
+
+
+@dataclass(frozen=True)
+class IncidentDraft:
+    """What the user entered for an incident, before it is checked."""
+
+    at: datetime
+    category: str
+    severity: int
+    platform: str | None = None
+    minutes: int = 0
+    summary: str | None = None
+    details: str | None = None
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    id: int
+    at: datetime
+    zone: str
+    category: str
+    severity: int
+    platform: str | None
+    minutes: int
+    summary: str
+    details: str | None
+    origin: str
+
+
+def check_category(text: str, field: str = "category") -> str:
+    value = text.strip().lower()
+    if value not in {c.value for c in IncidentCategory}:
+        known = ", ".join(c.value for c in IncidentCategory)
+        raise ValidationError(field, f"{text!r} is not a category; use one of {known}")
+    return value
+
+
+def check_severity(value: int, field: str = "severity") -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise ValidationError(field, f"must be a whole number from 1 to 5, got {value!r}")
+    return value
+
+
+def checked(draft: IncidentDraft, now: datetime) -> IncidentDraft:
+    """The draft with every field checked and tidied; raises ValidationError naming the field."""
+    return IncidentDraft(
+        at=check_not_future(draft.at, now, "at"),
+        category=check_category(draft.category),
+        severity=check_severity(draft.severity),
+        platform=clean_text(draft.platform, "platform", MAX_PLATFORM),
+        minutes=check_minutes(draft.minutes),
+        summary=clean_text(draft.summary, "summary", MAX_SUMMARY),
+        details=clean_text(draft.details, "details", MAX_DETAILS),
+    )
+
+
+def log_incident(
+    session: Session, draft: IncidentDraft, *, now: datetime, zone: str, origin: Origin
+) -> IncidentRow:
+    good = checked(draft, now)
+    incident = Incident(
+        zone=zone, origin=origin.value, at_utc=good.at, category=good.category, severity=1
+    )
+    _apply(incident, good)
+    session.add(incident)
+    session.flush()
+    return _row(incident)
+
+
+def update_incident(
+    session: Session, incident_id: int, draft: IncidentDraft, *, now: datetime
+) -> IncidentRow:
+    incident = session.get(Incident, incident_id)
+    if incident is None:
+        raise NotFoundError(f"incident {incident_id} no longer exists")
+    _apply(incident, checked(draft, now))
+    session.add(incident)
+    session.flush()
+    return _row(incident)
+
+
+def delete_incident(session: Session, incident_id: int) -> None:
+    incident = session.get(Incident, incident_id)
+    if incident is None:
+        raise NotFoundError(f"incident {incident_id} no longer exists")
+    session.delete(incident)
+
+
+def get_incident(session: Session, incident_id: int) -> IncidentRow:
+    incident = session.get(Incident, incident_id)
+    if incident is None:
+        raise NotFoundError(f"incident {incident_id} no longer exists")
+    return _row(incident)
+
+
+def list_incidents(session: Session, start: datetime, end: datetime) -> list[IncidentRow]:
+    query = (
+        select(Incident)
+        .where(col(Incident.at_utc) >= start, col(Incident.at_utc) < end)
+        .order_by(col(Incident.at_utc), col(Incident.id))
+    )
+    return [_row(incident) for incident in session.exec(query)]
+
+
+def _apply(incident: Incident, draft: IncidentDraft) -> None:
+    incident.at_utc = draft.at
+    incident.category = draft.category
+    incident.severity = draft.severity
+    incident.platform = draft.platform
+    incident.minutes = draft.minutes
+    incident.summary = draft.summary or ""
+    incident.details = draft.details
+
+
+def _row(incident: Incident) -> IncidentRow:
+    assert incident.id is not None
+    return IncidentRow(
+        id=incident.id,
+        at=incident.at_utc,
+        zone=incident.zone,
+        category=incident.category,
+        severity=incident.severity,
+        platform=incident.platform,
+        minutes=incident.minutes,
+        summary=incident.summary,
+        details=incident.details,
+        origin=incident.origin,
+    )

@@ -1,0 +1,114 @@
+"""The WHO-5 Well-Being Index: its five items, scoring by the published rules, and the
+check-ins stored. Private: the answers never leave the machine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, col, select
+
+from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.reflection.reflections import check_scale
+from wellbeing_app.core.store.models import Checkin
+
+# The five WHO-5 items (WHO Collaborating Centre in Mental Health, Psychiatric Centre North
+# Zealand), about the last two weeks, each answered 0 (at no time) to 5 (all of the time).
+WHO5_ITEMS = (
+    "I have felt cheerful and in good spirits",
+    "I have felt calm and relaxed",
+    "I have felt active and vigorous",
+    "I woke up feeling fresh and rested",
+    "My daily life has been filled with things that interest me",
+)
+WHO5_ANSWERS = (
+    "At no time",
+    "Some of the time",
+    "Less than half of the time",
+    "More than half of the time",
+    "Most of the time",
+    "All of the time",
+)
+
+
+@dataclass(frozen=True)
+class Who5Result:
+    raw: int  # 0-25
+    score: int  # raw x 4, 0-100
+    low: bool  # below 50, or any item at 0 or 1: worth a talk with someone you trust
+    change: int | None  # points since the last check, None for the first
+
+    @property
+    def notable_change(self) -> bool:
+        return self.change is not None and abs(self.change) >= 10
+
+
+def who5_score(
+    answers: tuple[int, ...] | list[int], previous_score: int | None = None
+) -> Who5Result:
+    """Score the WHO-5 by its published rules: raw sum x 4; below 50 (or any item 0-1) is low."""
+    if len(answers) != 5:
+        raise ValidationError("answers", f"the WHO-5 has 5 items, got {len(answers)} answers")
+    for number, answer in enumerate(answers, start=1):
+        check_scale(answer, 0, 5, f"item {number}")
+    raw = sum(answers)
+    score = raw * 4
+    low = score < 50 or any(a <= 1 for a in answers)
+    change = None if previous_score is None else score - previous_score
+    return Who5Result(raw, score, low, change)
+
+
+@dataclass(frozen=True)
+class CheckinRow:
+    day: date
+    answers: tuple[int, int, int, int, int]
+    result: Who5Result
+
+
+def save_checkin(
+    session: Session, answers: list[int], *, day: date, zone: str, now: datetime
+) -> CheckinRow:
+    """Score and store a WHO-5 check-in; the change is against the latest earlier one."""
+    previous = _latest_checkin(session, before=day)
+    result = who5_score(answers, previous.result.score if previous else None)
+    session.add(
+        Checkin(
+            day=day,
+            zone=zone,
+            item1=answers[0],
+            item2=answers[1],
+            item3=answers[2],
+            item4=answers[3],
+            item5=answers[4],
+            saved_utc=now,
+        )
+    )
+    session.flush()
+    return CheckinRow(day, (answers[0], answers[1], answers[2], answers[3], answers[4]), result)
+
+
+def list_checkins(session: Session) -> list[CheckinRow]:
+    rows = session.exec(select(Checkin).order_by(col(Checkin.day), col(Checkin.id))).all()
+    out: list[CheckinRow] = []
+    for row in rows:
+        answers = (row.item1, row.item2, row.item3, row.item4, row.item5)
+        previous = out[-1].result.score if out else None
+        out.append(CheckinRow(row.day, answers, who5_score(list(answers), previous)))
+    return out
+
+
+def last_checkin_day(session: Session) -> date | None:
+    latest = _latest_checkin(session, before=date.max)
+    return latest.day if latest else None
+
+
+def _latest_checkin(session: Session, before: date) -> CheckinRow | None:
+    row = session.exec(
+        select(Checkin)
+        .where(col(Checkin.day) <= before)
+        .order_by(col(Checkin.day).desc(), col(Checkin.id).desc())
+    ).first()
+    if row is None:
+        return None
+    answers = (row.item1, row.item2, row.item3, row.item4, row.item5)
+    return CheckinRow(row.day, answers, who5_score(list(answers)))

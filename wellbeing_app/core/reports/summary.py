@@ -1,0 +1,129 @@
+"""A workload summary for a manager: aggregates only, as one versioned JSON-ready document that
+every format (JSON, CSV, Markdown, PDF) is rendered from.
+
+What never goes in: reflection text, incident summaries and details, ping notes, single records.
+Well-being figures (WHO-5, mood, stress) go in only when the user ticks them for this export.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from wellbeing_app.core.records.fields import clean_text
+from wellbeing_app.core.reports.findings import key_findings
+from wellbeing_app.core.time.periods import Period
+from wellbeing_app.core.vocabulary import SEVERITIES
+from wellbeing_app.core.workload.loads import Totals, Workload
+
+SCHEMA_VERSION = 1
+KIND = "wellbeing-app workload summary"
+MAX_NOTE = 2000
+
+# Always left out, in the user's words; the preview lists them.
+NEVER_INCLUDED = (
+    "Reflection texts (what went well, what you leave at work, your evening)",
+    "Incident summaries and private details",
+    "Ping notes",
+    "Single shifts, pings and incidents: only totals per period and week",
+)
+WELLBEING_LEFT_OUT = "Well-being figures (WHO-5, mood and stress): tick them to include"
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    include_wellbeing: bool = False
+    note: str | None = None  # "what I am asking for"
+
+
+def check_note(text: str | None) -> str | None:
+    return clean_text(text, "note", MAX_NOTE)
+
+
+def left_out(options: SummaryOptions) -> list[str]:
+    """What this export leaves out, for the preview."""
+    extra = [] if options.include_wellbeing else [WELLBEING_LEFT_OUT]
+    return [*NEVER_INCLUDED, *extra]
+
+
+def hours(value: float) -> float:
+    return round(value + 0.0, 2)
+
+
+def totals_document(t: Totals) -> dict[str, Any]:
+    return {
+        "hours_worked": hours(t.hours_worked),
+        "hours_scheduled": hours(t.hours_scheduled),
+        "overtime_hours": hours(t.overtime_hours),
+        "after_hours_pings": t.after_hours_pings,
+        "after_hours_minutes": t.after_hours_minutes,
+        "oncall_pings": t.oncall_pings,
+        "incidents": t.incidents,
+        "short_rest_gaps": t.short_rest_gaps,
+        "workdays": t.workdays,
+        "evenings_with_contact": t.evenings_with_contact,
+        "days_off": t.days_off,
+        "days_off_with_contact": t.days_off_with_contact,
+        "incident_minutes": t.incident_minutes,
+        "incidents_after_hours": t.incidents_after_hours,
+    }
+
+
+def build_summary(
+    workload: Workload, previous: Totals, options: SummaryOptions, generated_at: datetime
+) -> dict[str, Any]:
+    """The summary document (see README, "Summary JSON schema"). Plain JSON types only."""
+    period, before = workload.period, workload.period.previous()
+    document: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "kind": KIND,
+        "generated_at": generated_at.replace(microsecond=0).isoformat(),
+        "period": _period(period) | {"zone": workload.zone},
+        "previous_period": _period(before),
+        "totals": totals_document(workload.totals),
+        "previous": totals_document(previous),
+        "by_source": dict(workload.by_source),
+        "incidents_by_category": dict(workload.incidents_by_category),
+        "incidents_by_severity": {
+            str(s): workload.incidents_by_severity.get(s, 0) for s in SEVERITIES
+        },
+        "weeks": [
+            {
+                "week_start": week.week_start.isoformat(),
+                "week_end": (week.week_start + timedelta(days=6)).isoformat(),
+                "days": week.days,
+                "hours_worked": hours(week.hours_worked),
+                "hours_scheduled": hours(week.hours_scheduled),
+                "overtime_hours": hours(week.overtime_hours),
+                "after_hours_pings": week.after_hours_pings,
+                "after_hours_minutes": week.after_hours_minutes,
+                "oncall_pings": week.oncall_pings,
+                "incidents": week.incidents,
+            }
+            for week in workload.weeks
+        ],
+        "findings": key_findings(workload.totals, previous),
+        "note": options.note,
+    }
+    if options.include_wellbeing:
+        document["wellbeing"] = _wellbeing(workload)
+    return document
+
+
+def _period(period: Period) -> dict[str, Any]:
+    return {"start": period.start.isoformat(), "end": period.end.isoformat(), "days": period.days}
+
+
+def _wellbeing(workload: Workload) -> dict[str, Any]:
+    w = workload.wellbeing
+    latest = w.latest_who5
+    return {
+        "mood_average": None if w.mood_average is None else round(w.mood_average, 2),
+        "stress_average": None if w.stress_average is None else round(w.stress_average, 2),
+        "reflection_days": w.reflection_days,
+        "who5": [{"date": p.day.isoformat(), "score": p.score} for p in w.who5],
+        "latest_who5": None
+        if latest is None
+        else {"date": latest.day.isoformat(), "score": latest.score},
+    }

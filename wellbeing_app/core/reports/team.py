@@ -1,0 +1,316 @@
+"""Members' workload summaries for one period, checked and merged into one team summary: team
+totals, per-person averages, the previous period's totals and, only for a group large enough,
+breakdowns by source, category, severity and week.
+
+Privacy (DESIGN.md): breakdowns never cover fewer than ``MIN_GROUP`` people, and a member's note
+and well-being figures are never read into the team summary.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, NoReturn
+
+from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.reports import summary
+from wellbeing_app.core.time.periods import Period
+from wellbeing_app.core.vocabulary import SEVERITIES
+from wellbeing_app.core.workload.loads import Totals
+
+SCHEMA_VERSION = 1
+KIND = "wellbeing-app team summary"
+MIN_GROUP = 5  # the smallest group whose breakdowns may be shown (DESIGN.md, privacy rules)
+NOT_ROLLED_UP = "Notes and well-being figures are personal and never rolled up."
+MAKE_ONE = "make one with 'wellbeing-app summary --format json'"
+
+# The totals fields, in the member summary's order; hours are floats there, counts whole numbers.
+_EMPTY = summary.totals_document(Totals())
+TOTAL_FIELDS = tuple(_EMPTY)
+HOUR_FIELDS = frozenset(k for k, v in _EMPTY.items() if isinstance(v, float))
+WEEK_HOURS = ("hours_worked", "hours_scheduled", "overtime_hours")
+WEEK_COUNTS = ("after_hours_pings", "after_hours_minutes", "oncall_pings", "incidents")
+SEVERITY_KEYS = tuple(str(s) for s in SEVERITIES)
+
+Figures = dict[str, float]
+
+
+@dataclass(frozen=True)
+class Member:
+    """The parts of one member's summary a team summary may use; ``name`` is the file as given."""
+
+    name: str
+    period: Period
+    totals: Figures
+    previous: Figures
+    by_source: dict[str, int]
+    incidents_by_category: dict[str, int]
+    incidents_by_severity: dict[str, int]
+    weeks: dict[date, dict[str, float]]  # by week start: days, WEEK_HOURS and WEEK_COUNTS
+
+
+def check_min_group(value: int) -> int:
+    """``--min-group`` may raise the group size for breakdowns, never lower it."""
+    if value < MIN_GROUP:
+        raise ValidationError(
+            "--min-group",
+            f"must be at least {MIN_GROUP}: breakdowns are never shown for fewer people "
+            f"(got {value})",
+        )
+    return value
+
+
+def withheld(members: int, min_group: int) -> str | None:
+    """Why the breakdowns are left out, or None when the group is large enough to show them."""
+    if members >= min_group:
+        return None
+    return (
+        f"Breakdowns are shown only for groups of at least {min_group} people; "
+        f"this summary has {members}."
+    )
+
+
+def read_members(paths: Sequence[str]) -> list[Member]:
+    """Read and check members' summary files; a file given twice (or a copy of another) is
+    refused, as it would count one person twice. Errors name the file as given."""
+    seen: list[tuple[str, Path, Any]] = []
+    members = []
+    for name in paths:
+        path = Path(name)
+        document = _load(path, name)
+        for other, other_path, other_document in seen:
+            if other_path == path.resolve():
+                _fail(name, f"is given twice (also as {other}); each person counts once")
+            if other_document == document:
+                _fail(name, f"is the same summary as {other}; each person counts once")
+        seen.append((name, path.resolve(), document))
+        members.append(member_from_document(document, name))
+    return members
+
+
+def _load(path: Path, name: str) -> Any:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        _fail(name, f"cannot be read ({exc.strerror or exc})")
+    try:
+        return json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        _fail(name, "is not UTF-8 text; expected a summary in JSON")
+    except json.JSONDecodeError as exc:
+        _fail(name, f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
+
+
+def member_from_document(document: Any, name: str) -> Member:
+    """Check one member's summary (schema version 1) and keep what a team summary may use."""
+    if not isinstance(document, dict):
+        _fail(name, f"is not a workload summary (expected a JSON object); {MAKE_ONE}")
+    kind = document.get("kind")
+    if kind != summary.KIND:
+        found = "has no 'kind'" if kind is None else f"has kind {kind!r}"
+        _fail(name, f"is not a member's workload summary ({found}); {MAKE_ONE}")
+    version = document.get("schema_version")
+    if version != summary.SCHEMA_VERSION or isinstance(version, bool):
+        _fail(
+            name,
+            f"has schema_version {version!r}, but this app reads schema_version "
+            f"{summary.SCHEMA_VERSION}; ask for a summary made with the same version",
+        )
+    check = _Checker(name)
+    period = check.object(document, "period")
+    start, end = check.day(period, "start", "period."), check.day(period, "end", "period.")
+    if end < start:
+        _fail(name, f"period ends ({end}) before it starts ({start})")
+    return Member(
+        name=name,
+        period=Period(start, end),
+        totals=check.totals(document, "totals"),
+        previous=check.totals(document, "previous"),
+        by_source=check.counts(document, "by_source"),
+        incidents_by_category=check.counts(document, "incidents_by_category"),
+        incidents_by_severity=check.severities(document),
+        weeks=check.weeks(document),
+    )
+
+
+def merge(members: Sequence[Member], min_group: int = MIN_GROUP) -> dict[str, Any]:
+    """The team summary document (plain JSON types): every member must cover the same period."""
+    check_min_group(min_group)
+    if not members:
+        raise ValidationError("FILE", f"give at least one member's summary; {MAKE_ONE}")
+    first = members[0]
+    for member in members[1:]:
+        if member.period != first.period:
+            _fail(
+                member.name,
+                f"covers {member.period.start} to {member.period.end}, but {first.name} covers "
+                f"{first.period.start} to {first.period.end}; merge summaries of one period",
+            )
+    count = len(members)
+    totals = _sum_totals([m.totals for m in members])
+    reason = withheld(count, min_group)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": KIND,
+        "period": _period(first.period),
+        "previous_period": _period(first.period.previous()),
+        "members": count,
+        "min_group": min_group,
+        "totals": totals,
+        "averages": {k: round(v / count, 2) for k, v in totals.items()},
+        "previous": _sum_totals([m.previous for m in members]),
+        "breakdowns": None if reason else _breakdowns(members),
+        "breakdowns_withheld": reason,
+        "not_rolled_up": NOT_ROLLED_UP,
+    }
+
+
+def team_summary(paths: Sequence[str], min_group: int = MIN_GROUP) -> dict[str, Any]:
+    """Read members' summary files and merge them (see ``read_members`` and ``merge``)."""
+    check_min_group(min_group)
+    return merge(read_members(paths), min_group)
+
+
+def _sum_totals(all_totals: Sequence[Figures]) -> dict[str, Any]:
+    return {k: _figure(k, sum(t[k] for t in all_totals)) for k in TOTAL_FIELDS}
+
+
+def _figure(key: str, value: float) -> float | int:
+    return round(value + 0.0, 2) if key in HOUR_FIELDS else int(value)
+
+
+def _breakdowns(members: Sequence[Member]) -> dict[str, Any]:
+    weeks: dict[date, dict[str, float]] = {}
+    for member in members:
+        for start, week in member.weeks.items():
+            merged = weeks.setdefault(start, dict.fromkeys(week, 0))
+            for key, number in week.items():
+                # ``days`` is how many of the week's days fall in the period: the same for all.
+                merged[key] = max(merged[key], number) if key == "days" else merged[key] + number
+    return {
+        "by_source": _sum_counts([m.by_source for m in members]),
+        "incidents_by_category": _sum_counts([m.incidents_by_category for m in members]),
+        "incidents_by_severity": {
+            k: sum(m.incidents_by_severity.get(k, 0) for m in members) for k in SEVERITY_KEYS
+        },
+        "weeks": [
+            {
+                "week_start": start.isoformat(),
+                "week_end": (start + timedelta(days=6)).isoformat(),
+                "days": int(weeks[start]["days"]),
+                **{k: round(weeks[start][k], 2) for k in WEEK_HOURS},
+                **{k: int(weeks[start][k]) for k in WEEK_COUNTS},
+            }
+            for start in sorted(weeks)
+        ],
+    }
+
+
+def _sum_counts(all_counts: Sequence[dict[str, int]]) -> dict[str, int]:
+    """Counts summed by key, the largest first (ties by name)."""
+    summed: dict[str, int] = {}
+    for counts in all_counts:
+        for key, number in counts.items():
+            summed[key] = summed.get(key, 0) + number
+    return dict(sorted(summed.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _period(period: Period) -> dict[str, Any]:
+    return {"start": period.start.isoformat(), "end": period.end.isoformat(), "days": period.days}
+
+
+def _fail(name: str, problem: str) -> NoReturn:
+    raise ValidationError(name, problem)
+
+
+class _Checker:
+    """Checks the fields of one member's summary; a problem names the file and the field."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def fail(self, problem: str) -> NoReturn:
+        _fail(self.name, problem)
+
+    def field(self, parent: dict[str, Any], key: str, where: str) -> Any:
+        if key not in parent:
+            self.fail(f"{where}{key} is missing")
+        return parent[key]
+
+    def object(self, parent: dict[str, Any], key: str, where: str = "") -> dict[str, Any]:
+        value = self.field(parent, key, where)
+        if not isinstance(value, dict):
+            self.fail(f"{where}{key} must be a JSON object, got {_json(value)}")
+        return value
+
+    def day(self, parent: dict[str, Any], key: str, where: str) -> date:
+        value = self.field(parent, key, where)
+        try:
+            return date.fromisoformat(value)
+        except (TypeError, ValueError):
+            self.fail(f"{where}{key} must be a date (YYYY-MM-DD), got {_json(value)}")
+
+    def count(self, value: Any, where: str) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            self.fail(f"{where} must be a whole number of at least 0, got {_json(value)}")
+        return value
+
+    def hours(self, value: Any, where: str) -> float:
+        number_type = isinstance(value, int | float) and not isinstance(value, bool)
+        if not number_type or not math.isfinite(value) or value < 0:
+            self.fail(f"{where} must be a number of hours of at least 0, got {_json(value)}")
+        return float(value)
+
+    def totals(self, document: dict[str, Any], key: str) -> Figures:
+        section = self.object(document, key)
+        out: Figures = {}
+        for field in TOTAL_FIELDS:
+            value, where = self.field(section, field, f"{key}."), f"{key}.{field}"
+            out[field] = (
+                self.hours(value, where) if field in HOUR_FIELDS else self.count(value, where)
+            )
+        return out
+
+    def counts(self, document: dict[str, Any], key: str) -> dict[str, int]:
+        section = self.object(document, key)
+        return {str(k): self.count(v, f"{key}.{k}") for k, v in section.items()}
+
+    def severities(self, document: dict[str, Any]) -> dict[str, int]:
+        counts = self.counts(document, "incidents_by_severity")
+        unknown = sorted(set(counts) - set(SEVERITY_KEYS))
+        if unknown:
+            self.fail(f"incidents_by_severity has severity {unknown[0]!r}; severities are 1-5")
+        return counts
+
+    def weeks(self, document: dict[str, Any]) -> dict[date, dict[str, float]]:
+        weeks = self.field(document, "weeks", "")
+        if not isinstance(weeks, list):
+            self.fail(f"weeks must be a JSON list, got {_json(weeks)}")
+        out: dict[date, dict[str, float]] = {}
+        for n, week in enumerate(weeks):
+            where = f"weeks[{n}]."
+            if not isinstance(week, dict):
+                self.fail(f"weeks[{n}] must be a JSON object, got {_json(week)}")
+            start = self.day(week, "week_start", where)
+            if start in out:
+                self.fail(f"weeks lists the week of {start} twice")
+            days = self.count(self.field(week, "days", where), f"{where}days")
+            if not 1 <= days <= 7:
+                self.fail(f"{where}days must be 1-7, got {days}")
+            figures: dict[str, float] = {"days": days}
+            for key in WEEK_HOURS:
+                figures[key] = self.hours(self.field(week, key, where), where + key)
+            for key in WEEK_COUNTS:
+                figures[key] = self.count(self.field(week, key, where), where + key)
+            out[start] = figures
+        return out
+
+
+def _json(value: Any) -> str:
+    """A value as it was written in the file, cut short."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."

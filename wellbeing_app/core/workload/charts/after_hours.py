@@ -1,0 +1,46 @@
+"""The after-hours chart: pings outside working time per week, stacked by source."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wellbeing_app.core.vocabulary import source_label
+from wellbeing_app.core.workload.charts.base import (
+    add_legend,
+    date_axis,
+    empty_figure,
+    hide_top_right,
+    integer_ticks,
+    new_figure,
+    style_axes,
+)
+from wellbeing_app.core.workload.charts.stack import draw_stack, rank_layers
+from wellbeing_app.core.workload.charts.theme import ChartTheme
+from wellbeing_app.core.workload.loads import Workload
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+TITLE = "After-hours pings"
+EMPTY = "No after-hours pings yet: log one from the tray when work reaches you off the clock."
+MAX_SOURCES = 6  # with more, the smallest (and "other") are summed into OTHER_SOURCES
+OTHER_SOURCES = "Other sources"
+
+
+def after_hours_chart(workload: Workload, theme: ChartTheme) -> Figure:
+    """One stacked bar per week, one layer per source, the biggest source at the bottom."""
+    weeks = workload.weeks
+    by_source = [week.after_hours_by_source for week in weeks]
+    layers = rank_layers(by_source, MAX_SOURCES, OTHER_SOURCES, generic={"other"})
+    if not layers:
+        return empty_figure(theme, TITLE, EMPTY)
+    fig = new_figure(theme, TITLE)
+    ax = fig.add_subplot()
+    draw_stack(ax, layers, theme, source_label)
+    ax.set_ylabel("After-hours pings")
+    integer_ticks(ax)
+    date_axis(ax, [week.week_start for week in weeks], "Week starting")
+    style_axes(ax, theme)
+    hide_top_right(ax)
+    add_legend(fig, theme, reverse=True)  # top to bottom, like the stack
+    return fig

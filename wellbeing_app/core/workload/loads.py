@@ -1,0 +1,124 @@
+"""What the workload over a period adds up to: plain data, shared by the dashboard, its charts
+and the summaries for managers.
+
+Days and weeks are the user's local ones; weeks start on Monday. Hours are floats, counts ints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from wellbeing_app.core.time.periods import Period
+
+
+@dataclass(frozen=True)
+class DayLoad:
+    """One local day. ``workday`` is True when the schedule in force had working time then."""
+
+    day: date
+    workday: bool
+    hours_worked: float = 0.0
+    hours_scheduled: float = 0.0
+    after_hours_pings: int = 0
+    after_hours_minutes: int = 0
+    oncall_pings: int = 0
+    incidents: int = 0
+    incident_minutes: int = 0
+    incidents_after_hours: int = 0
+    mood: int | None = None
+    stress: int | None = None
+
+    @property
+    def overtime_hours(self) -> float:
+        return max(0.0, self.hours_worked - self.hours_scheduled)
+
+
+@dataclass(frozen=True)
+class WeekLoad:
+    """One Monday-to-Sunday week, clipped to the period (``days`` says how many of its days)."""
+
+    week_start: date
+    days: int
+    hours_worked: float = 0.0
+    hours_scheduled: float = 0.0
+    overtime_hours: float = 0.0
+    after_hours_pings: int = 0
+    after_hours_minutes: int = 0
+    oncall_pings: int = 0
+    after_hours_by_source: dict[str, int] = field(default_factory=dict)
+    incidents: int = 0
+    incidents_by_category: dict[str, int] = field(default_factory=dict)
+    incidents_by_severity: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The period's figures that are compared against the previous period."""
+
+    hours_worked: float = 0.0
+    hours_scheduled: float = 0.0
+    overtime_hours: float = 0.0
+    after_hours_pings: int = 0
+    after_hours_minutes: int = 0
+    workdays: int = 0
+    evenings_with_contact: int = 0  # workdays with at least one after-hours ping
+    days_off: int = 0  # weekends, days off and other days without scheduled work
+    days_off_with_contact: int = 0
+    oncall_pings: int = 0
+    incidents: int = 0
+    incident_minutes: int = 0
+    incidents_after_hours: int = 0
+    short_rest_gaps: int = 0
+
+    @property
+    def evening_share(self) -> float | None:
+        return self.evenings_with_contact / self.workdays if self.workdays else None
+
+    @property
+    def days_off_share(self) -> float | None:
+        return self.days_off_with_contact / self.days_off if self.days_off else None
+
+
+@dataclass(frozen=True)
+class Who5Point:
+    day: date
+    score: int
+
+
+@dataclass(frozen=True)
+class Wellbeing:
+    """Private figures: shown to the user, exported only when they opt in."""
+
+    mood_average: float | None = None
+    stress_average: float | None = None
+    reflection_days: int = 0
+    who5: list[Who5Point] = field(default_factory=list)  # check-ins within the period
+    latest_who5: Who5Point | None = None  # the latest on or before the period's end
+
+
+@dataclass(frozen=True)
+class Workload:
+    """Everything the dashboard and the summaries show for one period."""
+
+    period: Period
+    zone: str
+    totals: Totals
+    days: list[DayLoad]
+    weeks: list[WeekLoad]
+    by_source: dict[str, int]  # after-hours pings per source
+    incidents_by_category: dict[str, int]
+    incidents_by_severity: dict[int, int]  # 1..5, every key present
+    contact_heatmap: list[list[int]]  # after-hours pings: [weekday 0=Mon][local hour 0..23]
+    wellbeing: Wellbeing
+
+    @property
+    def is_empty(self) -> bool:
+        t = self.totals
+        return (
+            t.hours_worked == 0
+            and t.after_hours_pings == 0
+            and t.oncall_pings == 0
+            and t.incidents == 0
+            and self.wellbeing.reflection_days == 0
+        )
