@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QLocale
     from PySide6.QtGui import QPageSize
 
+    from wellbeing_app.core.reports.document import WorkloadSummary
     from wellbeing_app.core.workload.loads import Workload
 
 CHART_DPI = 200
@@ -56,7 +57,7 @@ def chart_images(workload: Workload, include_wellbeing: bool) -> list[tuple[str,
     return out
 
 
-def write_summary_pdf(path: Path, document: dict[str, Any], workload: Workload) -> None:
+def write_summary_pdf(path: Path, document: WorkloadSummary, workload: Workload) -> None:
     images = chart_images(workload, include_wellbeing="wellbeing" in document)
     html = to_html(document, [(name, caption) for name, caption, _ in images])
     write_pdf(path, html, {name: png for name, _, png in images}, title=title(document))

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from wellbeing_app.core.errors import ValidationError, WellbeingError
+from wellbeing_app.core.reports.document import WorkloadSummary
 from wellbeing_app.core.reports.formats import FORMATS, render_text, to_html
 from wellbeing_app.core.reports.summary import SummaryOptions, build_summary, check_note, left_out
 from wellbeing_app.core.time import periods
@@ -73,7 +73,7 @@ class SummaryFile:
 
     fmt: str
     period: Period
-    document: dict[str, Any]
+    document: WorkloadSummary
     text: str | None = None
     html: str | None = None
     charts: list[Chart] = field(default_factory=list)

@@ -3,36 +3,20 @@ largest changes against the previous period, then short rests if there were any.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from wellbeing_app.core.workload.figures import FIGURES, Figure, Finding, Unit
 from wellbeing_app.core.workload.loads import Totals
 
 MAX_CHANGES = 3
 MIN_RELATIVE = 0.10  # a change of less than 10% is not a finding
-
-
-@dataclass(frozen=True)
-class _Measure:
-    name: str  # as in a sentence: "after-hours pings"
-    field: str
-    unit: str  # " h" or ""
-    min_delta: float  # smaller absolute changes are noise
-
-
-MEASURES = (
-    _Measure("hours worked", "hours_worked", " h", 2.0),
-    _Measure("overtime", "overtime_hours", " h", 1.0),
-    _Measure("after-hours pings", "after_hours_pings", "", 3),
-    _Measure("minutes spent on after-hours pings", "after_hours_minutes", "", 15),
-    _Measure("on-call pings", "oncall_pings", "", 3),
-    _Measure("incidents", "incidents", "", 2),
-)  # short rests get a sentence of their own whenever there are any
+# The figures whose changes can be findings, in the order that breaks ties (short rests get a
+# sentence of their own whenever there are any).
+MEASURES = tuple((figure, figure.finding) for figure in FIGURES if figure.finding is not None)
 
 
 def key_findings(now: Totals, before: Totals) -> list[str]:
     out = [
-        f"Worked {_number(now.hours_worked, ' h')} against {_number(now.hours_scheduled, ' h')} "
-        f"scheduled, {_number(now.overtime_hours, ' h')} of it beyond the day's schedule."
+        f"Worked {_hours(now.hours_worked)} against {_hours(now.hours_scheduled)} "
+        f"scheduled, {_hours(now.overtime_hours)} of it beyond the day's schedule."
     ]
     out += _largest_changes(now, before)
     if now.short_rest_gaps:
@@ -51,32 +35,34 @@ def key_findings(now: Totals, before: Totals) -> list[str]:
 
 def _largest_changes(now: Totals, before: Totals) -> list[str]:
     ranked = []
-    for measure in MEASURES:
-        new, old = float(getattr(now, measure.field)), float(getattr(before, measure.field))
+    for figure, finding in MEASURES:
+        new, old = float(figure.of(now)), float(figure.of(before))
         delta = new - old
-        if abs(delta) < measure.min_delta:
+        if abs(delta) < finding.smallest:
             continue
         relative = abs(delta) / old if old else float("inf")
         if relative < MIN_RELATIVE:
             continue
-        ranked.append((relative, abs(delta), measure, new, old))
+        ranked.append((relative, abs(delta), figure, finding, new, old))
     ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
     if not ranked:
         return ["No large changes against the previous period."]
-    return [_sentence(m, new, old) for _, _, m, new, old in ranked[:MAX_CHANGES]]
+    return [_sentence(f, said, new, old) for _, _, f, said, new, old in ranked[:MAX_CHANGES]]
 
 
-def _sentence(measure: _Measure, new: float, old: float) -> str:
+def _sentence(figure: Figure, finding: Finding, new: float, old: float) -> str:
     verb = "rose" if new > old else "fell"
-    name = measure.name[0].upper() + measure.name[1:]
+    name = finding.name[0].upper() + finding.name[1:]
     change = f" ({(new - old) / old:+.0%})" if old else ""
     return (
-        f"{name} {verb} from {_number(old, measure.unit)} to {_number(new, measure.unit)}"
+        f"{name} {verb} from {_number(old, figure.unit)} to {_number(new, figure.unit)}"
         f"{change} against the previous period."
     )
 
 
-def _number(value: float, unit: str) -> str:
-    if unit == " h":
-        return f"{value:,.1f} h"
-    return f"{value:,.0f}"
+def _number(value: float, unit: Unit) -> str:
+    return _hours(value) if unit is Unit.HOURS else f"{value:,.0f}"
+
+
+def _hours(value: float) -> str:
+    return f"{value:,.1f} h"

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from wellbeing_app.core.records.fields import clean_text
+from wellbeing_app.core.reports.document import (
+    FigureValues,
+    PeriodDocument,
+    WeekDocument,
+    WellbeingDocument,
+    WorkloadSummary,
+    week_document,
+)
 from wellbeing_app.core.reports.findings import key_findings
 from wellbeing_app.core.time.periods import Period
 from wellbeing_app.core.vocabulary import SEVERITIES
-from wellbeing_app.core.workload.loads import Totals, Workload
+from wellbeing_app.core.workload import figures
+from wellbeing_app.core.workload.loads import Totals, WeekLoad, Workload
 
 SCHEMA_VERSION = 1
 KIND = "wellbeing-app workload summary"
@@ -47,39 +55,21 @@ def left_out(options: SummaryOptions) -> list[str]:
     return [*NEVER_INCLUDED, *extra]
 
 
-def hours(value: float) -> float:
-    return round(value + 0.0, 2)
-
-
-def totals_document(t: Totals) -> dict[str, Any]:
-    return {
-        "hours_worked": hours(t.hours_worked),
-        "hours_scheduled": hours(t.hours_scheduled),
-        "overtime_hours": hours(t.overtime_hours),
-        "after_hours_pings": t.after_hours_pings,
-        "after_hours_minutes": t.after_hours_minutes,
-        "oncall_pings": t.oncall_pings,
-        "incidents": t.incidents,
-        "short_rest_gaps": t.short_rest_gaps,
-        "workdays": t.workdays,
-        "evenings_with_contact": t.evenings_with_contact,
-        "days_off": t.days_off,
-        "days_off_with_contact": t.days_off_with_contact,
-        "incident_minutes": t.incident_minutes,
-        "incidents_after_hours": t.incidents_after_hours,
-    }
+def totals_document(t: Totals) -> FigureValues:
+    """Every figure of ``t`` as the document holds it (hours to 2 decimals), in JSON order."""
+    return figures.rounded(t)
 
 
 def build_summary(
     workload: Workload, previous: Totals, options: SummaryOptions, generated_at: datetime
-) -> dict[str, Any]:
+) -> WorkloadSummary:
     """The summary document (see README, "Summary JSON schema"). Plain JSON types only."""
     period, before = workload.period, workload.period.previous()
-    document: dict[str, Any] = {
+    document: WorkloadSummary = {
         "schema_version": SCHEMA_VERSION,
         "kind": KIND,
         "generated_at": generated_at.replace(microsecond=0).isoformat(),
-        "period": _period(period) | {"zone": workload.zone},
+        "period": {**_period(period), "zone": workload.zone},
         "previous_period": _period(before),
         "totals": totals_document(workload.totals),
         "previous": totals_document(previous),
@@ -88,21 +78,7 @@ def build_summary(
         "incidents_by_severity": {
             str(s): workload.incidents_by_severity.get(s, 0) for s in SEVERITIES
         },
-        "weeks": [
-            {
-                "week_start": week.week_start.isoformat(),
-                "week_end": (week.week_start + timedelta(days=6)).isoformat(),
-                "days": week.days,
-                "hours_worked": hours(week.hours_worked),
-                "hours_scheduled": hours(week.hours_scheduled),
-                "overtime_hours": hours(week.overtime_hours),
-                "after_hours_pings": week.after_hours_pings,
-                "after_hours_minutes": week.after_hours_minutes,
-                "oncall_pings": week.oncall_pings,
-                "incidents": week.incidents,
-            }
-            for week in workload.weeks
-        ],
+        "weeks": [_week(week) for week in workload.weeks],
         "findings": key_findings(workload.totals, previous),
         "note": options.note,
     }
@@ -111,11 +87,20 @@ def build_summary(
     return document
 
 
-def _period(period: Period) -> dict[str, Any]:
+def _week(week: WeekLoad) -> WeekDocument:
+    return week_document(
+        week.week_start.isoformat(),
+        (week.week_start + timedelta(days=6)).isoformat(),
+        week.days,
+        figures.rounded(week, figures.WEEKLY),
+    )
+
+
+def _period(period: Period) -> PeriodDocument:
     return {"start": period.start.isoformat(), "end": period.end.isoformat(), "days": period.days}
 
 
-def _wellbeing(workload: Workload) -> dict[str, Any]:
+def _wellbeing(workload: Workload) -> WellbeingDocument:
     w = workload.wellbeing
     latest = w.latest_who5
     return {

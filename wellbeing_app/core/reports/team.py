@@ -18,9 +18,16 @@ from typing import Any, NoReturn
 
 from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.reports import summary
+from wellbeing_app.core.reports.document import (
+    Breakdowns,
+    FigureValues,
+    PeriodDocument,
+    TeamSummary,
+    week_document,
+)
 from wellbeing_app.core.time.periods import Period
 from wellbeing_app.core.vocabulary import SEVERITIES
-from wellbeing_app.core.workload.loads import Totals
+from wellbeing_app.core.workload.figures import FIGURES, KEYS, WEEKLY, Figure, Unit
 
 SCHEMA_VERSION = 1
 KIND = "wellbeing-app team summary"
@@ -28,15 +35,8 @@ MIN_GROUP = 5  # the smallest group whose breakdowns may be shown (DESIGN.md, pr
 NOT_ROLLED_UP = "Notes and well-being figures are personal and never rolled up."
 MAKE_ONE = "make one with 'wellbeing-app summary --format json'"
 
-# The totals fields, in the member summary's order; hours are floats there, counts whole numbers.
-_EMPTY = summary.totals_document(Totals())
-TOTAL_FIELDS = tuple(_EMPTY)
-HOUR_FIELDS = frozenset(k for k, v in _EMPTY.items() if isinstance(v, float))
-WEEK_HOURS = ("hours_worked", "hours_scheduled", "overtime_hours")
-WEEK_COUNTS = ("after_hours_pings", "after_hours_minutes", "oncall_pings", "incidents")
+TOTAL_FIELDS = KEYS  # every figure is summed for the team, in the member summary's order
 SEVERITY_KEYS = tuple(str(s) for s in SEVERITIES)
-
-Figures = dict[str, float]
 
 
 @dataclass(frozen=True)
@@ -45,12 +45,12 @@ class Member:
 
     name: str
     period: Period
-    totals: Figures
-    previous: Figures
+    totals: FigureValues
+    previous: FigureValues
     by_source: dict[str, int]
     incidents_by_category: dict[str, int]
     incidents_by_severity: dict[str, int]
-    weeks: dict[date, dict[str, float]]  # by week start: days, WEEK_HOURS and WEEK_COUNTS
+    weeks: dict[date, FigureValues]  # by week start: "days" and the weekly figures
 
 
 def check_min_group(value: int) -> int:
@@ -137,7 +137,7 @@ def member_from_document(document: Any, name: str) -> Member:
     )
 
 
-def merge(members: Sequence[Member], min_group: int = MIN_GROUP) -> dict[str, Any]:
+def merge(members: Sequence[Member], min_group: int = MIN_GROUP) -> TeamSummary:
     """The team summary document (plain JSON types): every member must cover the same period."""
     check_min_group(min_group)
     if not members:
@@ -169,22 +169,18 @@ def merge(members: Sequence[Member], min_group: int = MIN_GROUP) -> dict[str, An
     }
 
 
-def team_summary(paths: Sequence[str], min_group: int = MIN_GROUP) -> dict[str, Any]:
+def team_summary(paths: Sequence[str], min_group: int = MIN_GROUP) -> TeamSummary:
     """Read members' summary files and merge them (see ``read_members`` and ``merge``)."""
     check_min_group(min_group)
     return merge(read_members(paths), min_group)
 
 
-def _sum_totals(all_totals: Sequence[Figures]) -> dict[str, Any]:
-    return {k: _figure(k, sum(t[k] for t in all_totals)) for k in TOTAL_FIELDS}
+def _sum_totals(all_totals: Sequence[FigureValues]) -> FigureValues:
+    return {f.key: f.rounded(sum(t[f.key] for t in all_totals)) for f in FIGURES}
 
 
-def _figure(key: str, value: float) -> float | int:
-    return round(value + 0.0, 2) if key in HOUR_FIELDS else int(value)
-
-
-def _breakdowns(members: Sequence[Member]) -> dict[str, Any]:
-    weeks: dict[date, dict[str, float]] = {}
+def _breakdowns(members: Sequence[Member]) -> Breakdowns:
+    weeks: dict[date, FigureValues] = {}
     for member in members:
         for start, week in member.weeks.items():
             merged = weeks.setdefault(start, dict.fromkeys(week, 0))
@@ -198,13 +194,12 @@ def _breakdowns(members: Sequence[Member]) -> dict[str, Any]:
             k: sum(m.incidents_by_severity.get(k, 0) for m in members) for k in SEVERITY_KEYS
         },
         "weeks": [
-            {
-                "week_start": start.isoformat(),
-                "week_end": (start + timedelta(days=6)).isoformat(),
-                "days": int(weeks[start]["days"]),
-                **{k: round(weeks[start][k], 2) for k in WEEK_HOURS},
-                **{k: int(weeks[start][k]) for k in WEEK_COUNTS},
-            }
+            week_document(
+                start.isoformat(),
+                (start + timedelta(days=6)).isoformat(),
+                int(weeks[start]["days"]),
+                {f.key: f.rounded(weeks[start][f.key]) for f in WEEKLY},
+            )
             for start in sorted(weeks)
         ],
     }
@@ -219,7 +214,7 @@ def _sum_counts(all_counts: Sequence[dict[str, int]]) -> dict[str, int]:
     return dict(sorted(summed.items(), key=lambda item: (-item[1], item[0])))
 
 
-def _period(period: Period) -> dict[str, Any]:
+def _period(period: Period) -> PeriodDocument:
     return {"start": period.start.isoformat(), "end": period.end.isoformat(), "days": period.days}
 
 
@@ -265,15 +260,16 @@ class _Checker:
             self.fail(f"{where} must be a number of hours of at least 0, got {_json(value)}")
         return float(value)
 
-    def totals(self, document: dict[str, Any], key: str) -> Figures:
+    def figure(self, parent: dict[str, Any], figure: Figure, where: str) -> float:
+        """A figure as its unit wants it: hours a number, counts and minutes whole numbers."""
+        value = self.field(parent, figure.key, where)
+        if figure.unit is Unit.HOURS:
+            return self.hours(value, where + figure.key)
+        return self.count(value, where + figure.key)
+
+    def totals(self, document: dict[str, Any], key: str) -> FigureValues:
         section = self.object(document, key)
-        out: Figures = {}
-        for field in TOTAL_FIELDS:
-            value, where = self.field(section, field, f"{key}."), f"{key}.{field}"
-            out[field] = (
-                self.hours(value, where) if field in HOUR_FIELDS else self.count(value, where)
-            )
-        return out
+        return {figure.key: self.figure(section, figure, f"{key}.") for figure in FIGURES}
 
     def counts(self, document: dict[str, Any], key: str) -> dict[str, int]:
         section = self.object(document, key)
@@ -286,11 +282,11 @@ class _Checker:
             self.fail(f"incidents_by_severity has severity {unknown[0]!r}; severities are 1-5")
         return counts
 
-    def weeks(self, document: dict[str, Any]) -> dict[date, dict[str, float]]:
+    def weeks(self, document: dict[str, Any]) -> dict[date, FigureValues]:
         weeks = self.field(document, "weeks", "")
         if not isinstance(weeks, list):
             self.fail(f"weeks must be a JSON list, got {_json(weeks)}")
-        out: dict[date, dict[str, float]] = {}
+        out: dict[date, FigureValues] = {}
         for n, week in enumerate(weeks):
             where = f"weeks[{n}]."
             if not isinstance(week, dict):
@@ -301,11 +297,8 @@ class _Checker:
             days = self.count(self.field(week, "days", where), f"{where}days")
             if not 1 <= days <= 7:
                 self.fail(f"{where}days must be 1-7, got {days}")
-            figures: dict[str, float] = {"days": days}
-            for key in WEEK_HOURS:
-                figures[key] = self.hours(self.field(week, key, where), where + key)
-            for key in WEEK_COUNTS:
-                figures[key] = self.count(self.field(week, key, where), where + key)
+            figures: FigureValues = {"days": days}
+            figures |= {figure.key: self.figure(week, figure, where) for figure in WEEKLY}
             out[start] = figures
         return out
 

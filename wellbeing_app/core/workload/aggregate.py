@@ -27,9 +27,10 @@ from wellbeing_app.core.time.calendar import (
     span,
     zone_offset,
 )
-from wellbeing_app.core.time.local_time import day_bounds
+from wellbeing_app.core.time.local_time import day_bounds, local_date
 from wellbeing_app.core.time.periods import Period
 from wellbeing_app.core.vocabulary import SEVERITIES
+from wellbeing_app.core.workload.figures import totals_of, weekly_totals
 from wellbeing_app.core.workload.loads import (
     DayLoad,
     Totals,
@@ -81,6 +82,7 @@ def compared(
     days: Tallies = {d: {"day": d, "workday": _is_workday(book, d)} for d in counted.dates()}
     _add_scheduled(days, working, day_starts, start, end)
     _add_worked(session, days, start, end, now)
+    _add_short_rests(days, short_rests, zone)
     by_source, week_sources = _add_pings(session, days, period)
     incidents = _add_incidents(session, days, period)
     _add_reflections(session, days, period)
@@ -89,7 +91,7 @@ def compared(
     current = Workload(
         period=period,
         zone=zone,
-        totals=_totals(day_list, sum(1 for s in short_rests if s >= current_start)),
+        totals=totals_of(day_list),
         days=day_list,
         weeks=_weeks(period, day_list, week_sources, incidents.by_week),
         by_source=dict(by_source.most_common()),
@@ -100,27 +102,7 @@ def compared(
     )
     if not with_previous:
         return current, Totals()
-    before = [DayLoad(**days[d]) for d in period.previous().dates()]
-    return current, _totals(before, sum(1 for s in short_rests if s < current_start))
-
-
-def _totals(days: list[DayLoad], short_rests: int) -> Totals:
-    return Totals(
-        hours_worked=sum(d.hours_worked for d in days),
-        hours_scheduled=sum(d.hours_scheduled for d in days),
-        overtime_hours=sum(d.overtime_hours for d in days),
-        after_hours_pings=sum(d.after_hours_pings for d in days),
-        after_hours_minutes=sum(d.after_hours_minutes for d in days),
-        workdays=sum(1 for d in days if d.workday),
-        evenings_with_contact=sum(1 for d in days if d.workday and d.after_hours_pings),
-        days_off=sum(1 for d in days if not d.workday),
-        days_off_with_contact=sum(1 for d in days if not d.workday and d.after_hours_pings),
-        oncall_pings=sum(d.oncall_pings for d in days),
-        incidents=sum(d.incidents for d in days),
-        incident_minutes=sum(d.incident_minutes for d in days),
-        incidents_after_hours=sum(d.incidents_after_hours for d in days),
-        short_rest_gaps=short_rests,
-    )
+    return current, totals_of(DayLoad(**days[d]) for d in period.previous().dates())
 
 
 def _is_workday(book: ScheduleBook, day: date) -> bool:
@@ -146,6 +128,14 @@ def _add_scheduled(
             tally = days[dates[index]]
             tally["hours_scheduled"] = tally.get("hours_scheduled", 0.0) + (cut - s) / HOUR
             s, index = cut, index + 1
+
+
+def _add_short_rests(days: Tallies, starts: list[datetime], zone: str) -> None:
+    """Short rests, on the local day whose work began too soon after the previous day's."""
+    for start in starts:
+        day = local_date(start, zone)
+        if day in days:
+            days[day]["short_rests"] = days[day].get("short_rests", 0) + 1
 
 
 def _add_worked(
@@ -358,14 +348,8 @@ def _weeks(
             WeekLoad(
                 week_start=monday,
                 days=len(members),
-                hours_worked=sum(d.hours_worked for d in members),
-                hours_scheduled=sum(d.hours_scheduled for d in members),
-                overtime_hours=sum(d.overtime_hours for d in members),
-                after_hours_pings=sum(d.after_hours_pings for d in members),
-                after_hours_minutes=sum(d.after_hours_minutes for d in members),
-                oncall_pings=sum(d.oncall_pings for d in members),
+                **weekly_totals(members),
                 after_hours_by_source=dict(sources.get(monday, Counter()).most_common()),
-                incidents=sum(d.incidents for d in members),
                 incidents_by_category=dict(categories.most_common()),
                 incidents_by_severity={s: severities.get(s, 0) for s in SEVERITIES},
             )

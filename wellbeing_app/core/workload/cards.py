@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wellbeing_app.core.workload.figures import BY_KEY
 from wellbeing_app.core.workload.loads import Totals, Workload
 
 
@@ -34,38 +35,26 @@ def change(now: float, before: float, unit: str = "") -> tuple[str, bool | None]
     return f"{number}{unit} on the previous period", delta > 0
 
 
-def _with_change(card: Card, now: float, before: float, unit: str = "") -> Card:
-    words, worse = change(now, before, unit)
-    return Card(card.title, card.value, card.detail, words, worse)
-
-
 def cards(workload: Workload, previous: Totals, disconnect_streak: int) -> list[Card]:
     t = workload.totals
     severity = workload.incidents_by_severity
     severe = severity.get(4, 0) + severity.get(5, 0)
     wellbeing = workload.wellbeing
     latest = wellbeing.latest_who5
+
+    def compared(key: str, value: str, detail: str) -> Card:
+        """The card of one figure (``figures.FIGURES``), titled by its label, with its change."""
+        figure = BY_KEY[key]
+        words, worse = change(figure.of(t), figure.of(previous), figure.unit.suffix)
+        return Card(figure.label, value, detail, words, worse)
+
     return [
-        _with_change(
-            Card("Hours worked", hours(t.hours_worked), f"of {hours(t.hours_scheduled)} scheduled"),
-            t.hours_worked,
-            previous.hours_worked,
-            " h",
-        ),
-        _with_change(
-            Card("Overtime", hours(t.overtime_hours), "worked beyond each day's schedule"),
-            t.overtime_hours,
-            previous.overtime_hours,
-            " h",
-        ),
-        _with_change(
-            Card(
-                "After-hours pings",
-                f"{t.after_hours_pings:,}",
-                f"{t.after_hours_minutes:,} min spent responding",
-            ),
-            t.after_hours_pings,
-            previous.after_hours_pings,
+        compared("hours_worked", hours(t.hours_worked), f"of {hours(t.hours_scheduled)} scheduled"),
+        compared("overtime_hours", hours(t.overtime_hours), "worked beyond each day's schedule"),
+        compared(
+            "after_hours_pings",
+            f"{t.after_hours_pings:,}",
+            f"{t.after_hours_minutes:,} min spent responding",
         ),
         Card(
             "Evenings and days off reached",
@@ -73,20 +62,12 @@ def cards(workload: Workload, previous: Totals, disconnect_streak: int) -> list[
             f"{t.evenings_with_contact} of {t.workdays} workday evenings, "
             f"{t.days_off_with_contact} of {t.days_off} days off",
         ),
-        _with_change(
-            Card("On-call pings", f"{t.oncall_pings:,}", "counted apart from after hours"),
-            t.oncall_pings,
-            previous.oncall_pings,
-        ),
-        _with_change(
-            Card(
-                "Incidents",
-                f"{t.incidents:,}",
-                f"{severe} severe (4–5) · by severity 1–5: "
-                + " · ".join(str(severity.get(s, 0)) for s in range(1, 6)),
-            ),
-            t.incidents,
-            previous.incidents,
+        compared("oncall_pings", f"{t.oncall_pings:,}", "counted apart from after hours"),
+        compared(
+            "incidents",
+            f"{t.incidents:,}",
+            f"{severe} severe (4–5) · by severity 1–5: "
+            + " · ".join(str(severity.get(s, 0)) for s in range(1, 6)),
         ),
         Card(
             "Disconnect streak",

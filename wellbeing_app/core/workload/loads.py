@@ -26,6 +26,7 @@ class DayLoad:
     incidents: int = 0
     incident_minutes: int = 0
     incidents_after_hours: int = 0
+    short_rests: int = 0  # 1 when its work began under 11 h after the previous day's ended
     mood: int | None = None
     stress: int | None = None
 
@@ -36,7 +37,8 @@ class DayLoad:
 
 @dataclass(frozen=True)
 class WeekLoad:
-    """One Monday-to-Sunday week, clipped to the period (``days`` says how many of its days)."""
+    """One Monday-to-Sunday week, clipped to the period (``days`` says how many of its days):
+    the weekly figures of ``figures.FIGURES`` and the week's breakdowns."""
 
     week_start: date
     days: int
@@ -54,22 +56,23 @@ class WeekLoad:
 
 @dataclass(frozen=True)
 class Totals:
-    """The period's figures that are compared against the previous period."""
+    """The period's figures that are compared against the previous period: one field per
+    figure of ``figures.FIGURES``, in its order (summed by ``figures.totals_of``)."""
 
     hours_worked: float = 0.0
     hours_scheduled: float = 0.0
     overtime_hours: float = 0.0
     after_hours_pings: int = 0
     after_hours_minutes: int = 0
+    oncall_pings: int = 0
+    incidents: int = 0
+    short_rest_gaps: int = 0
     workdays: int = 0
     evenings_with_contact: int = 0  # workdays with at least one after-hours ping
     days_off: int = 0  # weekends, days off and other days without scheduled work
     days_off_with_contact: int = 0
-    oncall_pings: int = 0
-    incidents: int = 0
     incident_minutes: int = 0
     incidents_after_hours: int = 0
-    short_rest_gaps: int = 0
 
     @property
     def evening_share(self) -> float | None:

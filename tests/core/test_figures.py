@@ -1,0 +1,200 @@
+"""The one table of workload figures: every declared figure reaches the JSON totals, the weeks
+and the CSV (when weekly), the Markdown and HTML totals tables, the key findings and the team
+sums, so that adding a figure is one entry in the table (and its field on Totals)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.summary_fixture import NOW, PERIOD, fill
+from wellbeing_app.core.reports import team_formats
+from wellbeing_app.core.reports.findings import MEASURES
+from wellbeing_app.core.reports.formats import CSV_COLUMNS, WEEK_HEADER, render_text, to_html
+from wellbeing_app.core.reports.summary import SummaryOptions, build_summary
+from wellbeing_app.core.reports.team import TOTAL_FIELDS, merge, read_members
+from wellbeing_app.core.store.database import Database
+from wellbeing_app.core.workload import figures
+from wellbeing_app.core.workload.aggregate import compared
+from wellbeing_app.core.workload.figures import FIGURES, Topic, Unit
+from wellbeing_app.core.workload.loads import DayLoad, Totals, WeekLoad
+
+# The README's "CSV columns", a contract.
+README_CSV_COLUMNS = (
+    "week_start",
+    "week_end",
+    "days",
+    "hours_worked",
+    "hours_scheduled",
+    "overtime_hours",
+    "after_hours_pings",
+    "after_hours_minutes",
+    "oncall_pings",
+    "incidents",
+)
+
+
+@pytest.fixture
+def document(db: Database) -> dict[str, Any]:
+    """The hand-built fortnight's summary, as a member hands it over."""
+    fill(db)
+    with db.read() as session:
+        current, previous = compared(session, PERIOD, "Europe/Berlin", NOW)
+    return dict(build_summary(current, previous, SummaryOptions(), NOW))
+
+
+def team_of(tmp_path: Path, document: dict[str, Any], size: int = 5) -> dict[str, Any]:
+    paths = []
+    for n in range(size):
+        copy = dict(document, generated_at=f"2026-11-15T12:00:0{n}+00:00")
+        path = tmp_path / f"member{n}.json"
+        path.write_text(json.dumps(copy), encoding="utf-8")
+        paths.append(str(path))
+    return dict(merge(read_members(paths)))
+
+
+def test_totals_and_weeks_have_a_field_for_every_figure_in_the_tables_order() -> None:
+    assert tuple(f.name for f in fields(Totals)) == figures.KEYS
+    week_fields = {f.name for f in fields(WeekLoad)}
+    assert {f.key for f in figures.WEEKLY} <= week_fields
+    assert len(set(figures.KEYS)) == len(FIGURES)
+    assert len({f.label for f in FIGURES}) == len(FIGURES)
+
+
+def test_each_day_adds_to_every_figure() -> None:
+    busy = DayLoad(
+        day=date(2026, 10, 20),
+        workday=True,
+        hours_worked=10.0,
+        hours_scheduled=8.0,
+        after_hours_pings=2,
+        after_hours_minutes=9,
+        oncall_pings=1,
+        incidents=1,
+        incident_minutes=30,
+        incidents_after_hours=1,
+        short_rests=1,
+    )
+    day_off = DayLoad(day=date(2026, 10, 24), workday=False, hours_worked=3.0, after_hours_pings=1)
+    totals = figures.totals_of([busy, day_off])
+    assert totals == Totals(
+        hours_worked=13.0,
+        hours_scheduled=8.0,
+        overtime_hours=5.0,
+        after_hours_pings=3,
+        after_hours_minutes=9,
+        oncall_pings=1,
+        incidents=1,
+        short_rest_gaps=1,
+        workdays=1,
+        evenings_with_contact=1,
+        days_off=1,
+        days_off_with_contact=1,
+        incident_minutes=30,
+        incidents_after_hours=1,
+    )
+    for figure in FIGURES:
+        assert figure.of(totals) > 0, figure.key  # the two days exercise every figure
+        if figure.unit is not Unit.HOURS:
+            assert isinstance(figure.of(totals), int), figure.key
+
+
+def test_every_figure_is_in_the_json_totals_in_order_and_rounded_by_its_unit(document) -> None:
+    for key in ("totals", "previous"):
+        assert tuple(document[key]) == figures.KEYS
+        for figure in FIGURES:
+            number = document[key][figure.key]
+            assert isinstance(number, float if figure.unit is Unit.HOURS else int), figure.key
+            assert number == round(number, 2)
+
+
+def test_every_weekly_figure_is_in_the_weeks_and_the_csv(document) -> None:
+    weekly = tuple(f.key for f in figures.WEEKLY)
+    assert ("week_start", "week_end", "days", *weekly) == CSV_COLUMNS == README_CSV_COLUMNS
+    for week in document["weeks"]:
+        assert tuple(week) == CSV_COLUMNS
+    rows = list(csv.reader(io.StringIO(render_text(document, "csv"))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    columns = [f.week_column for f in figures.WEEK_COLUMNS]
+    assert ["Week of", *columns] == WEEK_HEADER
+    assert set(columns) <= {f.label for f in FIGURES} | {"Worked", "Scheduled"}
+
+
+def test_every_figure_is_a_row_of_the_totals_tables(document, tmp_path: Path) -> None:
+    markdown = render_text(document, "md")
+    page = to_html(document)
+    totals = document["totals"]
+    shown = [f for f in FIGURES if f.member_row]
+    assert {f.key for f in FIGURES} - {f.key for f in shown} == {"workdays", "days_off"}
+    for figure in shown:
+        assert f"| {figure.label} | " in markdown, figure.key
+        assert f'<td align="left">{figure.label}</td>' in page, figure.key
+    table = markdown.split("## Totals")[1].split("## ")[0]
+    rows = [line.split(" | ")[0][2:] for line in table.splitlines() if line.startswith("| ")]
+    assert rows[1:] == [f.label for f in figures.MEMBER_ROWS]  # after the header
+    assert f"| Hours worked | {totals['hours_worked']:,.2f} h |" in markdown
+
+    team = team_formats.team_markdown(team_of(tmp_path, document))
+    for figure in FIGURES:
+        assert f"| {figure.label} | " in team, figure.key
+
+
+def test_table_rows_go_topic_by_topic() -> None:
+    topics = [f.topic for f in figures.ROWS]
+    assert topics == sorted(topics)
+    assert set(topics) == set(Topic)
+    assert [f.key for f in figures.ROWS][:5] == [
+        "hours_worked",
+        "hours_scheduled",
+        "overtime_hours",
+        "after_hours_pings",
+        "after_hours_minutes",
+    ]
+
+
+def test_every_figure_is_summed_for_a_team_and_checked_in_members_files(
+    document, tmp_path: Path
+) -> None:
+    team = team_of(tmp_path, document)
+    assert TOTAL_FIELDS == figures.KEYS
+    for key in ("totals", "averages", "previous"):
+        assert tuple(team[key]) == figures.KEYS
+    for figure in FIGURES:
+        alone = document["totals"][figure.key]
+        assert team["totals"][figure.key] == figure.rounded(5 * alone), figure.key
+        assert team["averages"][figure.key] == round(figure.rounded(5 * alone) / 5, 2)
+    for week in team["breakdowns"]["weeks"]:
+        assert tuple(week) == CSV_COLUMNS
+
+
+@pytest.mark.parametrize("figure", FIGURES, ids=lambda f: f.key)
+def test_a_members_file_without_a_figure_is_refused_by_name(
+    document, tmp_path: Path, figure: figures.Figure
+) -> None:
+    from wellbeing_app.core.errors import ValidationError
+
+    broken = dict(document, totals={k: v for k, v in document["totals"].items() if k != figure.key})
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(broken), encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        read_members([str(path)])
+    assert caught.value.message == f"totals.{figure.key} is missing"
+
+
+def test_findings_come_from_the_table() -> None:
+    assert [f.key for f, _ in MEASURES] == [
+        "hours_worked",
+        "overtime_hours",
+        "after_hours_pings",
+        "after_hours_minutes",
+        "oncall_pings",
+        "incidents",
+    ]
+    assert all(finding.smallest > 0 for _, finding in MEASURES)
