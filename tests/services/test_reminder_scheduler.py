@@ -1,27 +1,29 @@
-"""Reminders are announced on the Qt loop when due, and an idle scheduler does not wake."""
+"""Reminders are announced on the Qt loop when due by the injected clock, and an idle scheduler
+does not wake. No test waits: the clock is moved and the scheduler's one timer fired by hand."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QThread
 from pytestqt.qtbot import QtBot
 
 from wellbeing_app.core.reminders.planner import Reminder, ReminderKind
+from wellbeing_app.core.time.clock import FixedClock
 from wellbeing_app.services.reminder_scheduler import ReminderScheduler
 
 pytestmark = pytest.mark.gui
 
-TIMEOUT_MS = 5000  # generous: a slow CI machine must not turn lateness into a failure
+MINUTE_MS = 60_000
 
 
-def reminder(ms: int, key: str) -> Reminder:
-    """A reminder due ``ms`` milliseconds from now (negative: already past)."""
+def reminder(clock: FixedClock, minutes: float, key: str) -> Reminder:
+    """A reminder due ``minutes`` from the clock's now (negative: already past)."""
     return Reminder(
         kind=ReminderKind.WRAP_UP,
-        at=datetime.now(UTC) + timedelta(milliseconds=ms),
+        at=clock.now() + timedelta(minutes=minutes),
         key=key,
         title="Time to wrap up",
         text="Note what carries over to tomorrow.",
@@ -30,10 +32,11 @@ def reminder(ms: int, key: str) -> Reminder:
 
 
 @pytest.fixture
-def scheduler(qtbot: QtBot) -> Iterator[ReminderScheduler]:
-    """A started scheduler, shut down after the test."""
-    sched = ReminderScheduler()
+def scheduler(qtbot: QtBot, clock: FixedClock) -> Iterator[ReminderScheduler]:
+    """A started scheduler on the test's clock, shut down after the test."""
+    sched = ReminderScheduler(clock)
     sched.start()
+    fire(sched)  # start() asked for a wakeup to look at the (empty) plan
     yield sched
     sched.shutdown()
 
@@ -45,98 +48,143 @@ def collect(sched: ReminderScheduler) -> list[Reminder]:
     return got
 
 
+def fire(sched: ReminderScheduler) -> None:
+    """Do what the timer does when its wait is over, then deliver the queued announcements."""
+    assert sched.timer.isActive(), "nothing would wake the scheduler"
+    sched.timer.stop()
+    sched.timer.timeout.emit()
+    QCoreApplication.processEvents()
+
+
+def wait_ms(sched: ReminderScheduler) -> int | None:
+    """How long the scheduler means to sleep, or None when nothing will wake it."""
+    return sched.timer.interval() if sched.timer.isActive() else None
+
+
 def test_a_reminder_is_announced_when_due_on_the_qt_thread(
-    qtbot: QtBot, scheduler: ReminderScheduler
+    clock: FixedClock, scheduler: ReminderScheduler
 ) -> None:
-    soon = reminder(150, "wrap-up")
+    soon = reminder(clock, 10, "wrap-up")
+    got = collect(scheduler)
     threads: list[bool] = []
     scheduler.due.connect(
         lambda _r: threads.append(QThread.currentThread() is QCoreApplication.instance().thread())
     )
     scheduler.replace([soon])
-    with qtbot.waitSignal(scheduler.due, timeout=TIMEOUT_MS) as blocker:
-        pass
-    assert blocker.args == [soon]
-    assert blocker.args[0] is soon
-    assert datetime.now(UTC) >= soon.at
+    fire(scheduler)  # picks up the new plan: nothing is due yet
+    assert got == []
+    assert wait_ms(scheduler) == 10 * MINUTE_MS  # asleep until the reminder, by our clock
+    clock.advance(minutes=10)
+    fire(scheduler)
+    assert got == [soon] and got[0] is soon
     assert threads == [True]
     assert scheduler.pending() == []
+    assert wait_ms(scheduler) is None
 
 
-def test_staggered_reminders_arrive_in_order(qtbot: QtBot, scheduler: ReminderScheduler) -> None:
-    reminders = [reminder(ms, f"r{ms}") for ms in (120, 200, 280)]
+def test_staggered_reminders_arrive_in_order(
+    clock: FixedClock, scheduler: ReminderScheduler
+) -> None:
+    reminders = [reminder(clock, m, f"r{m}") for m in (2, 4, 6)]
     got = collect(scheduler)
     scheduler.replace(reversed(reminders))  # the order given does not matter, only the time
-    qtbot.waitUntil(lambda: len(got) == 3, timeout=TIMEOUT_MS)
+    fire(scheduler)
+    for _ in reminders:
+        clock.advance(minutes=2)
+        fire(scheduler)
     assert got == reminders
 
 
-def test_replace_drops_the_old_plan(qtbot: QtBot, scheduler: ReminderScheduler) -> None:
-    old = reminder(100, "old")
-    new = reminder(200, "new")
+def test_replace_drops_the_old_plan(clock: FixedClock, scheduler: ReminderScheduler) -> None:
+    old = reminder(clock, 1, "old")
+    new = reminder(clock, 2, "new")
     got = collect(scheduler)
     scheduler.replace([old])
     scheduler.replace([new])
-    # Had ``old`` survived it would have come first, 100 ms before ``new``.
-    with qtbot.waitSignal(scheduler.due, timeout=TIMEOUT_MS):
-        pass
+    fire(scheduler)
+    assert wait_ms(scheduler) == 2 * MINUTE_MS  # not woken for ``old`` at all
+    clock.advance(minutes=2)
+    fire(scheduler)
     assert got == [new]
 
 
 def test_replace_with_the_same_key_keeps_only_the_new_time(
-    qtbot: QtBot, scheduler: ReminderScheduler
+    clock: FixedClock, scheduler: ReminderScheduler
 ) -> None:
-    early = reminder(100, "end-of-shift")
-    later = reminder(250, "end-of-shift")
+    early = reminder(clock, 1, "end-of-shift")
+    later = reminder(clock, 3, "end-of-shift")
     got = collect(scheduler)
     scheduler.replace([early])
     scheduler.replace([later])
-    with qtbot.waitSignal(scheduler.due, timeout=TIMEOUT_MS):
-        pass
+    fire(scheduler)
+    clock.advance(minutes=1)
+    assert scheduler.pending() == [later]
+    clock.advance(minutes=2)
+    fire(scheduler)
     assert got == [later]
 
 
-def test_a_past_reminder_is_not_scheduled(qtbot: QtBot, scheduler: ReminderScheduler) -> None:
-    past = reminder(-60_000, "past")  # well within its grace: the caller decides on catch-ups
-    future = reminder(150, "future")
+def test_a_past_reminder_is_not_scheduled(clock: FixedClock, scheduler: ReminderScheduler) -> None:
+    past = reminder(clock, -1, "past")  # well within its grace: the caller decides on catch-ups
+    future = reminder(clock, 2, "future")
     got = collect(scheduler)
     scheduler.replace([past, future])
     assert scheduler.pending() == [future]
-    # Had ``past`` been scheduled it would have fired at once, before ``future``.
-    qtbot.waitUntil(lambda: len(got) == 1, timeout=TIMEOUT_MS)
+    fire(scheduler)
+    assert got == []  # had ``past`` been scheduled it would have been announced at once
+    clock.advance(minutes=2)
+    fire(scheduler)
     assert got == [future]
 
 
-def test_pending_lists_the_plan_soonest_first(qtbot: QtBot, scheduler: ReminderScheduler) -> None:
-    first = reminder(150, "first")
-    second = reminder(3_600_000, "second")
-    third = reminder(7_200_000, "third")
-    scheduler.replace([third, reminder(-1000, "past"), first, second])
+def test_a_reminder_found_past_its_grace_stays_silent(
+    clock: FixedClock, scheduler: ReminderScheduler
+) -> None:
+    stale = reminder(clock, 1, "stale")  # grace: 5 minutes
+    got = collect(scheduler)
+    scheduler.replace([stale])
+    fire(scheduler)
+    clock.advance(hours=2)  # the machine slept through it
+    fire(scheduler)
+    assert got == []
+    assert scheduler.pending() == []
+
+
+def test_pending_lists_the_plan_soonest_first(
+    clock: FixedClock, scheduler: ReminderScheduler
+) -> None:
+    first = reminder(clock, 1, "first")
+    second = reminder(clock, 60, "second")
+    third = reminder(clock, 120, "third")
+    scheduler.replace([third, reminder(clock, -1, "past"), first, second])
     assert scheduler.pending() == [first, second, third]
-    with qtbot.waitSignal(scheduler.due, timeout=TIMEOUT_MS):
-        pass
+    fire(scheduler)
+    clock.advance(minutes=1)
+    fire(scheduler)
     assert scheduler.pending() == [second, third]
     scheduler.replace([])
     assert scheduler.pending() == []
 
 
-def test_pending_before_start_and_nothing_after_shutdown(qtbot: QtBot) -> None:
-    sched = ReminderScheduler()
-    soon = reminder(100, "soon")
+def test_pending_before_start_and_nothing_after_shutdown(qtbot: QtBot, clock: FixedClock) -> None:
+    sched = ReminderScheduler(clock)
+    soon = reminder(clock, 1, "soon")
     sched.replace([soon])
     assert sched.pending() == [soon]
     got = collect(sched)
     sched.start()
     sched.shutdown()
-    qtbot.wait(300)  # past ``soon``: a stopped scheduler stays silent
+    clock.advance(minutes=2)  # past ``soon``: a stopped scheduler stays silent
+    assert wait_ms(sched) is None  # nothing left that could wake it
+    QCoreApplication.processEvents()
     assert got == []
 
 
 def test_a_slot_may_replace_the_plan_when_a_reminder_is_due(
-    qtbot: QtBot, scheduler: ReminderScheduler
+    clock: FixedClock, scheduler: ReminderScheduler
 ) -> None:
-    first = reminder(100, "first")
-    follow_up = reminder(250, "follow-up")
+    first = reminder(clock, 1, "first")
+    follow_up = reminder(clock, 3, "follow-up")
     got = collect(scheduler)
 
     def replan(announced: Reminder) -> None:
@@ -145,28 +193,40 @@ def test_a_slot_may_replace_the_plan_when_a_reminder_is_due(
 
     scheduler.due.connect(replan)
     scheduler.replace([first])
-    qtbot.waitUntil(lambda: len(got) == 2, timeout=TIMEOUT_MS)
+    fire(scheduler)
+    clock.advance(minutes=1)
+    fire(scheduler)  # announces ``first``; the slot replans
+    fire(scheduler)  # picks up the new plan
+    assert wait_ms(scheduler) == 2 * MINUTE_MS
+    clock.advance(minutes=2)
+    fire(scheduler)
     assert got == [first, follow_up]
 
 
 def test_the_scheduler_wakes_only_when_a_reminder_is_due(
-    qtbot: QtBot, scheduler: ReminderScheduler
+    clock: FixedClock, scheduler: ReminderScheduler
 ) -> None:
-    reminders = [reminder(ms, f"r{ms}") for ms in (100, 150, 200, 250, 300)]
+    reminders = [reminder(clock, m, f"r{m}") for m in (1, 2, 3, 4, 5)]
     got = collect(scheduler)
-    before = scheduler.wakeups  # start() has already woken once, to an empty plan
+    before = scheduler.wakeups
     scheduler.replace(reminders)
-    qtbot.waitUntil(lambda: len(got) == len(reminders), timeout=TIMEOUT_MS)
-    assert got == reminders
-    # One wakeup to pick up the new plan, one per reminder, and a little slack for the wall
-    # clock and the loop's clock disagreeing by a millisecond (the stock QtScheduler: ~115).
+    fire(scheduler)  # one wakeup to pick up the new plan
+    for announced in range(1, len(reminders) + 1):
+        assert wait_ms(scheduler) == MINUTE_MS  # straight to the next one, no poll between
+        clock.advance(minutes=1)
+        fire(scheduler)
+        assert got == reminders[:announced]
+    assert wait_ms(scheduler) is None
+    # One wakeup to pick up the plan and one per reminder; a little slack as before
+    # (the stock QtScheduler: ~115). One timer does all of it.
     assert scheduler.wakeups - before <= len(reminders) + 2
 
 
-def test_an_idle_scheduler_does_not_wake(qtbot: QtBot, scheduler: ReminderScheduler) -> None:
-    later = reminder(3_600_000, "in-an-hour")
-    before = scheduler.wakeups  # start() has already woken once, to an empty plan
+def test_an_idle_scheduler_does_not_wake(clock: FixedClock, scheduler: ReminderScheduler) -> None:
+    later = reminder(clock, 60, "in-an-hour")
+    before = scheduler.wakeups
     scheduler.replace([later])
-    qtbot.wait(500)
-    assert scheduler.wakeups - before <= 1  # at most the one that picks up the new plan
+    fire(scheduler)
+    assert scheduler.wakeups - before == 1  # the one that picks up the new plan
+    assert wait_ms(scheduler) == 60 * MINUTE_MS  # and then asleep for the whole hour
     assert scheduler.pending() == [later]

@@ -120,7 +120,8 @@ def test_snooze_moves_the_end_of_shift_reminder(qtbot: QtBot, journal) -> None:
     reminders.rebuild()
     assert kinds(shown) == ["end_of_shift"]
     journal.clock.instant = berlin("2026-11-25T17:01")
-    reminders.snooze()
+    assert journal.snooze_reminders() == berlin("2026-11-25T17:16")
+    reminders.rebuild()  # as the app does after every change
     tonight = berlin("2026-11-25T23:59")
     again = [r for r in scheduler.plan if r.kind is ReminderKind.END_OF_SHIFT and r.at < tonight]
     assert [r.at for r in again] == [berlin("2026-11-25T17:16")]

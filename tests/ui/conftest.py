@@ -28,8 +28,7 @@ def wellbeing(qtbot: QtBot, paths: AppPaths, clock: FixedClock) -> Iterator[Well
         app.start()
     yield app
     app.shutdown()
-    for window in (app.no_tray_window, app.today_window, app.dashboard):
-        if window is not None:
-            window.close()
-            window.deleteLater()
+    for window in app.windows.all():
+        window.close()
+        window.deleteLater()
     app.deleteLater()

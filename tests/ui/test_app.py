@@ -14,8 +14,21 @@ from pytestqt.qtbot import QtBot
 from wellbeing_app.app import NO_TRAY_EXPLAINED, WellbeingApp
 from wellbeing_app.core.records.incidents import IncidentDraft
 from wellbeing_app.ui.incident_dialog import IncidentDialog
-from wellbeing_app.ui.no_tray_window import WHY_NO_TRAY
+from wellbeing_app.ui.no_tray_window import WHY_NO_TRAY, NoTrayWindow
 from wellbeing_app.ui.ping_dialog import PingDialog, PingEdit
+from wellbeing_app.ui.today_window import TodayWindow
+
+
+def no_tray_window(app: WellbeingApp) -> NoTrayWindow:
+    """The window that stands in for the tray offscreen."""
+    window = app.windows.get(NoTrayWindow)
+    assert window is not None
+    return window
+
+
+def status(app: WellbeingApp) -> str:
+    """What the app last said (the no-tray window's status line)."""
+    return no_tray_window(app).status.text()
 
 
 def test_start_and_end_a_shift_from_the_menu(wellbeing: WellbeingApp, clock, monkeypatch) -> None:
@@ -38,7 +51,7 @@ def test_start_and_end_a_shift_from_the_menu(wellbeing: WellbeingApp, clock, mon
     [shift] = wellbeing.journal.day().shifts
     assert shift.length(clock.now()) == timedelta(hours=2, minutes=15)
     assert shift.origin == "tray"
-    assert "You worked 2 h 15 min" in wellbeing.no_tray_window.status.text()
+    assert "You worked 2 h 15 min" in status(wellbeing)
     assert len(reflections) == 1  # ending the shift leads into the reflection
 
 
@@ -47,7 +60,7 @@ def test_a_ping_logged_from_the_menu_knows_it_came_after_hours(wellbeing, clock)
     [ping] = wellbeing.journal.day().pings
     assert (ping.source, ping.after_hours, ping.origin) == ("slack", True, "tray")
     assert ping.at == clock.now()
-    assert "after hours" in wellbeing.no_tray_window.status.text()
+    assert "after hours" in status(wellbeing)
 
 
 def test_log_an_incident_through_the_dialog(wellbeing, monkeypatch, clock) -> None:
@@ -66,8 +79,8 @@ def test_log_an_incident_through_the_dialog(wellbeing, monkeypatch, clock) -> No
 def test_today_window_edits_and_deletes(wellbeing, monkeypatch, clock) -> None:
     wellbeing.actions.pings[1].trigger()  # Teams
     wellbeing.actions.today.trigger()
-    window = wellbeing.today_window
-    assert window.isVisible()
+    window = wellbeing.windows.get(TodayWindow)
+    assert window is not None and window.isVisible()
     assert window.pings.table.rowCount() == 1
 
     def fake_edit(clock, initial: PingEdit, save, parent=None):
@@ -93,21 +106,23 @@ def test_today_window_edits_and_deletes(wellbeing, monkeypatch, clock) -> None:
 
 
 def test_no_tray_window_says_why_only_the_first_time(qtbot: QtBot, wellbeing, paths, clock):
-    assert wellbeing.no_tray_window.isVisible()
-    assert wellbeing.no_tray_window.why.text() == WHY_NO_TRAY
-    assert wellbeing.no_tray_window.why.isVisibleTo(wellbeing.no_tray_window)
+    window = no_tray_window(wellbeing)
+    assert window.isVisible()
+    assert window.why.text() == WHY_NO_TRAY
+    assert window.why.isVisibleTo(window)
     assert wellbeing.journal.setting(NO_TRAY_EXPLAINED) is True
     wellbeing.shutdown()
-    wellbeing.no_tray_window.close()
+    window.close()
 
     again = WellbeingApp(paths, clock, tray_wait_ms=0)
     with qtbot.waitSignal(again.ready, timeout=20_000):
         again.start()
-    assert again.no_tray_window.isVisible()
-    assert not again.no_tray_window.why.isVisibleTo(again.no_tray_window)
+    second = no_tray_window(again)
+    assert second.isVisible()
+    assert not second.why.isVisibleTo(second)
     again.shutdown()
-    again.no_tray_window.close()
-    again.no_tray_window.deleteLater()
+    second.close()
+    second.deleteLater()
     again.deleteLater()
 
 
@@ -146,7 +161,7 @@ def test_a_damaged_database_is_reported_and_left_alone(qtbot: QtBot, paths, cloc
     assert shown == failure.args
     assert paths.database.read_bytes() == before
     assert not app.actions.shift.isEnabled()
-    app.no_tray_window.close()
+    no_tray_window(app).close()
 
 
 @pytest.mark.parametrize(
@@ -176,8 +191,9 @@ def _reminder(kind, clock, actions=(), suggested_end=None):
 def test_a_reminder_without_a_notification_server_lands_in_the_window(wellbeing, clock):
     from wellbeing_app.core.reminders.planner import ReminderKind
 
-    wellbeing.show_reminder(_reminder(ReminderKind.END_OF_SHIFT, clock, ("end_shift",)))
-    assert "Time to disconnect" in wellbeing.no_tray_window.status.text()
+    reminder = _reminder(ReminderKind.END_OF_SHIFT, clock, ("end_shift",))
+    wellbeing.features.reminders.show_reminder(reminder)
+    assert "Time to disconnect" in status(wellbeing)
 
 
 def test_reminder_choices_end_snooze_and_on_call(wellbeing, clock) -> None:
@@ -185,12 +201,13 @@ def test_reminder_choices_end_snooze_and_on_call(wellbeing, clock) -> None:
     from wellbeing_app.core.reminders.planner import ReminderKind
 
     wellbeing.journal.start_shift(clock.now() - timedelta(hours=9))
+    reminders = wellbeing.features.reminders
     end = _reminder(ReminderKind.END_OF_SHIFT, clock, ("end_shift", "snooze", "on_call"))
-    wellbeing.do_reminder_action(end, "snooze")
+    reminders.choose(end, "snooze")
     with wellbeing.journal.db.read() as session:
         snoozed = reminder_state.RemindersState.load(session).snoozed_until
     assert snoozed == clock.now() + timedelta(minutes=15)
-    wellbeing.do_reminder_action(end, "on_call")
+    reminders.choose(end, "on_call")
     book = wellbeing.journal.schedule_book(clock.now(), clock.now() + timedelta(hours=1))
     assert book.is_on_call(clock.now() + timedelta(minutes=30))
     forgot = _reminder(
@@ -199,7 +216,7 @@ def test_reminder_choices_end_snooze_and_on_call(wellbeing, clock) -> None:
         ("end_at_scheduled_end",),
         suggested_end=clock.now() - timedelta(hours=1),
     )
-    wellbeing.do_reminder_action(forgot, "end_at_scheduled_end")
+    reminders.choose(forgot, "end_at_scheduled_end")
     assert wellbeing.journal.running_shift() is None
     [shift] = wellbeing.journal.day().shifts
     assert shift.end == clock.now() - timedelta(hours=1)
@@ -262,6 +279,31 @@ def test_the_reflection_after_a_shift_can_be_turned_off(wellbeing, monkeypatch, 
     with wellbeing.journal.db.write() as session:
         reminder_state.save_settings(session, off)
     wellbeing.journal.start_shift(clock.now() - timedelta(hours=1))
-    wellbeing.end_shift()
+    wellbeing.features.shift_clock.end_shift()
     assert wellbeing.journal.running_shift() is None
     assert opened == []
+
+
+def test_an_incident_logged_from_the_tray_refreshes_an_open_dashboard(
+    qtbot: QtBot, wellbeing, monkeypatch, clock
+) -> None:
+    from wellbeing_app.ui.dashboard_window import DashboardWindow
+
+    wellbeing.actions.dashboard.trigger()
+    dashboard = wellbeing.windows.get(DashboardWindow)
+    qtbot.waitUntil(lambda: dashboard.workload is not None, timeout=10_000)
+    assert dashboard.workload.totals.incidents == 0
+    draft = IncidentDraft(clock.now() - timedelta(hours=1), "harassment", 3, "x", 10, "Pile-on")
+
+    def fake_dialog(clock, save, initial=None, parent=None):
+        save(draft)
+        return draft, True
+
+    monkeypatch.setattr(IncidentDialog, "get_incident", staticmethod(fake_dialog))
+    with qtbot.waitSignal(wellbeing.operations.state_changed, timeout=1000) as changed:
+        changes: list[None] = []
+        wellbeing.operations.state_changed.connect(lambda: changes.append(None))
+        wellbeing.actions.incident.trigger()
+    assert changed.signal_triggered and len(changes) == 1, status(wellbeing)
+    assert dashboard.workload.totals.incidents == 1, status(wellbeing)
+    assert "Incident logged" in status(wellbeing)

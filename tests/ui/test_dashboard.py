@@ -17,7 +17,7 @@ NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)  # the clock fixture: Sunday 15 
 
 def open_dashboard(qtbot: QtBot, wellbeing: WellbeingApp) -> DashboardWindow:
     wellbeing.actions.dashboard.trigger()
-    window = wellbeing.dashboard
+    window = wellbeing.windows.get(DashboardWindow)
     assert window is not None
     qtbot.waitUntil(lambda: window.workload is not None, timeout=10_000)
     return window
@@ -115,7 +115,7 @@ def test_a_write_elsewhere_refreshes_an_open_dashboard(
     journal = wellbeing.journal
     assert journal is not None
     journal.log_ping("slack", at=NOW - timedelta(hours=2))  # Sunday: after hours
-    wellbeing.state_changed()
+    wellbeing.on_state_changed()
     assert card(window, "After-hours pings")[0] == "1"
 
 

@@ -22,7 +22,9 @@ from wellbeing_app.core.reports.summary import (
 from wellbeing_app.core.store.database import Database
 from wellbeing_app.core.time.clock import FixedClock
 from wellbeing_app.core.time.periods import Period, last_full_weeks
+from wellbeing_app.ui.dashboard_window import DashboardWindow
 from wellbeing_app.ui.export_dialog import ExportDialog, file_name
+from wellbeing_app.ui.no_tray_window import NoTrayWindow
 
 TODAY = date(2026, 11, 15)  # a Sunday: the last full weeks are 12 October - 8 November
 DEFAULT = Period(date(2026, 10, 12), date(2026, 11, 8))
@@ -229,11 +231,10 @@ def test_the_tray_action_opens_the_dialog_and_says_where_it_saved(
     monkeypatch.setattr(ExportDialog, "export", staticmethod(fake_export))
     assert wellbeing.actions.export.isEnabled()
     wellbeing.actions.export.trigger()
-    assert opened == [
-        {"today": TODAY, "now": NOW, "period": None, "parent": wellbeing.no_tray_window}
-    ]
+    window = wellbeing.windows.get(NoTrayWindow)
+    assert opened == [{"today": TODAY, "now": NOW, "period": None, "parent": window}]
     assert json.loads(target.read_text(encoding="utf-8"))["period"]["start"] == "2026-10-12"
-    assert str(target) in wellbeing.no_tray_window.status.text()
+    assert str(target) in window.status.text()
 
 
 def test_the_dashboard_button_exports_the_period_it_shows(qtbot, wellbeing, monkeypatch) -> None:
@@ -246,7 +247,7 @@ def test_the_dashboard_button_exports_the_period_it_shows(qtbot, wellbeing, monk
         ),
     )
     wellbeing.actions.dashboard.trigger()
-    dashboard = wellbeing.dashboard
+    dashboard = wellbeing.windows.get(DashboardWindow)
     qtbot.waitUntil(lambda: dashboard.workload is not None)
     dashboard.export_button.click()
     assert opened == [(dashboard.period(), dashboard)]

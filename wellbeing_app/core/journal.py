@@ -14,7 +14,7 @@ from wellbeing_app.core.reflection import reflections, who5
 from wellbeing_app.core.reflection.reflections import ReflectionDraft
 from wellbeing_app.core.reflection.streaks import Streaks, streaks
 from wellbeing_app.core.reminders import memory as reminder_state
-from wellbeing_app.core.reminders.planner import ReminderSettings
+from wellbeing_app.core.reminders.planner import Reminder, ReminderSettings
 from wellbeing_app.core.schedule import weekly as schedule
 from wellbeing_app.core.store import settings
 from wellbeing_app.core.store.database import Database
@@ -153,6 +153,36 @@ class Journal:
     def reminder_settings(self) -> ReminderSettings:
         with self.db.read() as session:
             return reminder_state.load_settings(session)
+
+    def reminder_plan(self, now: datetime) -> list[Reminder]:
+        """The reminders planned at ``now``, back to when the plan was last acted on."""
+        with self.db.read() as session:
+            since = reminder_state.RemindersState.load(session).checked_until
+            since = since if since is not None and since < now else now
+            return reminder_state.plan(session, now, self.zone(), since=since)
+
+    def mark_reminders_delivered(self, reminders: list[Reminder]) -> None:
+        """Remember that ``reminders`` were shown, so they are not shown again."""
+        with self.db.write() as session:
+            reminder_state.mark_delivered(session, reminders, self.now())
+
+    def mark_reminders_checked(self, until: datetime) -> None:
+        """The reminder plan was acted on up to ``until``: a restart catches up from there."""
+        with self.db.write() as session:
+            reminder_state.mark_checked(session, until)
+
+    def snooze_reminders(self) -> datetime:
+        """Hold the nudges for the snooze length the settings give; returns until when."""
+        now = self.now()
+        with self.db.write() as session:
+            minutes = reminder_state.load_settings(session).snooze_minutes
+            until = now + timedelta(minutes=minutes)
+            reminder_state.snooze(session, until, now)
+        return until
+
+    def close(self) -> None:
+        """Close the store; the journal is not used afterwards."""
+        self.db.close()
 
     def add_days_off(self, first: date, last: date) -> None:
         with self.db.write() as session:

@@ -14,11 +14,12 @@ import sys
 import time
 import warnings
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from wellbeing_app.ui.icons import APP, ICON_DIR
+from wellbeing_app.resources import APP, icon_file
 
 if TYPE_CHECKING:  # jeepney, under it, is installed on Linux only
     from wellbeing_app.services.desktop_notifications import DesktopNotifications
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 
 DESKTOP = "desktop"
 TRAY = "tray"
-APP_ICON = ICON_DIR / f"{APP}.svg"
+APP_ICON: Path = icon_file(APP)
 SERVER_CHECK_TIMEOUT = 1.0  # seconds; the check runs on the GUI thread
 SERVER_CHECK_TTL = 60.0  # seconds a check's answer is trusted
 

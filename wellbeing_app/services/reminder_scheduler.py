@@ -1,10 +1,12 @@
-"""Turning planned reminders into timers on the Qt event loop, so each is announced when due."""
+"""Turning planned reminders into timers on the Qt event loop, so each is announced when due by
+the injected clock."""
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from apscheduler.executors.debug import DebugExecutor
@@ -14,8 +16,43 @@ from apscheduler.triggers.date import DateTrigger
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from wellbeing_app.core.reminders.planner import Reminder
+from wellbeing_app.core.time.clock import Clock
+
+log = logging.getLogger(__name__)
 
 _MAX_TIMER_MS = 2**31 - 1  # QTimer takes a signed 32-bit interval (about 24.8 days)
+_LEAST_GRACE = timedelta(seconds=1)
+
+
+class ClockZone(tzinfo):
+    """UTC, except that "now" in this zone is the injected clock's now.
+
+    APScheduler 3 reads the time only as ``datetime.now(scheduler.timezone)``, and
+    ``datetime.now(zone)`` asks ``zone.fromutc`` to convert the system's UTC now: answering with
+    the clock's now puts the whole scheduler on the clock (tests move it instead of waiting).
+    ``astimezone(zone)`` goes through ``fromutc`` too, so run dates are given in this very zone,
+    for which ``astimezone`` is a no-op that never calls it.
+    """
+
+    def __init__(self, clock: Clock) -> None:
+        super().__init__()
+        self._clock = clock
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, dt: datetime | None) -> str:
+        return "UTC"
+
+    def fromutc(self, dt: datetime) -> datetime:
+        return self._clock.now().astimezone(UTC).replace(tzinfo=self)
+
+    def at(self, instant: datetime) -> datetime:
+        """``instant`` in this zone, without asking ``fromutc``."""
+        return instant.astimezone(UTC).replace(tzinfo=self)
 
 
 class OneTimerQtScheduler(QtScheduler):  # type: ignore[misc]  # apscheduler ships no types
@@ -41,6 +78,10 @@ class OneTimerQtScheduler(QtScheduler):  # type: ignore[misc]  # apscheduler shi
         """How many times the timer has fired and jobs were looked at."""
         return self._wakeups
 
+    @property
+    def timer(self) -> QTimer:
+        return self._timer
+
     def _start_timer(self, wait_seconds: float | None) -> None:
         if wait_seconds is None:
             self._timer.stop()
@@ -62,7 +103,7 @@ class OneTimerQtScheduler(QtScheduler):  # type: ignore[misc]  # apscheduler shi
 
 
 class ReminderScheduler(QObject):
-    """Emits ``due(Reminder)`` on the Qt thread when a reminder's time comes.
+    """Emits ``due(Reminder)`` on the Qt thread when a reminder's time comes by ``clock``.
 
     The plan is never stored: callers pass the whole upcoming plan to ``replace`` whenever it
     may have changed (state changes, start-up, resume after a suspend) and handle catch-ups of
@@ -73,12 +114,14 @@ class ReminderScheduler(QObject):
     due = Signal(object)
     _fired = Signal(object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._clock = clock
+        self._zone = ClockZone(clock)
         self._fired.connect(self.due, Qt.ConnectionType.QueuedConnection)
         self._scheduler = OneTimerQtScheduler(
             timer_parent=self,
-            timezone=UTC,
+            timezone=self._zone,
             # Inline on the Qt thread: a job only emits a signal, no worker threads needed.
             executors={"default": DebugExecutor()},
             # In memory: jobs hold the Reminder itself and are rebuilt from the plan, not pickled.
@@ -89,6 +132,11 @@ class ReminderScheduler(QObject):
     def wakeups(self) -> int:
         """How many times the scheduler has woken to look for due reminders."""
         return self._scheduler.wakeups
+
+    @property
+    def timer(self) -> QTimer:
+        """The one timer that wakes the scheduler; tests fire it instead of waiting for it."""
+        return self._scheduler.timer
 
     def start(self) -> None:
         """Begin announcing reminders; those given to ``replace`` earlier are kept."""
@@ -103,17 +151,18 @@ class ReminderScheduler(QObject):
     def replace(self, reminders: Iterable[Reminder]) -> None:
         """Schedule exactly ``reminders``, dropping every earlier one; past ones are skipped."""
         self._scheduler.remove_all_jobs()
-        now = datetime.now(UTC)
+        now = self._clock.now()
         for reminder in reminders:
             if reminder.at <= now:
                 continue
             self._scheduler.add_job(
                 self._fire,
-                trigger=DateTrigger(run_date=reminder.at, timezone=UTC),
+                trigger=DateTrigger(run_date=self._zone.at(reminder.at), timezone=self._zone),
                 args=(reminder,),
                 id=reminder.key,
                 name=f"{reminder.kind}:{reminder.key}",
-                misfire_grace_time=max(1, int(reminder.grace.total_seconds())),
+                # APScheduler would judge lateness by the system's clock; _fire judges it by ours.
+                misfire_grace_time=None,
                 coalesce=True,
                 replace_existing=True,
             )
@@ -124,4 +173,7 @@ class ReminderScheduler(QObject):
         return sorted(reminders, key=lambda r: (r.at, r.key))
 
     def _fire(self, reminder: Reminder) -> None:
+        if self._clock.now() - reminder.at > max(reminder.grace, _LEAST_GRACE):
+            log.info("reminder %s is past its grace: not announced", reminder.kind.value)
+            return
         self._fired.emit(reminder)

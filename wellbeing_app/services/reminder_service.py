@@ -12,12 +12,10 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from wellbeing_app.core.reminders import memory as reminder_state
 from wellbeing_app.core.reminders.planner import Reminder, catch_up
 from wellbeing_app.services.reminder_scheduler import ReminderScheduler
 
@@ -46,7 +44,7 @@ class ReminderService(QObject):
         super().__init__(parent)
         self.journal = journal
         self._show = show
-        self.scheduler = scheduler or ReminderScheduler(self)
+        self.scheduler = scheduler or ReminderScheduler(journal.clock, self)
         self.scheduler.due.connect(self._on_due)
         self._watch = QTimer(self)
         self._watch.setTimerType(Qt.TimerType.VeryCoarseTimer)
@@ -77,29 +75,16 @@ class ReminderService(QObject):
 
     def rebuild(self) -> None:
         """Plan again from the store: show missed reminders (at most one a kind), time the rest."""
-        now, zone = self.journal.now(), self.journal.zone()
-        db = self.journal.db
-        with db.read() as session:
-            since = reminder_state.RemindersState.load(session).checked_until
-            since = since if since is not None and since < now else now
-            plan = reminder_state.plan(session, now, zone, since=since)
+        now = self.journal.now()
+        plan = self.journal.reminder_plan(now)
         missed = catch_up([r for r in plan if r.at <= now], now)
         for reminder in missed:
             self._deliver(reminder)
-        with db.write() as session:
-            reminder_state.mark_checked(session, now)
+        self.journal.mark_reminders_checked(now)
         self.scheduler.replace(r for r in plan if r.at > now)
         log.info(
             "reminders planned: %d upcoming, %d caught up", len(plan) - len(missed), len(missed)
         )
-
-    def snooze(self) -> None:
-        with self.journal.db.read() as session:
-            minutes = reminder_state.load_settings(session).snooze_minutes
-        now = self.journal.now()
-        with self.journal.db.write() as session:
-            reminder_state.snooze(session, now + timedelta(minutes=minutes), now)
-        self.rebuild()
 
     def check_clock(self) -> None:
         """Rebuild when the wall clock jumped: the machine slept, or the clock was changed."""
@@ -113,14 +98,12 @@ class ReminderService(QObject):
     def _on_due(self, reminder: Reminder) -> None:
         self.check_clock()
         self._deliver(reminder)
-        with self.journal.db.write() as session:
-            reminder_state.mark_checked(session, self.journal.now())
+        self.journal.mark_reminders_checked(self.journal.now())
 
     def _deliver(self, reminder: Reminder) -> None:
         log.info("reminder due: %s", reminder.kind.value)
         self._show(reminder)
-        with self.journal.db.write() as session:
-            reminder_state.mark_delivered(session, [reminder], self.journal.now())
+        self.journal.mark_reminders_delivered([reminder])
         self.shown.emit(reminder)
 
     @staticmethod

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-import wellbeing_app.resources
+from wellbeing_app.resources import APP, TRAY_IDLE, TRAY_SHIFT, icon_file
 
-ICON_DIR = Path(wellbeing_app.resources.__file__).with_name("icons")
-
-APP = "wellbeing-app"
-TRAY_IDLE = "tray-idle"
-TRAY_SHIFT = "tray-shift"
+__all__ = ["APP", "TRAY_IDLE", "TRAY_SHIFT", "icon"]
 
 
 @cache
 def icon(name: str) -> QIcon:
     """The icon ``resources/icons/<name>.svg``."""
-    return QIcon(str(ICON_DIR / f"{name}.svg"))
+    return QIcon(str(icon_file(name)))

@@ -1,12 +1,20 @@
-"""The tray icon and its menu, built from the shared actions and refreshed as it opens."""
+"""The tray icon and its menu, built from the shared actions and refreshed as it opens; and the
+short wait at start-up for a system tray to appear and embed the icon."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from wellbeing_app.ui import icons
 from wellbeing_app.ui.actions import AppActions
+
+TRAY_WAIT_MS = 5000
+TRAY_POLL_MS = 250
+EMBED_POLL_MS = 10
+EMBED_WAIT_MS = 500
 
 
 class Tray(QObject):
@@ -69,3 +77,54 @@ def build_menu(actions: AppActions) -> QMenu:
     menu.addSeparator()
     menu.addAction(actions.quit_action)
     return menu
+
+
+class TrayWait(QObject):
+    """Waits up to ``wait_ms`` for a system tray. Once there is one, shows the icon and gives the
+    tray host a moment to embed and paint it before ``shown(Tray)``; with none, ``missing``."""
+
+    shown = Signal(object)
+    missing = Signal()
+
+    def __init__(self, wait_ms: int = TRAY_WAIT_MS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tray: Tray | None = None
+        self._wait_left = wait_ms
+        self._tray_poll = self._poll(TRAY_POLL_MS, self._look_for_tray)
+        self._embed_left = EMBED_WAIT_MS
+        self._embed_poll = self._poll(EMBED_POLL_MS, self._wait_for_embedding)
+
+    def start(self) -> None:
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self._show_tray()
+        elif self._wait_left <= 0:
+            self.missing.emit()
+        else:
+            self._tray_poll.start()
+
+    def _poll(self, interval_ms: int, look: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(look)
+        return timer
+
+    def _look_for_tray(self) -> None:
+        self._wait_left -= TRAY_POLL_MS
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self._tray_poll.stop()
+            self._show_tray()
+        elif self._wait_left <= 0:
+            self._tray_poll.stop()
+            self.missing.emit()
+
+    def _show_tray(self) -> None:
+        self._tray = Tray(self.parent())
+        self._tray.show()
+        self._embed_poll.start()
+
+    def _wait_for_embedding(self) -> None:
+        assert self._tray is not None
+        self._embed_left -= EMBED_POLL_MS
+        if self._tray.icon.geometry().isValid() or self._embed_left <= 0:
+            self._embed_poll.stop()
+            self.shown.emit(self._tray)

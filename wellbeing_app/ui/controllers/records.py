@@ -1,0 +1,139 @@
+"""Records: log a ping or an incident, and the Today window where today's shifts, pings and
+incidents are edited and deleted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
+
+from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.records.day import DayLog
+from wellbeing_app.core.records.incidents import IncidentDraft
+from wellbeing_app.core.records.pings import PingRow
+from wellbeing_app.core.reflection.streaks import Streaks
+from wellbeing_app.core.vocabulary import source_label
+from wellbeing_app.ui import today_window
+from wellbeing_app.ui.controllers.parts import AppParts, Feature
+from wellbeing_app.ui.incident_dialog import IncidentDialog
+from wellbeing_app.ui.ping_dialog import PingDialog, PingEdit
+from wellbeing_app.ui.shift_dialog import ShiftDialog, ShiftEdit
+from wellbeing_app.ui.today_window import TodayWindow
+
+INCIDENT_LOGGED = "Noted. It happened to the account, not to your worth."
+
+
+class Records(Feature):
+    """Logs what reached the user and keeps the Today window in step with the store."""
+
+    def __init__(self, parts: AppParts, parent: QObject | None = None) -> None:
+        super().__init__(parts, parent)
+        self._day: DayLog | None = None  # what the Today window shows
+        self._streaks: Streaks | None = None
+
+    def log_ping(self, source: str) -> None:
+        self.run(
+            lambda journal: journal.log_ping(source),
+            on_done=self._ping_logged,
+            failure_title="Ping not logged",
+        )
+
+    def _ping_logged(self, ping: PingRow) -> None:
+        label = source_label(ping.source)
+        self.say("Ping logged", f"{label} at {self.local(ping.at)}, {ping.timing}.")
+
+    def log_incident(self) -> None:
+        self.run(
+            lambda journal: IncidentDialog.get_incident(
+                self.clock, save=journal.log_incident, parent=self.dialog_parent()
+            )[1],
+            on_done=self._incident_logged,
+            failure_title="Incident not logged",
+        )
+
+    def _incident_logged(self, saved: bool) -> None:
+        if saved:
+            self.say("Incident logged", INCIDENT_LOGGED)
+
+    def show_today(self) -> None:
+        self.windows.open(TodayWindow, self._make_today_window)
+        self.refresh_today(self._streaks)
+
+    def _make_today_window(self) -> TodayWindow:
+        window = TodayWindow()
+        window.edit_requested.connect(self.edit_record)
+        window.delete_requested.connect(self.delete_record)
+        return window
+
+    def refresh_today(self, streaks: Streaks | None) -> None:
+        """Show the store's today in the Today window, if it is open."""
+        self._streaks = streaks
+        window = self.windows.visible(TodayWindow)
+        if window is None:
+            return
+        self._day = self.journal.day()
+        window.show_log(self._day, self.clock.now(), self.clock.zone())
+        if streaks is not None:
+            window.show_streaks(streaks.disconnect, streaks.reflection)
+
+    def edit_record(self, kind: str, record_id: int) -> None:
+        """The Today window's Edit: the record's own dialog, saved through the journal."""
+        if self._day is not None:
+            self.run(lambda j: self._edit(j, kind, record_id), failure_title="Not saved")
+
+    def _edit(self, journal: Journal, kind: str, record_id: int) -> None:
+        assert self._day is not None
+        clock, parent = self.clock, self.windows.get(TodayWindow)
+        if kind == today_window.SHIFT:
+            shift = next((s for s in self._day.shifts if s.id == record_id), None)
+            if shift is not None:
+                ShiftDialog.get_shift(
+                    clock,
+                    ShiftEdit(shift.start, shift.end, shift.note),
+                    save=lambda v: journal.update_shift(record_id, v.start, v.end, v.note),
+                    parent=parent,
+                )
+        elif kind == today_window.PING:
+            ping = next((p for p in self._day.pings if p.id == record_id), None)
+            if ping is not None:
+                PingDialog.get_ping(
+                    clock,
+                    PingEdit(ping.at, ping.source, ping.minutes, ping.note),
+                    save=lambda v: journal.update_ping(
+                        record_id, v.at, v.source, v.minutes, v.note
+                    ),
+                    parent=parent,
+                )
+        else:
+            row = journal.incident(record_id)
+            IncidentDialog.get_incident(
+                clock,
+                save=lambda d: journal.update_incident(record_id, d),
+                initial=IncidentDraft(
+                    row.at,
+                    row.category,
+                    row.severity,
+                    row.platform,
+                    row.minutes,
+                    row.summary,
+                    row.details,
+                ),
+                parent=parent,
+            )
+
+    def delete_record(self, kind: str, record_id: int) -> None:
+        """The Today window's Delete, once the user has confirmed it."""
+        answer = QMessageBox.question(
+            self.windows.get(TodayWindow),
+            "Delete",
+            f"Delete this {kind}? This cannot be undone.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.run(
+            lambda journal: {
+                today_window.SHIFT: journal.delete_shift,
+                today_window.PING: journal.delete_ping,
+                today_window.INCIDENT: journal.delete_incident,
+            }[kind](record_id),
+            failure_title="Not deleted",
+        )
