@@ -1,15 +1,15 @@
-"""`wellbeing-app demo`, run as users run it: made-up history in a new database, never mixed
-into one that already holds data."""
+"""`wellbeing-app demo` as users meet it: made-up history in a new database, never mixed into one
+that already holds data. Each call is ``main(argv)`` at a clock standing at NOW in Berlin."""
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
-from tests.cli_runner import BERLIN, ok, run, run_all
+import pytest
+
+from tests.cli_runner import BERLIN, NOW, Cli
 from wellbeing_app.core.records.pings import log_ping
 from wellbeing_app.core.records.shifts import end_shift, start_shift
 from wellbeing_app.core.store.database import open_database
@@ -17,12 +17,16 @@ from wellbeing_app.core.store.models import Origin
 from wellbeing_app.core.store.paths import DATABASE_NAME
 from wellbeing_app.core.time.local_time import parse_time
 
-NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)
 SUMMARY = re.compile(
     r"Demo data: (?P<years>1 year|\d+ years), (?P<shifts>[\d,]+) shifts, (?P<pings>[\d,]+) pings, "
     r"(?P<incidents>[\d,]+) incidents, (?P<reflections>[\d,]+) reflections, "
     r"(?P<checkins>[\d,]+) check-ins in (?P<path>.+)"
 )
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
+    return Cli(tmp_path, capsys, monkeypatch)
 
 
 def number(text: str) -> int:
@@ -38,8 +42,8 @@ def row_counts(path: Path) -> dict[str, int]:
         conn.close()
 
 
-def test_demo_fills_a_new_database_and_says_how_much(tmp_path: Path) -> None:
-    line = ok(tmp_path, "demo", "--years", "1")
+def test_demo_fills_a_new_database_and_says_how_much(cli: Cli, tmp_path: Path) -> None:
+    line = cli.ok("demo", "--years", "1")
     match = SUMMARY.fullmatch(line)
     assert match, line
     assert match["years"] == "1 year"
@@ -55,20 +59,21 @@ def test_demo_fills_a_new_database_and_says_how_much(tmp_path: Path) -> None:
     assert counts["ping"] == number(match["pings"])
     assert counts["incident"] == number(match["incidents"])
 
-    # Side by side: what the user sees next, and a second demo, which is refused.
-    listings = [["list", what, "--json"] for what in ("shifts", "reflections", "checkins")]
-    *lists, schedule, again = run_all(
-        [(tmp_path, args) for args in [*listings, ["schedule", "show"], ["demo", "--seed", "4"]]]
-    )
-    shifts, reflections, checkins = (json.loads(r.stdout) for r in lists)
+    # What the user sees next, and a second demo, which is refused.
+    shifts, reflections, checkins = (cli.listed(w) for w in ("shifts", "reflections", "checkins"))
     assert len(shifts) == number(match["shifts"])
     assert all(s["end"] is not None and s["origin"] == "import" for s in shifts)
     assert len(reflections) == number(match["reflections"])
     assert len(checkins) == number(match["checkins"])
-    assert "mon  09:00-17:30" in schedule.stdout and "fri  09:00-17:30" in schedule.stdout
-    assert f"({BERLIN})" in schedule.stdout
+    schedule = cli.ok("schedule", "show")
+    assert "Mon  09:00-17:30" in schedule and "Fri  09:00-17:30" in schedule
+    assert f"({BERLIN})" in schedule
+    again = cli.run("demo", "--seed", "4")
     assert again.returncode == 1 and "already holds data" in again.stderr
     assert row_counts(tmp_path / DATABASE_NAME) == counts
+    # The quick path reads and writes the demo's database too.
+    assert cli.ok("shift", "status") == "No shift running."
+    assert cli.ok("log", "ping", "--source", "slack").startswith("Ping from Slack logged at")
 
 
 def seed(data_dir: Path) -> None:
@@ -82,11 +87,13 @@ def seed(data_dir: Path) -> None:
     db.close()
 
 
-def test_demo_refuses_a_database_that_holds_data_and_leaves_it_alone(tmp_path: Path) -> None:
+def test_demo_refuses_a_database_that_holds_data_and_leaves_it_alone(
+    cli: Cli, tmp_path: Path
+) -> None:
     seed(tmp_path)
     path = tmp_path / DATABASE_NAME
     before, counts = path.read_bytes(), row_counts(path)
-    result = run(tmp_path, "demo", "--years", "2")
+    result = cli.run("demo", "--years", "2")
     assert result.returncode == 1
     assert result.stdout == ""
     [message] = result.stderr.splitlines()
@@ -107,13 +114,12 @@ BAD = [
 ]
 
 
-def test_bad_years_or_seed_are_refused_before_any_database_exists(tmp_path: Path) -> None:
-    jobs = [
-        (tmp_path / f"dir{n}", ["demo", option, value]) for n, (option, value) in enumerate(BAD)
-    ]
-    for (data_dir, args), result in zip(jobs, run_all(jobs), strict=True):
-        assert result.returncode == 2, args
+def test_bad_years_or_seed_are_refused_before_any_database_exists(cli: Cli, tmp_path: Path) -> None:
+    for n, (option, value) in enumerate(BAD):
+        data_dir = tmp_path / f"dir{n}"
+        result = cli.run("demo", option, value, data_dir=data_dir)
+        assert result.returncode == 2, (option, value)
         [message] = result.stderr.splitlines()
-        assert f"argument {args[1]}:" in message, message
+        assert f"argument {option}:" in message, message
         assert result.stdout == ""
         assert not data_dir.exists()

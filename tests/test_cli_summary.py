@@ -1,15 +1,17 @@
-"""`wellbeing-app summary`, run as users run it: every format, to stdout or a file, the default
-period, well-being only when asked, and bad input refused before anything is written."""
+"""`wellbeing-app summary` as users meet it: every format, to stdout or a file, the default
+period, well-being only when asked, and bad input refused before anything is written. Each call
+is ``main(argv)`` at a clock standing at NOW in Berlin."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
-from tests.cli_runner import BERLIN, run, run_all
+import pytest
+
+from tests.cli_runner import BERLIN, NOW, Cli
 from tests.summary_fixture import SECRET, fill
 from wellbeing_app.core.store.database import open_database
 from wellbeing_app.core.store.paths import DATABASE_NAME
@@ -17,6 +19,11 @@ from wellbeing_app.core.time import periods
 from wellbeing_app.core.time.local_time import local_date
 
 FORTNIGHT = ["--from", "2026-10-19", "--to", "2026-11-01"]
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
+    return Cli(tmp_path, capsys, monkeypatch)
 
 
 def filled(tmp_path: Path) -> Path:
@@ -30,10 +37,11 @@ def filled(tmp_path: Path) -> Path:
     return data
 
 
-def test_every_text_format_prints_the_same_figures(tmp_path: Path) -> None:
+def test_every_text_format_prints_the_same_figures(cli: Cli, tmp_path: Path) -> None:
     data = filled(tmp_path)
-    as_json, as_csv, as_md = run_all(
-        [(data, ["summary", "--format", fmt, *FORTNIGHT]) for fmt in ("json", "csv", "md")]
+    as_json, as_csv, as_md = (
+        cli.run("summary", "--format", fmt, *FORTNIGHT, data_dir=data)
+        for fmt in ("json", "csv", "md")
     )
     for result in (as_json, as_csv, as_md):
         assert result.returncode == 0, result.stderr
@@ -49,30 +57,25 @@ def test_every_text_format_prints_the_same_figures(tmp_path: Path) -> None:
     assert "| Hours worked | 55.50 h | 0.00 h | +55.50 h |" in as_md.stdout
 
 
-def test_files_wellbeing_by_choice_and_the_note(tmp_path: Path) -> None:
+def test_files_wellbeing_by_choice_and_the_note(cli: Cli, tmp_path: Path, qapp: object) -> None:
+    """(``qapp``: the PDF is printed in this process, on the tests' QApplication.)"""
     data = filled(tmp_path)
     out = tmp_path / "summary.json"
     pdf = tmp_path / "summary.pdf"
     note = "Please rotate weekend cover."
-    as_file, as_pdf = run_all(
-        [
-            (
-                data,
-                [
-                    "summary",
-                    "--format",
-                    "json",
-                    *FORTNIGHT,
-                    "-o",
-                    str(out),
-                    "--include-wellbeing",
-                    "--note",
-                    note,
-                ],
-            ),
-            (data, ["summary", "--format", "pdf", *FORTNIGHT, "-o", str(pdf)]),
-        ]
+    as_file = cli.run(
+        "summary",
+        "--format",
+        "json",
+        *FORTNIGHT,
+        "-o",
+        str(out),
+        "--include-wellbeing",
+        "--note",
+        note,
+        data_dir=data,
     )
+    as_pdf = cli.run("summary", "--format", "pdf", *FORTNIGHT, "-o", str(pdf), data_dir=data)
     assert (as_file.returncode, as_file.stdout, as_file.stderr) == (0, "", "")
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["note"] == note
@@ -82,11 +85,11 @@ def test_files_wellbeing_by_choice_and_the_note(tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".*"))  # no temporary file left behind
 
 
-def test_the_default_period_is_the_last_four_full_weeks(tmp_path: Path) -> None:
+def test_the_default_period_is_the_last_four_full_weeks(cli: Cli, tmp_path: Path) -> None:
     data = filled(tmp_path)
-    result = run(data, "summary", "--format", "json")
+    result = cli.run("summary", "--format", "json", data_dir=data)
     assert result.returncode == 0, result.stderr
-    today = local_date(datetime.now(UTC), BERLIN)
+    today = local_date(NOW, BERLIN)
     expected = periods.last_full_weeks(today)
     period = json.loads(result.stdout)["period"]
     assert (period["start"], period["end"]) == (
@@ -96,17 +99,18 @@ def test_the_default_period_is_the_last_four_full_weeks(tmp_path: Path) -> None:
     assert period["days"] == 28
 
 
-def test_bad_input_is_refused_before_the_database_is_made(tmp_path: Path) -> None:
+def test_bad_input_is_refused_before_the_database_is_made(cli: Cli, tmp_path: Path) -> None:
     data = tmp_path / "never"
-    results = run_all(
-        [
-            (data, ["summary", "--format", "pdf"]),
-            (data, ["summary", "--format", "md", "--from", "2026-11-10", "--to", "2026-11-01"]),
-            (data, ["summary", "--format", "md", "--from", "yesterday"]),
-            (data, ["summary", "--format", "docx"]),
-            (data, ["summary", "--format", "md", "--note", "x" * 2001]),
-        ]
-    )
+    results = [
+        cli.run(*args, data_dir=data)
+        for args in (
+            ["summary", "--format", "pdf"],
+            ["summary", "--format", "md", "--from", "2026-11-10", "--to", "2026-11-01"],
+            ["summary", "--format", "md", "--from", "yesterday"],
+            ["summary", "--format", "docx"],
+            ["summary", "--format", "md", "--note", "x" * 2001],
+        )
+    ]
     first_words = []
     for result in results:
         assert result.returncode == 2, result.stderr

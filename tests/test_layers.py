@@ -175,19 +175,23 @@ def test_the_scan_catches_every_way_of_importing() -> None:
 
 _PROBE = """
 import importlib, json, pkgutil, sys
-import wellbeing_app.core
+import wellbeing_app.cli, wellbeing_app.core
 names = sorted(
     m.name for m in pkgutil.walk_packages(wellbeing_app.core.__path__, "wellbeing_app.core.")
     if ".migrations" not in m.name
 )
-for name in names + ["wellbeing_app.cli", "wellbeing_app.cli_commands"]:
+cli = sorted(m.name for m in pkgutil.iter_modules(wellbeing_app.cli.__path__, "wellbeing_app.cli."))
+for name in names + cli:
     importlib.import_module(name)
 # What a CLI call really does, end to end: parse, open (and create) the database, list.
 from wellbeing_app.cli import main
 assert main(["list", "shifts", "--json", "--data-dir", sys.argv[1]]) == 0
 heavy = ["PySide6", "shiboken6", "matplotlib", "apscheduler", "plyer"]
-print(json.dumps({"imported": names, "loaded": [m for m in heavy if m in sys.modules]}))
+print(json.dumps({"imported": names + cli, "loaded": [m for m in heavy if m in sys.modules]}))
 """
+
+
+CLI = PACKAGE_ROOT / "wellbeing_app" / "cli"
 
 
 def test_core_and_cli_run_without_loading_qt_or_matplotlib(tmp_path: Path) -> None:
@@ -205,5 +209,8 @@ def test_core_and_cli_run_without_loading_qt_or_matplotlib(tmp_path: Path) -> No
         for m in pkgutil.walk_packages([str(CORE)], "wellbeing_app.core.")
         if ".migrations" not in m.name
     }
+    every_cli_module = {m.name for m in pkgutil.iter_modules([str(CLI)], "wellbeing_app.cli.")}
     assert every_core_module <= set(report["imported"])
+    assert {"wellbeing_app.cli.quick", "wellbeing_app.cli.summary"} <= every_cli_module
+    assert every_cli_module <= set(report["imported"])
     assert report["loaded"] == []

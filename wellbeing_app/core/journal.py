@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wellbeing_app.core.records import incidents, pings, shifts
 from wellbeing_app.core.records.day import DayLog, day_log
@@ -18,12 +18,15 @@ from wellbeing_app.core.reminders.planner import Reminder, ReminderSettings
 from wellbeing_app.core.schedule import weekly as schedule
 from wellbeing_app.core.store import settings
 from wellbeing_app.core.store.database import Database
-from wellbeing_app.core.store.models import Origin
+from wellbeing_app.core.store.models import Origin, Reflection
 from wellbeing_app.core.time.clock import Clock
 from wellbeing_app.core.time.local_time import in_zone
 from wellbeing_app.core.time.periods import Period
 from wellbeing_app.core.workload.aggregate import compared
 from wellbeing_app.core.workload.loads import Totals, Workload
+
+if TYPE_CHECKING:
+    from wellbeing_app.core.demo.fill import DemoSummary
 
 
 class Journal:
@@ -273,3 +276,42 @@ class Journal:
     def set_setting(self, key: str, value: Any) -> None:
         with self.db.write() as session:
             settings.set_setting(session, key, value)
+
+    # What the command line lists and plans (it reaches the store only through here).
+
+    def shifts_between(self, start: datetime, end: datetime) -> list[ShiftRow]:
+        """Shifts overlapping [start, end), oldest first."""
+        with self.db.read() as session:
+            return shifts.list_shifts(session, start, end)
+
+    def pings_between(self, start: datetime, end: datetime) -> list[PingRow]:
+        """Pings in [start, end), oldest first, each judged after hours or on call."""
+        with self.db.read() as session:
+            return pings.list_pings(session, start, end)
+
+    def incidents_between(self, start: datetime, end: datetime) -> list[IncidentRow]:
+        """Incidents in [start, end), oldest first."""
+        with self.db.read() as session:
+            return incidents.list_incidents(session, start, end)
+
+    def reflections(self) -> list[Reflection]:
+        """Every day's reflection (or the note that it was skipped), oldest first."""
+        with self.db.read() as session:
+            return reflections.list_reflections(session)
+
+    def checkins(self) -> list[who5.CheckinRow]:
+        """Every WHO-5 check-in, oldest first, each scored against the one before."""
+        with self.db.read() as session:
+            return who5.list_checkins(session)
+
+    def upcoming_reminders(self, now: datetime) -> list[Reminder]:
+        """The reminders planned from ``now`` for the next 24 hours, without catching up on
+        missed ones (``reminder_plan`` does that for the app)."""
+        with self.db.read() as session:
+            return reminder_state.plan(session, now, self.zone())
+
+    def fill_demo(self, years: int, seed: int) -> DemoSummary:
+        """Made-up history up to now, into a database that holds no data yet."""
+        from wellbeing_app.core.demo.fill import fill_demo  # only the demo command needs it
+
+        return fill_demo(self.db, years=years, now=self.now(), zone=self.zone(), seed=seed)

@@ -6,21 +6,19 @@ in force and outside every recorded shift; inside an on-call period it is on cal
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from wellbeing_app.core.errors import NotFoundError, ValidationError
+from wellbeing_app.core.errors import NotFoundError
 from wellbeing_app.core.records.fields import check_minutes, check_not_future, clean_text
+from wellbeing_app.core.records.rules import MAX_NOTE as MAX_NOTE
+from wellbeing_app.core.records.rules import check_source as check_source
 from wellbeing_app.core.schedule.after_hours import prepare
 from wellbeing_app.core.store.models import Origin, Ping
-from wellbeing_app.core.vocabulary import PingSource, timing_label
-
-MAX_NOTE = 2000
-_APP_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+from wellbeing_app.core.vocabulary import timing_label
 
 
 @dataclass(frozen=True)
@@ -39,20 +37,6 @@ class PingRow:
     def timing(self) -> str:
         """In the user's words: after hours, on call, or working hours."""
         return timing_label(self.after_hours, self.on_call)
-
-
-def check_source(text: str, field: str = "source") -> str:
-    """A known channel (slack, teams, ...) or another app's name in lowercase letters, digits,
-    ``-`` and ``_``."""
-    value = text.strip().lower()
-    if value in {s.value for s in PingSource} or _APP_NAME.fullmatch(value):
-        return value
-    known = ", ".join(s.value for s in PingSource)
-    raise ValidationError(
-        field,
-        f"{text!r} is not a source; use {known}, or an app name in lowercase letters, "
-        "digits, - and _ (e.g. discord)",
-    )
 
 
 def log_ping(

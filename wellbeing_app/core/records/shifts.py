@@ -14,11 +14,11 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from wellbeing_app.core.errors import ConflictError, NotFoundError, ValidationError
+from wellbeing_app.core.records import rules
 from wellbeing_app.core.records.fields import check_not_future, clean_text
+from wellbeing_app.core.records.rules import MAX_NOTE as MAX_NOTE
 from wellbeing_app.core.store.models import Origin, Shift
 from wellbeing_app.core.time.local_time import in_zone
-
-MAX_NOTE = 2000
 
 
 @dataclass(frozen=True)
@@ -71,9 +71,7 @@ def start_shift(
     at = check_not_future(at, now, "at")
     running = running_shift(session)
     if running:
-        raise ConflictError(
-            f"a shift is already running since {running.local_start:%Y-%m-%d %H:%M}; end it first"
-        )
+        raise rules.already_running(running.start, running.zone)
     _check_no_overlap(session, at, None, exclude_id=None)
     shift = Shift(
         start_utc=at,
@@ -91,10 +89,9 @@ def end_shift(session: Session, *, at: datetime, now: datetime) -> ShiftRow:
     at = check_not_future(at, now, "at")
     shift = session.exec(select(Shift).where(col(Shift.end_utc).is_(None))).first()
     if shift is None:
-        raise ConflictError("no shift is running")
+        raise rules.none_running()
     if at <= shift.start_utc:
-        start = in_zone(shift.start_utc, shift.zone)
-        raise ValidationError("at", f"the end must come after the start ({start:%Y-%m-%d %H:%M})")
+        raise rules.ends_before_start(shift.start_utc, shift.zone)
     shift.end_utc = at
     session.add(shift)
     session.flush()
@@ -161,9 +158,5 @@ def _check_no_overlap(
     other = session.exec(query.order_by(col(Shift.start_utc))).first()
     if other is None:
         return
-    row = _row(other)
-    until = f"{row.local_end:%H:%M}" if row.local_end else "now"
     field = "at" if exclude_id is None else "start"
-    raise ValidationError(
-        field, f"overlaps the shift from {row.local_start:%Y-%m-%d %H:%M} to {until}"
-    )
+    raise rules.overlaps(other.start_utc, other.end_utc, other.zone, field)

@@ -1,0 +1,127 @@
+"""The command line: ``wellbeing-app`` alone starts the tray app; its commands log, list, plan and
+report.
+
+Each argument is parsed once into a typed value (``parser``, ``values``) and arguments that go
+together are checked together (``checks``), all before any database is opened: bad input writes
+nothing, not even a new file. The quick commands people bind to keyboard shortcuts
+(``log ping``, ``shift start|end|status``) take a lean path on SQLite alone (``quick``); the
+other commands, and whatever the lean path hands back, go through the journal, one module per
+command group. No Qt is loaded, except to write a PDF.
+
+Exit status: 0 done, 1 refused (e.g. no shift running, unusable database), 2 bad input, with one
+line on stderr saying what and why (``wellbeing-app: --at: ...``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from wellbeing_app.cli.checks import check_together
+from wellbeing_app.cli.parser import EXIT_BAD_INPUT, EXIT_REFUSED, PROG, build_parser
+from wellbeing_app.core.errors import ValidationError, WellbeingError
+from wellbeing_app.core.time.clock import Clock, SystemClock
+
+if TYPE_CHECKING:
+    from wellbeing_app.core.journal import Journal
+
+Output = str | list[dict[str, Any]] | dict[str, Any] | None
+Handler = Callable[[argparse.Namespace, "Journal"], Output]
+
+# command -> (module of this package, its function), imported only for the command run
+_HANDLERS = {
+    "shift": ("shift", "run"),
+    "log": ("log", "run"),
+    "list": ("listing", "run"),
+    "schedule": ("schedule", "run"),
+    "reminders": ("reminders", "run"),
+    "reflect": ("reflect", "reflect"),
+    "checkin": ("reflect", "checkin"),
+    "summary": ("summary", "summary"),
+    "demo": ("demo", "run"),
+}
+
+
+def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
+    """Run one command line (default: ``sys.argv[1:]``) at ``clock``'s now and zone (default:
+    the system's); returns the exit status."""
+    clock = clock or SystemClock()
+    try:
+        args = build_parser(clock).parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or bad input argparse has reported
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else EXIT_BAD_INPUT)
+    try:
+        check_together(args, clock)
+    except ValidationError as exc:
+        return _fail(_named(exc), EXIT_BAD_INPUT)
+    if args.command is None:
+        from wellbeing_app.app import run_app
+
+        return run_app(getattr(args, "data_dir", None))
+    output: Output
+    try:
+        if args.command == "team-summary":  # reads members' files only: no database is opened
+            from wellbeing_app.cli.summary import team_summary
+
+            try:
+                output = team_summary(args)
+            except ValidationError as exc:  # names the file or option as typed
+                return _fail(str(exc), EXIT_BAD_INPUT)
+        else:
+            output = _run(args, clock)
+    except ValidationError as exc:
+        return _fail(_named(exc), EXIT_BAD_INPUT)
+    except WellbeingError as exc:
+        return _fail(str(exc), EXIT_REFUSED)
+    return _print(output)
+
+
+def _run(args: argparse.Namespace, clock: Clock) -> Output:
+    """The quick path when it can take the command, else the full path through the journal."""
+    from wellbeing_app.cli import quick
+    from wellbeing_app.core.store.paths import resolve_paths
+
+    database = resolve_paths(getattr(args, "data_dir", None)).database
+    if quick.is_quick(args):
+        reply = quick.run(args, database, clock)
+        if reply is not None:
+            return reply
+    from wellbeing_app.core.journal import Journal
+    from wellbeing_app.core.store.database import open_database
+    from wellbeing_app.core.store.models import Origin
+
+    module, function = _HANDLERS[args.command]
+    handler: Handler = getattr(importlib.import_module(f"wellbeing_app.cli.{module}"), function)
+    db = open_database(database)
+    try:
+        return handler(args, Journal(db, clock, Origin.CLI))
+    finally:
+        db.close()
+
+
+def _print(output: Output) -> int:
+    if output is None:
+        return 0
+    try:
+        print(output if isinstance(output, str) else json.dumps(output, indent=2), flush=True)
+    except BrokenPipeError:  # e.g. `| head -1`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def _named(exc: ValidationError) -> str:
+    """Options are named as typed (--at); positional arguments as in the usage (DATE)."""
+    named_as_typed = exc.field.isupper() or exc.field.startswith("-")
+    name = exc.field if named_as_typed else f"--{exc.field.replace('_', '-')}"
+    return f"{name}: {exc.message}"
+
+
+def _fail(message: str, status: int) -> int:
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return status

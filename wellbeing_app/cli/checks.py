@@ -1,0 +1,142 @@
+"""Checks that need several arguments at once, or the clock, made after parsing and before any
+database is opened: bad input writes nothing, not even a new database file.
+
+The core checks everything again when it stores it; these checks only move the refusal earlier,
+with the same words. A ValidationError's field names the argument (``at`` is ``--at``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+
+from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.records.fields import check_not_future, clean_text
+from wellbeing_app.core.records.rules import MAX_NOTE
+from wellbeing_app.core.schedule.book import check_days_off, check_on_call, check_window
+from wellbeing_app.core.time.clock import Clock
+from wellbeing_app.core.time.local_time import start_of_day
+
+
+def check_together(args: argparse.Namespace, clock: Clock) -> None:
+    """Raises ValidationError for the first argument (or pair) that cannot be used."""
+    data_dir = getattr(args, "data_dir", None)
+    if data_dir is not None and not data_dir.strip():
+        raise ValidationError("--data-dir", "is empty; give a folder, or leave the option out")
+    check = _CHECKS.get(args.command)
+    if check is not None:
+        check(args, clock)
+
+
+def _shift(args: argparse.Namespace, clock: Clock) -> None:
+    if args.action != "start" and args.note is not None:
+        raise ValidationError("note", "only goes with 'shift start'")
+    if args.action != "status" and args.at is not None:
+        check_not_future(args.at, clock.now(), "at")
+    clean_text(args.note, "note", MAX_NOTE)
+
+
+def _log(args: argparse.Namespace, clock: Clock) -> None:
+    if args.kind == "ping":
+        if args.at is not None:
+            check_not_future(args.at, clock.now(), "at")
+        clean_text(args.note, "note", MAX_NOTE)
+        return
+    from wellbeing_app.core.records.incidents import IncidentDraft, checked
+
+    now = clock.now()
+    args.incident = checked(
+        IncidentDraft(
+            at=args.at or now,
+            category=args.category,
+            severity=args.severity,
+            platform=args.platform,
+            minutes=args.minutes,
+            summary=args.summary,
+            details=args.details,
+        ),
+        now,
+    )
+
+
+def _listing(args: argparse.Namespace, clock: Clock) -> None:
+    """The local days --from/--to (both inclusive), in the clock's zone, as a UTC span."""
+    first: date | None = args.from_date
+    last: date | None = args.to_date
+    if first and last and last < first:
+        raise ValidationError("to", f"{last} is before --from {first}")
+    start = datetime.min.replace(tzinfo=UTC)
+    end = datetime.max.replace(tzinfo=UTC)
+    try:
+        if first:
+            start = start_of_day(first, clock.zone())
+        if last:
+            end = start_of_day(last + timedelta(days=1), clock.zone())
+    except OverflowError:
+        raise ValidationError("to" if last else "from", "is too far from today") from None
+    args.span = (start, end)
+
+
+def _schedule(args: argparse.Namespace, clock: Clock) -> None:
+    if args.action == "set":
+        check_window(args.start, args.end)
+    elif args.action == "off":
+        first, last = args.dates
+        if last is not None:
+            check_days_off(first, last)
+    elif args.action == "oncall":
+        check_on_call(args.start, args.end)
+
+
+def _reflect(args: argparse.Namespace, clock: Clock) -> None:
+    from wellbeing_app.core.reflection.reflections import ReflectionDraft, checked_reflection
+
+    checked_reflection(
+        ReflectionDraft(
+            date.min,
+            args.mood,
+            args.energy,
+            args.stress,
+            args.detach,
+            args.went_well,
+            args.leave,
+            args.tonight,
+        )
+    )
+
+
+def _checkin(args: argparse.Namespace, clock: Clock) -> None:
+    args.answers = [_who5_answer(text, n) for n, text in enumerate(args.answers, start=1)]
+
+
+def _who5_answer(text: str, number: int) -> int:
+    """One WHO-5 answer, named as in the usage with its position (ANSWER 3)."""
+    try:
+        value: int | None = int(text)
+    except ValueError:
+        value = None
+    if value is None or not 0 <= value <= 5:
+        raise ValidationError(
+            f"ANSWER {number}",
+            f"must be a whole number from 0 (at no time) to 5 (all of the time), got {text!r}",
+        )
+    return value
+
+
+def _summary(args: argparse.Namespace, clock: Clock) -> None:
+    if args.format == "pdf" and not args.output:
+        raise ValidationError("-o", "a PDF needs a file to go to; give -o FILE")
+    if args.start and args.end and args.end < args.start:
+        raise ValidationError("to", f"the period ends ({args.end}) before it starts ({args.start})")
+
+
+_CHECKS: dict[str, Callable[[argparse.Namespace, Clock], None]] = {
+    "shift": _shift,
+    "log": _log,
+    "list": _listing,
+    "schedule": _schedule,
+    "reflect": _reflect,
+    "checkin": _checkin,
+    "summary": _summary,
+}

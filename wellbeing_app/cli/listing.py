@@ -1,0 +1,156 @@
+"""``list shifts|pings|incidents|reflections|checkins``: what was logged, as text or JSON.
+
+Rows whose local date (in today's zone) is within --from/--to are listed, shown in that zone
+too; ``zone`` in each JSON row still says where it was recorded. JSON keeps the ids (``social_dm``,
+``customer_escalation``); text shows their labels.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from typing import Any
+
+from wellbeing_app.cli.replies import iso, local
+from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.records.incidents import IncidentRow
+from wellbeing_app.core.records.pings import PingRow
+from wellbeing_app.core.records.shifts import ShiftRow
+from wellbeing_app.core.vocabulary import category_label, source_label
+
+Rows = list[dict[str, Any]]
+
+
+def run(args: argparse.Namespace, journal: Journal) -> str | Rows:
+    if args.what in ("reflections", "checkins"):
+        return _private(args, journal)
+    now, zone = journal.now(), journal.zone()
+    start, end = args.span
+    if args.what == "shifts":
+        shifts = journal.shifts_between(start, end)
+        if args.json:
+            return [_shift_json(r, now, zone) for r in shifts]
+        return _shift_lines(shifts, now, zone)
+    if args.what == "pings":
+        pings = journal.pings_between(start, end)
+        return [_ping_json(r, zone) for r in pings] if args.json else _ping_lines(pings, zone)
+    incidents = journal.incidents_between(start, end)
+    if args.json:
+        return [_incident_json(r, zone) for r in incidents]
+    return _incident_lines(incidents, zone)
+
+
+def _shift_json(row: ShiftRow, now: datetime, zone: str) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "start": iso(row.start, zone),
+        "end": iso(row.end, zone) if row.end else None,
+        "hours": row.hours(now),
+        "zone": row.zone,
+        "note": row.note,
+        "origin": row.origin,
+    }
+
+
+def _ping_json(row: PingRow, zone: str) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "at": iso(row.at, zone),
+        "source": row.source,
+        "minutes": row.minutes,
+        "after_hours": row.after_hours,
+        "on_call": row.on_call,
+        "zone": row.zone,
+        "note": row.note,
+        "origin": row.origin,
+    }
+
+
+def _incident_json(row: IncidentRow, zone: str) -> dict[str, Any]:
+    # Private details stay out of listings: they are shown only in the app's own windows.
+    return {
+        "id": row.id,
+        "at": iso(row.at, zone),
+        "category": row.category,
+        "severity": row.severity,
+        "minutes": row.minutes,
+        "platform": row.platform,
+        "summary": row.summary,
+        "zone": row.zone,
+        "origin": row.origin,
+    }
+
+
+def _shift_lines(rows: list[ShiftRow], now: datetime, zone: str) -> str:
+    if not rows:
+        return "No shifts in this period."
+    lines = []
+    for row in rows:
+        end = local(row.end, zone) if row.end else "running"
+        note = f"  {row.note}" if row.note else ""
+        lines.append(
+            f"#{row.id:<5} {local(row.start, zone)} -> {end:<16} {row.hours(now):6.2f} h{note}"
+        )
+    return "\n".join(lines)
+
+
+def _ping_lines(rows: list[PingRow], zone: str) -> str:
+    if not rows:
+        return "No pings in this period."
+    return "\n".join(
+        f"#{row.id:<5} {local(row.at, zone)}  {source_label(row.source):<15} "
+        f"{row.minutes:>4} min  {row.timing}"
+        for row in rows
+    )
+
+
+def _incident_lines(rows: list[IncidentRow], zone: str) -> str:
+    if not rows:
+        return "No incidents in this period."
+    return "\n".join(
+        f"#{row.id:<5} {local(row.at, zone)}  {category_label(row.category):<20} "
+        f"severity {row.severity}  {row.minutes:>4} min  {row.platform or '-':<12} {row.summary}"
+        for row in rows
+    )
+
+
+def _private(args: argparse.Namespace, journal: Journal) -> str | Rows:
+    """Your own reflections and check-ins, on your own screen (never in any export)."""
+    if args.what == "reflections":
+        rows: Rows = [
+            {
+                "day": r.day.isoformat(),
+                "skipped": r.skipped,
+                "mood": r.mood,
+                "energy": r.energy,
+                "stress": r.stress,
+                "detachment": r.detachment,
+                "went_well": r.went_well,
+                "leave_at_work": r.leave_at_work,
+                "tonight": r.tonight,
+            }
+            for r in journal.reflections()
+        ]
+    else:
+        rows = [
+            {
+                "day": c.day.isoformat(),
+                "answers": list(c.answers),
+                "raw": c.result.raw,
+                "score": c.result.score,
+                "low": c.result.low,
+            }
+            for c in journal.checkins()
+        ]
+    if args.json:
+        return rows
+    if not rows:
+        return f"No {args.what} yet."
+    if args.what == "reflections":
+        return "\n".join(
+            f"{r['day']}  skipped"
+            if r["skipped"]
+            else f"{r['day']}  mood {r['mood']}  energy {r['energy']}  stress {r['stress']}"
+            for r in rows
+        )
+    return "\n".join(f"{r['day']}  {r['score']:>3}/100{'  low' if r['low'] else ''}" for r in rows)

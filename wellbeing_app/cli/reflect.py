@@ -1,0 +1,43 @@
+"""``reflect`` (the end-of-day reflection) and ``checkin who5`` (the WHO-5 well-being check)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.reflection.affirmations import affirmation_for
+from wellbeing_app.core.reflection.reflections import ReflectionDraft, handoff_items
+from wellbeing_app.core.vocabulary import who5_change_sentence
+
+
+def reflect(args: argparse.Namespace, journal: Journal) -> str:
+    day = args.date or journal.today()
+    journal.save_reflection(
+        ReflectionDraft(
+            day,
+            args.mood,
+            args.energy,
+            args.stress,
+            args.detach,
+            args.went_well,
+            args.leave,
+            args.tonight,
+        )
+    )
+    left = len(handoff_items(args.leave))
+    handed = f" {left} thing(s) left at work for next time." if left else ""
+    return f"Reflection for {day} saved.{handed} {affirmation_for(day)}"
+
+
+def checkin(args: argparse.Namespace, journal: Journal) -> str | dict[str, Any]:
+    row = journal.check_in(args.answers, args.date or journal.today())
+    result = row.result
+    if args.json:
+        return {"raw": result.raw, "score": result.score, "low": result.low}
+    lines = [f"WHO-5 well-being: {result.score}/100 (raw {result.raw}/25)."]
+    if result.worth_a_talk:
+        lines.append(result.note())
+    if change := who5_change_sentence(result.change):
+        lines.append(change)
+    return "\n".join(lines)

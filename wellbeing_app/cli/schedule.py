@@ -1,0 +1,107 @@
+"""``schedule set|show|off|oncall``: the working schedule, days off and on-call periods.
+
+``show --json`` keeps the weekday ids (``mon``); the text shows their labels (``Mon``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from wellbeing_app.cli.replies import iso, local
+from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.schedule.book import ScheduleBook, Window
+from wellbeing_app.core.time.local_time import in_zone
+from wellbeing_app.core.vocabulary import WEEKDAY_IDS, WEEKDAY_LABELS
+
+
+def run(args: argparse.Namespace, journal: Journal) -> str | dict[str, Any]:
+    now, zone = journal.now(), journal.zone()
+    today = in_zone(now, zone).date()
+    if args.action == "set":
+        tz = args.tz or zone
+        first = args.from_date or today
+        journal.set_schedule(args.days, args.start, args.end, tz, first)
+        crosses = " (ending the next day)" if args.end < args.start else ""
+        names = ", ".join(WEEKDAY_LABELS[d] for d in args.days)
+        hours = f"{_clock(args.start)}-{_clock(args.end)}"
+        return f"From {first}: {names} {hours}{crosses}, {tz}."
+    if args.action == "off":
+        first, last = args.dates
+        last = last or first
+        journal.add_days_off(first, last)
+        return f"Day off: {first}." if first == last else f"Days off: {first} to {last}."
+    if args.action == "oncall":
+        period = journal.add_on_call(args.start, args.end)
+        return f"On call from {local(period.start, zone)} to {local(period.end, zone)}."
+    book = journal.schedule_book(now - timedelta(days=1), datetime.max.replace(tzinfo=UTC))
+    shown = _schedule_json(book, today, zone)
+    return shown if args.json else _schedule_text(book, today, shown)
+
+
+def _clock(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+def _window_json(window: Window) -> dict[str, Any]:
+    return {
+        "day": WEEKDAY_IDS[window.weekday],
+        "start": _clock(window.start_minute),
+        "end": _clock(window.end_minute),
+        "crosses_midnight": window.crosses_midnight,
+    }
+
+
+def _schedule_json(book: ScheduleBook, today: date, zone: str) -> dict[str, Any]:
+    current = book.in_force(today)
+    return {
+        "zone": current.zone if current else None,
+        "effective_from": current.effective_from.isoformat() if current else None,
+        "windows": [_window_json(w) for w in current.windows] if current else [],
+        "upcoming": [
+            {
+                "effective_from": v.effective_from.isoformat(),
+                "zone": v.zone,
+                "windows": [_window_json(w) for w in v.windows],
+            }
+            for v in book.versions
+            if v.effective_from > today
+        ],
+        "days_off": [
+            {"from": first.isoformat(), "to": last.isoformat()}
+            for first, last in sorted(book.days_off)
+            if last >= today
+        ],
+        "on_call": [{"start": iso(p.start, zone), "end": iso(p.end, zone)} for p in book.on_call],
+    }
+
+
+def _window_lines(windows: tuple[Window, ...]) -> list[str]:
+    return [
+        f"  {WEEKDAY_LABELS[w.weekday]}  {_clock(w.start_minute)}-{_clock(w.end_minute)}"
+        for w in windows
+    ]
+
+
+def _schedule_text(book: ScheduleBook, today: date, shown: dict[str, Any]) -> str:
+    current = book.in_force(today)
+    upcoming = [v for v in book.versions if v.effective_from > today]
+    if current is None and not upcoming:
+        return (
+            "No schedule yet. Set one, e.g.: "
+            "wellbeing-app schedule set --days mon-fri --start 09:00 --end 17:00"
+        )
+    lines = []
+    if current is not None:
+        lines.append(f"Schedule since {current.effective_from} ({current.zone}):")
+        lines += _window_lines(current.windows)
+    for version in upcoming:
+        lines.append(f"From {version.effective_from} ({version.zone}):")
+        lines += _window_lines(version.windows)
+    for off in shown["days_off"]:
+        span = off["from"] if off["from"] == off["to"] else f"{off['from']} to {off['to']}"
+        lines.append(f"Off: {span}")
+    for period in shown["on_call"]:
+        lines.append(f"On call: {period['start']} to {period['end']}")
+    return "\n".join(lines)

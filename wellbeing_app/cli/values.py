@@ -1,0 +1,91 @@
+"""What people type, turned into typed values while the arguments are parsed (each value once).
+
+Every converter refuses bad input with argparse's own error, so the message names the argument
+as typed (``argument --at: ...``) and nothing has been opened yet. Times of day need "now" and
+the user's zone: they come from the clock ``main`` was given, never from the system directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TypeVar
+
+from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.records.rules import check_source
+from wellbeing_app.core.schedule.book import check_zone, parse_clock, parse_days
+from wellbeing_app.core.time.clock import Clock
+from wellbeing_app.core.time.local_time import parse_date, parse_time
+
+T = TypeVar("T")
+
+
+def checked(check: Callable[[str], T]) -> Callable[[str], T]:
+    """A converter from a core check: its ValidationError becomes argparse's error."""
+
+    def convert(text: str) -> T:
+        try:
+            return check(text)
+        except ValidationError as exc:
+            raise argparse.ArgumentTypeError(exc.message) from None
+
+    return convert
+
+
+def whole_number(low: int, high: int, what: str) -> Callable[[str], int]:
+    def convert(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{what} must be {low}-{high}, got {value}")
+        return value
+
+    return convert
+
+
+def instant(clock: Clock) -> Callable[[str], datetime]:
+    """An ISO 8601 time, or a bare ``21:30`` for today, in the clock's zone, as a UTC instant."""
+    return checked(lambda text: parse_time(text, clock.now(), clock.zone()))
+
+
+def day(text: str) -> date:
+    return checked(parse_date)(text)
+
+
+def days_between(text: str) -> tuple[date, date | None]:
+    """``2026-12-24`` or ``2026-12-24..2026-12-26``: the first day and the last (None: the same)."""
+    first, _, last = text.partition("..")
+    return day(first), (day(last) if last else None)
+
+
+def source(text: str) -> str:
+    return checked(check_source)(text)
+
+
+def category(text: str) -> str:
+    from wellbeing_app.core.records.incidents import check_category
+
+    return checked(check_category)(text)
+
+
+def weekdays(text: str) -> list[int]:
+    """``mon-fri``, ``sat,sun``: weekday numbers, Monday 0."""
+    return checked(parse_days)(text)
+
+
+def minute_of_day(text: str) -> int:
+    """``09:30`` -> 570."""
+    return checked(lambda value: parse_clock(value, "time"))(text)
+
+
+def zone(text: str) -> str:
+    return checked(check_zone)(text)
+
+
+def summary_note(text: str) -> str | None:
+    from wellbeing_app.core.reports.summary import check_note
+
+    return checked(check_note)(text)
