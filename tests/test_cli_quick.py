@@ -53,6 +53,7 @@ STEPS: list[tuple[list[str], str | None]] = [
         "after hours",
     ),
     (["log", "ping", "--source", "email", "--at", "2026-03-11T10:00"], "after hours"),  # day off
+    (["log", "ping", "--source", "slack", "--at", "2026-02-20T10:00"], None),  # before any schedule
     (["log", "ping", "--source", "phone", "--at", "2026-03-12T20:30"], "on call"),
     (["log", "ping", "--source", "discord", "--at", "2026-03-14T23:00"], "working hours"),
     (["log", "ping", "--source", "slack", "--at", "2026-03-15T05:59"], "working hours"),
@@ -152,6 +153,21 @@ def test_the_same_replies_refusals_and_rows_on_both_paths(
     pings = tables(quick_dir, ("ping",))["ping"]
     assert pings[1][1:] == ("2026-03-10 16:00:00.000000", "Europe/Berlin", "teams", 5, "late one",
                             "cli")  # fmt: skip
+
+
+def test_with_no_schedule_at_all_both_paths_judge_alike(cli: Cli, spy: Spy, tmp_path: Path) -> None:
+    quick_dir, full_dir = tmp_path / "quick", tmp_path / "full"
+    for data_dir in (quick_dir, full_dir):
+        cli.ok("shift", "status", data_dir=data_dir)  # the database exists, nothing else
+    for args in (
+        ["log", "ping", "--source", "slack", "--at", "2026-03-10T10:00"],
+        ["shift", "start", "--at", "2026-03-10T09:00"],
+        ["log", "ping", "--source", "teams", "--at", "2026-03-10T10:00"],
+    ):
+        spy.taken.clear()
+        assert both(cli, spy, quick_dir, full_dir, *args).returncode == 0
+        assert spy.taken == [True, False], args
+    assert tables(quick_dir, RECORDS) == tables(full_dir, RECORDS)
 
 
 def test_a_new_folder_is_created_by_the_full_path(cli: Cli, spy: Spy, tmp_path: Path) -> None:
