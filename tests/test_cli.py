@@ -110,6 +110,8 @@ def test_shift_over_the_fall_back_night_in_text_listing(cli: Cli) -> None:
 
 
 def test_log_ping_and_list_it(cli: Cli, tmp_path: Path) -> None:
+    cli.ok("schedule", "set", "--days", "mon-fri", "--start", "09:00", "--end", "17:00",
+           "--from", "2026-03-01")  # fmt: skip
     db = open_database(tmp_path / DATABASE_NAME)
     with db.write() as session:
         start_shift(session, at=at("2026-03-10T09:00"), now=NOW, zone=BERLIN)
@@ -161,7 +163,9 @@ def test_text_shows_labels_where_json_keeps_the_ids(cli: Cli) -> None:
 
 def test_log_ping_now_by_default(cli: Cli) -> None:
     out = cli.ok("log", "ping", "--source", "email")
-    assert out == "Ping from Email logged at 2026-11-15 13:00 (after hours)."
+    # A new user who set no working hours yet: the app does not claim it came after hours.
+    assert out == "Ping from Email logged at 2026-11-15 13:00 (not judged: no working hours set)."
+    assert cli.listed("pings")[0]["judged"] is False
     [row] = cli.listed("pings")
     logged = datetime.fromisoformat(row["at"])
     assert logged == NOW

@@ -114,6 +114,7 @@ class WellbeingApp(QObject):
         actions.start_shift.connect(f.shift_clock.start_shift)
         actions.end_shift.connect(f.shift_clock.end_shift)
         actions.log_ping.connect(f.records.log_ping)
+        actions.ping_minutes.connect(f.records.give_minutes)
         actions.log_incident.connect(f.records.log_incident)
         actions.show_today.connect(f.records.show_today)
         actions.show_dashboard.connect(f.reports.show_dashboard)

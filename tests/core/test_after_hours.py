@@ -1,6 +1,7 @@
 """After hours, refined: outside the schedule in force and outside every recorded shift; inside
-an on-call period a ping is on call instead. Judged in SQL, checked here against the schedule
-itself, edge by edge and for many pings at once."""
+an on-call period a ping is on call instead; before working hours were first set, a ping outside
+every shift is not judged. Judged in SQL, checked here against the schedule itself, edge by edge
+and for many pings at once."""
 
 from __future__ import annotations
 
@@ -179,10 +180,32 @@ def test_a_night_window_over_the_spring_forward_night(db: Database) -> None:
     assert judge(db, local("2026-03-28T21:59")) == AFTER_HOURS
 
 
-def test_without_a_schedule_every_ping_outside_shifts_is_after_hours(db: Database) -> None:
+def test_without_a_schedule_a_ping_is_judged_against_shifts_only(db: Database) -> None:
     shift(db, local("2026-03-10T09:00"), local("2026-03-10T17:00"))
     assert judge(db, local("2026-03-10T10:00")) == WORKING
-    assert judge(db, local("2026-03-11T10:00")) == AFTER_HOURS
+    # A Tuesday 11:00 ping is not "after hours" just because no hours were set yet.
+    assert judge(db, local("2026-03-11T11:00")) == WORKING
+    with db.read() as session:
+        rows = list_pings(session, *EVER)
+    assert [(r.judged, r.timing) for r in rows] == [
+        (True, "working hours"),
+        (False, "not judged: no working hours set"),
+    ]
+
+
+def test_a_schedule_judges_from_its_first_day_on(db: Database) -> None:
+    weekdays_9_to_5(db, since=date(2026, 3, 11))
+    assert judge(db, local("2026-03-10T22:00")) == WORKING  # before: not judged
+    assert judge(db, local("2026-03-10T23:59:59")) == WORKING
+    assert judge(db, local("2026-03-11T00:00")) == AFTER_HOURS  # the first day's midnight
+    with db.read() as session:
+        assert [r.judged for r in list_pings(session, *EVER)] == [False, False, True]
+
+
+def test_on_call_is_judged_without_a_schedule(db: Database) -> None:
+    with db.write() as session:
+        add_on_call(session, local("2026-03-10T18:00"), local("2026-03-11T08:00"), BERLIN)
+    assert judge(db, local("2026-03-10T21:00")) == ON_CALL
 
 
 # --- many pings against a reference --------------------------------------------------------
@@ -211,13 +234,18 @@ def reference_verdict(
     working: list[Interval],
     shifts: list[tuple[datetime, datetime | None]],
     book: ScheduleBook,
-) -> tuple[bool, bool]:
-    """Plain Python: scan the scheduled intervals, the shifts and the on-call periods."""
+) -> tuple[bool, bool, bool]:
+    """Plain Python: scan the scheduled intervals, the shifts and the on-call periods;
+    (after hours, on call, judged)."""
     scheduled = any(i.start <= instant < i.end for i in working)
     in_shift = any(s <= instant and (e is None or instant < e) for s, e in shifts)
     # On call counts only off work: a contact during scheduled time or a shift is work.
     on_call = book.is_on_call(instant) and not scheduled and not in_shift
-    return (not scheduled and not in_shift and not on_call, on_call)
+    first = book.versions[0]
+    set_from = datetime.combine(first.effective_from, datetime.min.time(), ZoneInfo(first.zone))
+    schedule_set = instant >= set_from
+    judged = scheduled or in_shift or on_call or schedule_set
+    return (not scheduled and not in_shift and not on_call and schedule_set, on_call, judged)
 
 
 @pytest.mark.parametrize("seed", [3, 17])
@@ -225,7 +253,8 @@ def test_many_pings_over_a_year_agree_with_a_reference(db: Database, seed: int) 
     rng = random.Random(seed)
     # Three versions: Berlin, then New York (its DST dates differ), then Berlin again.
     versions = [
-        WeeklySchedule(YEAR_START.date(), BERLIN, tuple(random_week(rng))),
+        # Set some weeks into the year: the pings before it are not judged.
+        WeeklySchedule(date(2025, 11, rng.randrange(10, 28)), BERLIN, tuple(random_week(rng))),
         WeeklySchedule(date(2026, 3, rng.randrange(1, 20)), NEW_YORK, tuple(random_week(rng))),
         WeeklySchedule(date(2026, 7, rng.randrange(1, 28)), BERLIN, tuple(random_week(rng))),
     ]
@@ -285,20 +314,21 @@ def test_many_pings_over_a_year_agree_with_a_reference(db: Database, seed: int) 
     assert [r.at for r in rows] == sorted(instants)
     expected = [reference_verdict(r.at, working, shifts, reference) for r in rows]
     wrong = [
-        (r.at.isoformat(), (r.after_hours, r.on_call), want)
+        (r.at.isoformat(), (r.after_hours, r.on_call, r.judged), want)
         for r, want in zip(rows, expected, strict=True)
-        if (r.after_hours, r.on_call) != want
+        if (r.after_hours, r.on_call, r.judged) != want
     ]
     assert wrong == []
     # Not a vacuous comparison: every kind of verdict occurs, and many pings sit on an edge.
     outcomes = {want: expected.count(want) for want in set(expected)}
-    assert outcomes[AFTER_HOURS] > 100
-    assert outcomes[WORKING] > 100
-    assert outcomes[ON_CALL] > 10
+    assert outcomes[(*AFTER_HOURS, True)] > 100
+    assert outcomes[(*WORKING, True)] > 100
+    assert outcomes[(*ON_CALL, True)] > 10
+    assert outcomes[(*WORKING, False)] > 10  # before the first schedule: not judged
     in_shift_only = sum(
         1
         for r, want in zip(rows, expected, strict=True)
-        if want == WORKING and not any(i.start <= r.at < i.end for i in working)
+        if want == (*WORKING, True) and not any(i.start <= r.at < i.end for i in working)
     )
     assert in_shift_only > 10
     on_an_edge = set(edges)

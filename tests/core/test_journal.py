@@ -47,7 +47,7 @@ def test_a_refused_operation_leaves_the_store_as_it_was(
 
 def test_pings_and_incidents_of_today(journal: Journal, clock: FixedClock) -> None:
     ping = journal.log_ping("slack", minutes=4, note="n")
-    assert ping.after_hours is True
+    assert (ping.after_hours, ping.judged) == (False, False)  # no working hours set yet
     journal.start_shift(at=clock.now() - timedelta(hours=1))
     assert journal.log_ping("teams").after_hours is False
     incident = journal.log_incident(

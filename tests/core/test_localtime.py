@@ -151,7 +151,7 @@ def test_parse_time_default_field_name() -> None:
 
 @given(
     instant=st.datetimes(
-        min_value=datetime(1990, 1, 1), max_value=datetime(2037, 12, 31), timezones=st.just(UTC)
+        min_value=datetime(1990, 1, 1), max_value=datetime(2036, 11, 1), timezones=st.just(UTC)
     ),
     zone=st.sampled_from([BERLIN, NEW_YORK, "Australia/Sydney", "Asia/Kolkata", "UTC"]),
 )
@@ -257,3 +257,35 @@ def test_local_date_and_in_zone() -> None:
 )
 def test_format_duration(delta: timedelta, text: str) -> None:
     assert format_duration(delta) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0001-01-01T23:59-14:00",  # accepted once, after which listing pings failed forever
+        "0001-01-01T00:00+14:00",  # no UTC form at all
+        "9999-12-31T23:59-14:00",
+        "1969-12-31T23:59Z",
+        "2037-01-01T00:00Z",  # more than ten years after the clock's now (2026)
+    ],
+)
+def test_times_outside_1970_to_ten_years_ahead_are_refused(text: str) -> None:
+    now = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)
+    with pytest.raises(ValidationError) as refused:
+        parse_time(text, now, "Europe/Berlin", "at")
+    assert refused.value.field == "at"
+    assert "between 1970 and ten years from now" in refused.value.message
+
+
+def test_the_edges_of_the_range_are_accepted() -> None:
+    now = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)
+    assert parse_time("1970-01-01T00:00Z", now, "UTC") == datetime(1970, 1, 1, tzinfo=UTC)
+    assert parse_time("2036-11-01T00:00Z", now, "UTC").year == 2036
+
+
+def test_dates_are_bounded_when_today_is_given() -> None:
+    today = date(2026, 11, 15)
+    assert parse_date("1970-01-01", "from", today) == date(1970, 1, 1)
+    for text in ("0001-01-01", "1969-12-31", "9999-12-31"):
+        with pytest.raises(ValidationError, match="between 1970 and ten years from now"):
+            parse_date(text, "from", today)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -18,6 +18,7 @@ from wellbeing_app.core.records.pings import (
     update_ping,
 )
 from wellbeing_app.core.records.shifts import delete_shift, end_shift, start_shift, update_shift
+from wellbeing_app.core.schedule.weekly import save_week
 from wellbeing_app.core.store.database import Database
 from wellbeing_app.core.store.models import Origin
 
@@ -169,11 +170,25 @@ def test_note_too_long_is_refused(db: Database) -> None:
 # --- after hours --------------------------------------------------------------------------
 
 
+def no_working_hours(db: Database) -> None:
+    """Working hours set to none at all (every day off): only shifts make a ping work."""
+    with db.write() as session:
+        save_week(session, [], "Europe/Berlin", date(2026, 1, 1))
+
+
 def test_without_any_shift_every_ping_is_after_hours(db: Database) -> None:
+    no_working_hours(db)
     assert ping(db, utc(2026, 3, 10, 10)).after_hours is True
 
 
+def test_before_working_hours_are_set_a_ping_outside_shifts_is_not_judged(db: Database) -> None:
+    row = ping(db, utc(2026, 3, 10, 10))
+    assert (row.after_hours, row.on_call, row.judged) == (False, False, False)
+    assert row.timing == "not judged: no working hours set"
+
+
 def test_after_hours_is_derived_from_shifts(db: Database) -> None:
+    no_working_hours(db)
     shift(db, utc(2026, 3, 10, 8), utc(2026, 3, 10, 16))
     cases = {
         utc(2026, 3, 10, 7, 59): True,  # before the shift
@@ -189,6 +204,7 @@ def test_after_hours_is_derived_from_shifts(db: Database) -> None:
 
 
 def test_a_running_shift_covers_everything_since_its_start(db: Database) -> None:
+    no_working_hours(db)
     shift(db, utc(2026, 3, 10, 8), None)
     assert ping(db, utc(2026, 3, 10, 7)).after_hours is True
     assert ping(db, utc(2026, 3, 10, 23)).after_hours is False
@@ -196,6 +212,7 @@ def test_a_running_shift_covers_everything_since_its_start(db: Database) -> None
 
 
 def test_between_two_shifts_is_after_hours(db: Database) -> None:
+    no_working_hours(db)
     shift(db, utc(2026, 3, 10, 8), utc(2026, 3, 10, 12))
     shift(db, utc(2026, 3, 10, 13), utc(2026, 3, 10, 17))
     assert [ping(db, utc(2026, 3, 10, h)).after_hours for h in (11, 12, 13, 16, 17)] == [
@@ -209,6 +226,7 @@ def test_between_two_shifts_is_after_hours(db: Database) -> None:
 
 def test_after_hours_follows_later_edits_to_shifts(db: Database) -> None:
     # Derived, not stored: correcting a shift re-judges the pings it touches.
+    no_working_hours(db)
     late = ping(db, utc(2026, 3, 10, 18))
     shift_id = shift(db, utc(2026, 3, 10, 8), utc(2026, 3, 10, 16))
     assert stored(db)[0].after_hours is True

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from wellbeing_app.core.errors import ConflictError, NotFoundError, ValidationError
+from wellbeing_app.core.journal import Journal
 from wellbeing_app.core.records.shifts import (
     MAX_NOTE,
     ShiftRow,
@@ -26,6 +27,7 @@ from wellbeing_app.core.records.shifts import (
 )
 from wellbeing_app.core.store.database import Database
 from wellbeing_app.core.store.models import Origin, Shift
+from wellbeing_app.core.time.clock import FixedClock
 from wellbeing_app.core.time.local_time import day_bounds, parse_time
 
 BERLIN = "Europe/Berlin"
@@ -540,3 +542,53 @@ def test_sequences_never_leave_two_open_or_overlapping_shifts(
             running = running_shift(session)
             assert (running is None) == (open_count(session) == 0)
         session.rollback()
+
+
+# --- adding a forgotten shift after the fact ------------------------------------------------
+
+
+def test_a_forgotten_shift_is_added_before_a_later_one(db: Database) -> None:
+    journal = Journal(db, FixedClock(utc(2026, 3, 12, 12), BERLIN), Origin.CLI)
+    journal.start_shift(utc(2026, 3, 12, 8))  # today's shift runs
+    added = journal.add_shift(local("2026-03-10 09:00"), local("2026-03-10 17:30"), "forgot")
+    assert (added.hours(utc(2026, 3, 12, 12)), added.note, added.origin) == (8.5, "forgot", "cli")
+    assert [s.start for s in all_shifts(db)] == [added.start, utc(2026, 3, 12, 8)]
+
+
+def test_an_added_shift_across_midnight_and_a_dst_change_keeps_its_real_length(
+    db: Database,
+) -> None:
+    journal = Journal(db, FixedClock(utc(2026, 4, 1), BERLIN))
+    night = journal.add_shift(local("2026-03-28 22:00"), local("2026-03-29 06:00"))
+    assert night.length(utc(2026, 4, 1)) == timedelta(hours=7)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "field", "words"),
+    [
+        (
+            "2026-03-10 16:00",
+            "2026-03-10 20:00",
+            "start",
+            "overlaps the shift from 2026-03-10 09:00",
+        ),
+        (
+            "2026-03-10 08:00",
+            "2026-03-10 09:30",
+            "start",
+            "overlaps the shift from 2026-03-10 09:00",
+        ),
+        ("2026-03-10 18:00", "2026-03-10 18:00", "end", "must come after the start"),
+        ("2026-03-12 18:00", "2026-03-12 20:00", "start", "is in the future"),
+    ],
+)
+def test_an_added_shift_is_refused_naming_the_problem(
+    db: Database, start: str, end: str, field: str, words: str
+) -> None:
+    journal = Journal(db, FixedClock(utc(2026, 3, 12, 12), BERLIN))
+    journal.add_shift(local("2026-03-10 09:00"), local("2026-03-10 17:00"))
+    with pytest.raises(ValidationError) as refused:
+        journal.add_shift(local(start), local(end))
+    assert refused.value.field == field
+    assert words in refused.value.message
+    assert len(all_shifts(db)) == 1  # nothing half-written

@@ -238,10 +238,10 @@ def test_a_database_at_revision_0001_is_upgraded_with_its_rows_intact(tmp_path: 
         datetime(2026, 3, 10, 16, 30, tzinfo=UTC),
         "launch day",
     )
-    # No schedule yet: judged by the shift alone, as before the upgrade.
-    assert [(p.source, p.minutes, p.note, p.after_hours, p.on_call) for p in pings] == [
-        ("teams", 0, None, False, False),
-        ("slack", 5, "late one", True, False),
+    # No schedule yet: judged by the shift alone; outside it, not judged at all.
+    assert [(p.source, p.minutes, p.note, p.timing) for p in pings] == [
+        ("teams", 0, None, "working hours"),
+        ("slack", 5, "late one", "not judged: no working hours set"),
     ]
     # The new tables take rows.
     with db.write() as session:

@@ -8,6 +8,7 @@ import io
 import json
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from wellbeing_app.core.reports.summary import (
     left_out,
 )
 from wellbeing_app.core.store.database import Database
+from wellbeing_app.core.time.periods import Period
 from wellbeing_app.core.workload.aggregate import compared
 from wellbeing_app.core.workload.loads import Totals
 
@@ -215,3 +217,18 @@ def test_page_size_follows_the_locale(qapp: object) -> None:
 
     assert page_size_for(QLocale("en_US")).id() == QPageSize.PageSizeId.Letter
     assert page_size_for(QLocale("de_DE")).id() == QPageSize.PageSizeId.A4
+
+
+def test_week_rows_are_clipped_to_a_period_that_starts_and_ends_mid_week(db: Database) -> None:
+    fill(db)
+    mid_week = Period(date(2026, 10, 21), date(2026, 10, 27))  # Wednesday to Tuesday
+    with db.read() as session:
+        current, previous = compared(session, mid_week, "Europe/Berlin", NOW)
+    document = build_summary(current, previous, SummaryOptions(), NOW)
+    rows = [(w["week_start"], w["week_end"], w["days"]) for w in document["weeks"]]
+    assert rows == [("2026-10-21", "2026-10-25", 5), ("2026-10-26", "2026-10-27", 2)]
+    csv_rows = list(csv.DictReader(io.StringIO(render_text(document, "csv"))))
+    assert [(r["week_start"], r["week_end"]) for r in csv_rows] == [
+        ("2026-10-21", "2026-10-25"),
+        ("2026-10-26", "2026-10-27"),
+    ]

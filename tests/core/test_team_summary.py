@@ -67,7 +67,7 @@ def member_document(n: int, period: Period = PERIOD) -> dict[str, Any]:
             incidents=1,
         )
         # Member 0 took the last week off and has no row for it.
-        for w, start in enumerate(WEEK_STARTS[:3] if n == 0 else WEEK_STARTS)
+        for w, start in enumerate(period.week_starts()[:3] if n == 0 else period.week_starts())
     ]
     sources = {"slack": 6 + n, "email": 4} | ({f"app{n}": 1} if n >= 3 else {})
     workload = Workload(

@@ -43,7 +43,8 @@ def test_day_log_on_the_short_dst_day(db: Database) -> None:
     assert log.day == date(2026, 3, 29)
     assert len(log.shifts) == 1  # the night shift reaches into the day
     assert [p.at for p in log.pings] == [at("2026-03-29T00:00"), at("2026-03-29T23:59")]
-    assert [p.after_hours for p in log.pings] == [False, True]
+    # No working hours were set: inside the night shift is work, after it is not judged.
+    assert [p.timing for p in log.pings] == ["working hours", "not judged: no working hours set"]
     assert [i.at for i in log.incidents] == [at("2026-03-29T12:00")]
 
 

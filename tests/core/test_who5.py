@@ -1,7 +1,8 @@
 """WHO-5 Well-Being Index scoring against the published rules, at every boundary.
 
-Raw score = sum of five items (0-5 each); percentage score = raw x 4. A score below 50, or any
-single item at 0 or 1, is worth a calm note; a change of 10 points or more is notable.
+Raw score = sum of five items (0-5 each); percentage score = raw x 4. ``low`` means a score below
+50; an item at 0 or 1 is a sign of its own (``low_answer``); either is worth a calm note that
+names which applies. A change of 10 points or more is notable.
 """
 
 from __future__ import annotations
@@ -43,17 +44,31 @@ def test_every_item_at_2_is_40_and_low() -> None:
 
 @pytest.mark.parametrize("position", range(5))
 @pytest.mark.parametrize("very_low", [0, 1])
-def test_one_item_at_0_or_1_makes_it_low_even_at_a_high_total(position: int, very_low: int) -> None:
+def test_one_item_at_0_or_1_is_its_own_sign_at_a_high_total(position: int, very_low: int) -> None:
     answers = [5, 5, 5, 5, 5]
     answers[position] = very_low
     result = who5_score(answers)
     assert result.score == (20 + very_low) * 4
     assert result.score >= 80
-    assert result.low
+    assert not result.low  # the score is not below 50 ...
+    assert result.low_answer and result.worth_a_talk  # ... but the answer still counts
+    assert "below 50" not in result.note()
+    assert result.note().startswith("At least one of your answers was 0 or 1")
+
+
+def test_the_note_names_which_sign_applies() -> None:
+    assert who5_score([2, 2, 2, 2, 2]).note().startswith("Your score is below 50:")
+    assert (
+        who5_score([0, 2, 2, 2, 2])
+        .note()
+        .startswith("Your score is below 50 and at least one answer was 0 or 1:")
+    )
+    assert who5_score([3, 3, 3, 3, 3]).note() == "Thank you for checking in."
 
 
 def test_every_item_at_2_or_more_and_total_above_50_is_not_low() -> None:
-    assert not who5_score([2, 5, 5, 5, 5]).low
+    result = who5_score([2, 5, 5, 5, 5])
+    assert not (result.low or result.low_answer or result.worth_a_talk)
 
 
 @pytest.mark.parametrize("answers", [[], [3, 3, 3, 3], [3, 3, 3, 3, 3, 3]])
@@ -106,4 +121,6 @@ def test_scores_are_multiples_of_4_from_0_to_100() -> None:
         assert sum(answers) == raw
         result = who5_score(answers)
         assert result.score == raw * 4
-        assert result.low is (raw * 4 < 50 or min(answers) <= 1)
+        assert result.low is (raw * 4 < 50)
+        assert result.low_answer is (min(answers) <= 1)
+        assert result.worth_a_talk is (result.low or result.low_answer)

@@ -120,6 +120,31 @@ def test_a_lunch_break_is_not_a_short_rest(berlin_9_to_5: Database) -> None:
     assert result.totals.short_rest_gaps == 0
 
 
+@pytest.mark.parametrize(
+    ("first_end", "second_start", "short"),
+    [
+        # The reference check's case, in UTC: 09:00-20:24 then 07:24 the next day is 11 h exactly.
+        ("2026-11-10T20:24+00:00", "2026-11-11T07:24+00:00", False),
+        ("2026-11-10T20:24:01+00:00", "2026-11-11T07:24+00:00", True),  # one second under
+        ("2026-11-10T21:37+00:00", "2026-11-11T08:37+00:00", False),
+        ("2026-11-10T19:59:59.999+00:00", "2026-11-11T06:59:59.999+00:00", False),
+        ("2026-11-10T19:59:59.999+00:00", "2026-11-11T06:59:59.998+00:00", True),
+    ],
+)
+def test_a_rest_of_exactly_11_hours_is_not_short_whatever_the_clock_time(
+    berlin_9_to_5: Database, first_end: str, second_start: str, short: bool
+) -> None:
+    with berlin_9_to_5.write() as session:  # instants with their offset, not Berlin time
+        for start, end in (
+            ("2026-11-10T09:00+00:00", first_end),
+            (second_start, "2026-11-11T17:00+00:00"),
+        ):
+            start_shift(session, at=datetime.fromisoformat(start), now=NOW, zone=BERLIN)
+            end_shift(session, at=datetime.fromisoformat(end), now=NOW)
+    result = load(berlin_9_to_5, date(2026, 11, 9), date(2026, 11, 15))
+    assert result.totals.short_rest_gaps == int(short)
+
+
 def test_a_short_rest_before_the_period_counts_only_when_the_shift_starts_inside(
     berlin_9_to_5: Database,
 ) -> None:

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.schedules import weekdays_9_to_5
 from wellbeing_app.app import NO_TRAY_EXPLAINED, WellbeingApp
 from wellbeing_app.core.records.incidents import IncidentDraft
 from wellbeing_app.ui.incident_dialog import IncidentDialog
@@ -56,6 +57,7 @@ def test_start_and_end_a_shift_from_the_menu(wellbeing: WellbeingApp, clock, mon
 
 
 def test_a_ping_logged_from_the_menu_knows_it_came_after_hours(wellbeing, clock) -> None:
+    weekdays_9_to_5(wellbeing.journal.db)  # the clock stands on a Sunday: a day off
     wellbeing.actions.pings[0].trigger()  # Slack, no shift running
     [ping] = wellbeing.journal.day().pings
     assert (ping.source, ping.after_hours, ping.origin) == ("slack", True, "tray")

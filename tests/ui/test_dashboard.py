@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 
+from tests.schedules import weekdays_9_to_5
 from wellbeing_app.app import WellbeingApp
 from wellbeing_app.core.time.periods import Period
 from wellbeing_app.ui.dashboard_window import CHART_KEYS, DashboardWindow
@@ -114,6 +115,7 @@ def test_a_write_elsewhere_refreshes_an_open_dashboard(
     window = open_dashboard(qtbot, wellbeing)
     journal = wellbeing.journal
     assert journal is not None
+    weekdays_9_to_5(journal.db)
     journal.log_ping("slack", at=NOW - timedelta(hours=2))  # Sunday: after hours
     wellbeing.on_state_changed()
     assert card(window, "After-hours pings")[0] == "1"

@@ -31,7 +31,8 @@ def test_menu_offers_every_action_in_order(qtbot: QtBot) -> None:
         "Quit",
     ]
     ping_menu = menu.actions()[1].menu()
-    assert texts(ping_menu) == [
+    visible = [a.text() for a in ping_menu.actions() if a.isVisible() and not a.isSeparator()]
+    assert visible == [
         "Slack",
         "Teams",
         "Email",
@@ -40,6 +41,10 @@ def test_menu_offers_every_action_in_order(qtbot: QtBot) -> None:
         "Social mention",
         "Other",
     ]
+    # Minutes for the last ping appear below the sources once a ping was logged.
+    actions.set_state(ShiftState(ready=True, last_ping="Slack at 21:04"))
+    visible = [a.text() for a in ping_menu.actions() if a.isVisible() and not a.isSeparator()]
+    assert visible[7:] == ["Time spent on Slack at 21:04:", "5 min", "15 min", "30 min", "Other…"]
 
 
 def test_shift_item_shows_elapsed_time_while_running(qtbot: QtBot) -> None:

@@ -60,6 +60,7 @@ def _ping_json(row: PingRow, zone: str) -> dict[str, Any]:
         "minutes": row.minutes,
         "after_hours": row.after_hours,
         "on_call": row.on_call,
+        "judged": row.judged,
         "zone": row.zone,
         "note": row.note,
         "origin": row.origin,

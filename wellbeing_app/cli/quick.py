@@ -168,8 +168,10 @@ def _ping(connection: sqlite3.Connection, args: argparse.Namespace, clock: Clock
 
 
 def _timing(connection: sqlite3.Connection, at: datetime) -> str:
-    """After hours, on call or working hours: at work is inside the schedule in force or a
-    recorded shift; on call counts only outside work."""
+    """After hours, on call, working hours or not judged, by the rule of
+    ``core.schedule.after_hours``: at work is inside the schedule in force or a recorded shift;
+    on call counts only outside work; before working hours were first set, nothing else is
+    judged."""
     in_shift = _one(
         connection,
         "SELECT coalesce((SELECT coalesce(end_utc, ?) FROM shift WHERE start_utc <= ? "
@@ -184,9 +186,14 @@ def _timing(connection: sqlite3.Connection, at: datetime) -> str:
         stored(at),
         stored(at),
     )[0]
-    at_work = bool(in_shift) or _book(connection).is_scheduled(at)
+    book = _book(connection)
+    at_work = bool(in_shift) or book.is_scheduled(at)
+    first_set = book.first_start()
+    schedule_set = first_set is not None and at >= first_set
     return timing_label(
-        after_hours=not at_work and not on_call, on_call=not at_work and bool(on_call)
+        after_hours=not at_work and not on_call and schedule_set,
+        on_call=not at_work and bool(on_call),
+        judged=at_work or bool(on_call) or schedule_set,
     )
 
 

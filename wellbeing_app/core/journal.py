@@ -54,6 +54,19 @@ class Journal:
                 session, at=at or now, now=now, zone=self.zone(), origin=self.origin, note=note
             )
 
+    def add_shift(self, start: datetime, end: datetime, note: str | None = None) -> ShiftRow:
+        """A shift that is over, added after the fact (a forgotten one)."""
+        with self.db.write() as session:
+            return shifts.add_shift(
+                session,
+                start=start,
+                end=end,
+                now=self.now(),
+                zone=self.zone(),
+                origin=self.origin,
+                note=note,
+            )
+
     def end_shift(self, at: datetime | None = None) -> ShiftRow:
         now = self.now()
         with self.db.write() as session:

@@ -66,6 +66,7 @@ SEVERE_FROM = 4  # severity 4 and 5 count as severe
 
 # When a contact came, as the user would say it (derived, never typed).
 AFTER_HOURS, ON_CALL, WORKING_HOURS = "after hours", "on call", "working hours"
+NOT_JUDGED = "not judged: no working hours set"
 
 
 def source_label(source: str) -> str:
@@ -84,10 +85,13 @@ def weekday_label(weekday: int) -> str:
     return WEEKDAY_LABELS[weekday]
 
 
-def timing_label(after_hours: bool, on_call: bool) -> str:
-    """How a contact's time is described: on call, after hours, or working hours."""
+def timing_label(after_hours: bool, on_call: bool, judged: bool = True) -> str:
+    """How a contact's time is described: on call, after hours, working hours, or not judged
+    (outside every shift before working hours were set)."""
     if on_call:
         return ON_CALL
+    if not judged:
+        return NOT_JUDGED
     return AFTER_HOURS if after_hours else WORKING_HOURS
 
 

@@ -11,6 +11,9 @@ from PySide6.QtGui import QAction
 from wellbeing_app.core.time.local_time import format_duration
 from wellbeing_app.core.vocabulary import SOURCE_LABELS
 
+QUICK_MINUTES = (5, 15, 30)
+OTHER_MINUTES = -1
+
 
 @dataclass(frozen=True)
 class ShiftState:
@@ -18,6 +21,7 @@ class ShiftState:
 
     ready: bool = False
     running_for: timedelta | None = None
+    last_ping: str | None = None  # e.g. "Slack at 21:04": its minutes can still be given
 
 
 class AppActions(QObject):
@@ -26,6 +30,7 @@ class AppActions(QObject):
     start_shift = Signal()
     end_shift = Signal()
     log_ping = Signal(str)
+    ping_minutes = Signal(int)  # minutes spent on the last ping; OTHER_MINUTES opens its dialog
     log_incident = Signal()
     show_today = Signal()
     show_dashboard = Signal()
@@ -45,6 +50,17 @@ class AppActions(QObject):
             action = QAction(label, self)
             action.triggered.connect(lambda _=False, s=source: self.log_ping.emit(s))
             self.pings.append(action)
+        # Minutes on the ping just logged: one more click, never in the way of the first.
+        self.last_ping = QAction("", self)
+        self.last_ping.setEnabled(False)
+        self.minutes: list[QAction] = []
+        for minutes in QUICK_MINUTES:
+            action = QAction(f"{minutes} min", self)
+            action.triggered.connect(lambda _=False, m=minutes: self.ping_minutes.emit(m))
+            self.minutes.append(action)
+        other = QAction("Other…", self)
+        other.triggered.connect(lambda: self.ping_minutes.emit(OTHER_MINUTES))
+        self.minutes.append(other)
         self.incident = QAction("Log an incident…", self)
         self.incident.triggered.connect(self.log_incident)
         self.today = QAction("Today", self)
@@ -83,6 +99,15 @@ class AppActions(QObject):
             self.settings,
         ):
             action.setEnabled(state.ready)
+
+        self.last_ping.setText(f"Time spent on {state.last_ping}:" if state.last_ping else "")
+        for action in (self.last_ping, *self.minutes):
+            action.setVisible(state.last_ping is not None)
+
+    def ping_menu_actions(self) -> list[QAction | None]:
+        """The "Log a ping" menu: one click per source, then minutes for the last ping (None
+        stands for a separator)."""
+        return [*self.pings, None, self.last_ping, *self.minutes]
 
     def _on_shift(self) -> None:
         (self.end_shift if self._running else self.start_shift).emit()

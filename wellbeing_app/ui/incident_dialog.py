@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -49,7 +50,9 @@ class IncidentDialog(FormDialog[IncidentDraft]):
         save: Callable[[IncidentDraft], object],
         initial: IncidentDraft | None = None,
         parent: QWidget | None = None,
+        when: datetime | None = None,
     ) -> None:
+        """``when`` is where a new incident's time starts (default: now)."""
         super().__init__(
             "Edit incident" if initial else "Log an incident",
             self._collect_incident,
@@ -59,7 +62,7 @@ class IncidentDialog(FormDialog[IncidentDraft]):
         )
         self._clock = clock
 
-        self.when = WallTimeEdit(initial.at if initial else clock.now(), clock.zone())
+        self.when = WallTimeEdit(initial.at if initial else when or clock.now(), clock.zone())
         self.category = QComboBox()
         self.category.addItem("Choose a category…", "")
         for value, label in CATEGORY_LABELS.items():
@@ -155,6 +158,7 @@ class IncidentDialog(FormDialog[IncidentDraft]):
         save: Callable[[IncidentDraft], object],
         initial: IncidentDraft | None = None,
         parent: QWidget | None = None,
+        when: datetime | None = None,
     ) -> tuple[IncidentDraft | None, bool]:
         """Run the dialog; ``save`` stores the draft, and its errors keep the dialog open."""
-        return cls(clock, save, initial, parent).run()
+        return cls(clock, save, initial, parent, when).run()

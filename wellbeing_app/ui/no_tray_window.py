@@ -35,8 +35,11 @@ class NoTrayWindow(QWidget):
         self.why.setVisible(explain)
         layout.addWidget(self.why)
         ping_menu = QMenu(self)
-        for action in actions.pings:
-            ping_menu.addAction(action)
+        for action in actions.ping_menu_actions():
+            if action is None:
+                ping_menu.addSeparator()
+            else:
+                ping_menu.addAction(action)
         self.ping_button = self._button(text="Log a ping")
         self.ping_button.setMenu(ping_menu)
         self.ping_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

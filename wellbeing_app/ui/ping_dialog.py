@@ -31,9 +31,11 @@ class PingDialog(FormDialog[PingEdit]):
         initial: PingEdit,
         save: Callable[[PingEdit], object],
         parent: QWidget | None = None,
+        *,
+        adding: bool = False,
     ) -> None:
         super().__init__(
-            "Edit ping",
+            "Add a ping" if adding else "Edit ping",
             self._collect_ping,
             save,
             {"at": "When", "minutes": "Minutes responding"},
@@ -83,6 +85,8 @@ class PingDialog(FormDialog[PingEdit]):
         initial: PingEdit,
         save: Callable[[PingEdit], object],
         parent: QWidget | None = None,
+        *,
+        adding: bool = False,
     ) -> tuple[PingEdit | None, bool]:
         """Run the dialog; ``save`` stores the value, and its errors keep the dialog open."""
-        return cls(clock, initial, save, parent).run()
+        return cls(clock, initial, save, parent, adding=adding).run()

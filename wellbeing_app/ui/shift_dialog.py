@@ -1,4 +1,5 @@
-"""The shift dialog: correct a shift's start, end (or leave it running) and note."""
+"""The shift dialog: add a forgotten shift, or correct a shift's start, end (or leave it
+running) and note."""
 
 from __future__ import annotations
 
@@ -28,8 +29,11 @@ class ShiftDialog(FormDialog[ShiftEdit]):
         initial: ShiftEdit,
         save: Callable[[ShiftEdit], object],
         parent: QWidget | None = None,
+        *,
+        adding: bool = False,
     ) -> None:
-        super().__init__("Edit shift", self._collect_shift, save, {}, parent)
+        title = "Add a shift" if adding else "Edit shift"
+        super().__init__(title, self._collect_shift, save, {}, parent)
         self.start = WallTimeEdit(initial.start, clock.zone())
         self.end = WallTimeEdit(initial.end or clock.now(), clock.zone())
         self.running = QCheckBox("Still running")
@@ -39,7 +43,8 @@ class ShiftDialog(FormDialog[ShiftEdit]):
         self.note = QLineEdit(initial.note or "")
         self.form.addRow("&Start", self.start)
         self.form.addRow("&End", self.end)
-        self.form.addRow("", self.running)
+        if not adding:  # a forgotten shift is over; the running one is started from the tray
+            self.form.addRow("", self.running)
         self.form.addRow("&Note", self.note)
         self.fields = {"start": self.start, "end": self.end, "note": self.note}
         self.setMinimumWidth(380)
@@ -58,6 +63,8 @@ class ShiftDialog(FormDialog[ShiftEdit]):
         initial: ShiftEdit,
         save: Callable[[ShiftEdit], object],
         parent: QWidget | None = None,
+        *,
+        adding: bool = False,
     ) -> tuple[ShiftEdit | None, bool]:
         """Run the dialog; ``save`` stores the value, and its errors keep the dialog open."""
-        return cls(clock, initial, save, parent).run()
+        return cls(clock, initial, save, parent, adding=adding).run()

@@ -1,11 +1,12 @@
-"""The Today window: today's shifts, pings and incidents, each editable and deletable."""
+"""The day view (the tray's "Today"): one day's shifts, pings and incidents, any day, each
+editable and deletable, with Add for a record that was forgotten."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QDate, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from wellbeing_app.core.time.local_time import format_duration, in_zone
 from wellbeing_app.core.vocabulary import category_label, source_label
 from wellbeing_app.ui import icons
+from wellbeing_app.ui.date_edit import date_edit, day_of
 from wellbeing_app.ui.quiet_label import QUIET_STYLE
 
 if TYPE_CHECKING:
@@ -112,15 +114,47 @@ class RecordTable(QGroupBox):
 
 
 class TodayWindow(QWidget):
-    """Shows one DayLog. Emits what the user wants to change; the app does the changing."""
+    """Shows one DayLog. Emits what the user wants to see or change; the app does the rest."""
 
     edit_requested = Signal(str, int)
     delete_requested = Signal(str, int)
+    add_requested = Signal(str)  # SHIFT, PING or INCIDENT, for the day shown
+    day_chosen = Signal(object)  # a date
 
     def __init__(self) -> None:
         super().__init__()
         self.setWindowIcon(icons.icon(icons.APP))
         self.setWindowTitle("Today")
+        self.day: date | None = None
+        self.previous_day = QPushButton("◀ &Previous day")
+        self.previous_day.setToolTip("Alt+Left")
+        self.picker = date_edit("Day shown", date(2000, 1, 1))  # set by every show_log
+        self.next_day = QPushButton("&Next day ▶")
+        self.next_day.setToolTip("Alt+Right")
+        self.back_to_today = QPushButton("&Today")
+        self.previous_day.clicked.connect(lambda: self._step(-1))
+        self.next_day.clicked.connect(lambda: self._step(1))
+        self.back_to_today.clicked.connect(lambda: self.day_chosen.emit(None))
+        self.picker.dateChanged.connect(lambda _: self.day_chosen.emit(day_of(self.picker)))
+        for keys, step in (("Alt+Left", -1), ("Alt+Right", 1)):
+            QShortcut(QKeySequence(keys), self).activated.connect(
+                lambda step=step: self._step(step)
+            )
+        navigation = QHBoxLayout()
+        for widget in (self.previous_day, self.picker, self.next_day, self.back_to_today):
+            navigation.addWidget(widget)
+        navigation.addStretch()
+        self.add_buttons = {
+            SHIFT: QPushButton("Add &shift…"),
+            PING: QPushButton("Add p&ing…"),
+            INCIDENT: QPushButton("Add in&cident…"),
+        }
+        adding = QHBoxLayout()
+        adding.addWidget(QLabel("Forgot something on this day?"))
+        for kind, button in self.add_buttons.items():
+            button.clicked.connect(lambda _=False, kind=kind: self.add_requested.emit(kind))
+            adding.addWidget(button)
+        adding.addStretch()
         self.status = QLabel("")
         font = self.status.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -130,21 +164,22 @@ class TodayWindow(QWidget):
         motto.setStyleSheet(QUIET_STYLE)
         self.streaks = QLabel("")
         self.shifts = RecordTable(
-            SHIFT, "Shifts", ["Start", "End", "Length", "Note"], "No shift today."
+            SHIFT, "Shifts", ["Start", "End", "Length", "Note"], "No shift on this day."
         )
         self.pings = RecordTable(
             PING,
             "Pings",
             ["Time", "Source", "Minutes", "When", "Note"],
-            "No pings logged today.",
+            "No pings logged on this day.",
         )
         self.incidents = RecordTable(
             INCIDENT,
             "Incidents",
             ["Time", "Category", "Severity", "Platform", "Minutes", "Summary"],
-            "No incidents today. Good.",
+            "No incidents on this day.",
         )
         layout = QVBoxLayout(self)
+        layout.addLayout(navigation)
         layout.addWidget(self.status)
         layout.addWidget(motto)
         layout.addWidget(self.streaks)
@@ -152,8 +187,9 @@ class TodayWindow(QWidget):
             table.edit_requested.connect(self.edit_requested)
             table.delete_requested.connect(self.delete_requested)
             layout.addWidget(table)
+        layout.addLayout(adding)
         layout.addStretch()
-        self.resize(640, 560)
+        self.resize(680, 600)
 
     def show_streaks(self, disconnect: int, reflection: int) -> None:
         """Workdays in a row you disconnected on time, and reflected (days off don't count)."""
@@ -163,18 +199,32 @@ class TodayWindow(QWidget):
         )
 
     def show_log(self, log: DayLog, now: datetime, zone: str) -> None:
-        self.setWindowTitle(f"Today, {log.day:%A %d %B}")
+        today = in_zone(now, zone).date()
+        self.day = log.day
+        is_today = log.day == today
+        self.setWindowTitle(f"Today, {log.day:%A %d %B}" if is_today else f"{log.day:%A %d %B %Y}")
+        self.picker.blockSignals(True)
+        self.picker.setDate(QDate(log.day.year, log.day.month, log.day.day))
+        self.picker.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.picker.blockSignals(False)
+        self.next_day.setEnabled(not is_today)
+        self.back_to_today.setEnabled(not is_today)
         running = next((s for s in log.shifts if s.end is None), None)
         worked = sum((s.length(now) for s in log.shifts), start=now - now)
-        if running:
+        if running and is_today:
             self.status.setText(
                 f"Shift running since {in_zone(running.start, zone):%H:%M} "
                 f"({format_duration(running.length(now))})"
             )
-        elif log.shifts:
-            self.status.setText(f"Off the clock. Worked {format_duration(worked)} today.")
+        elif is_today:
+            done = f" Worked {format_duration(worked)} today." if log.shifts else ""
+            self.status.setText(f"Off the clock.{done}")
         else:
-            self.status.setText("Off the clock.")
+            self.status.setText(
+                f"Worked {format_duration(worked)} on this day."
+                if log.shifts
+                else "No shift recorded on this day."
+            )
         self.shifts.set_rows(
             [
                 (
@@ -220,6 +270,10 @@ class TodayWindow(QWidget):
                 for i in log.incidents
             ]
         )
+
+    def _step(self, days: int) -> None:
+        if self.day is not None:
+            self.day_chosen.emit(self.day + timedelta(days=days))
 
 
 def _when(instant: datetime, zone: str, day: object) -> str:

@@ -64,8 +64,11 @@ def build_menu(actions: AppActions) -> QMenu:
     menu = QMenu()
     menu.addAction(actions.shift)
     pings = menu.addMenu("Log a ping")
-    for action in actions.pings:
-        pings.addAction(action)
+    for action in actions.ping_menu_actions():
+        if action is None:
+            pings.addSeparator()
+        else:
+            pings.addAction(action)
     menu.addAction(actions.incident)
     menu.addAction(actions.reflection)
     menu.addAction(actions.checkin)

@@ -32,11 +32,6 @@ CREDIT = (
     "Psychiatric Centre North Zealand."
 )
 PRIVATE_NOTE = "Private: your answers stay on this computer."
-LOW_NOTE = (
-    "Your answers suggest the last two weeks have been heavy. Consider talking with someone you "
-    "trust, or a professional. You are not alone in this."
-)
-THANKS = "Thank you for checking in."
 # As on the published form: "All of the time" (5) on the left, "At no time" (0) on the right.
 COLUMNS = tuple(range(len(WHO5_ANSWERS) - 1, -1, -1))
 
@@ -156,7 +151,7 @@ class Who5Dialog(FormDialog[tuple[int, ...]]):
     def _show_result(self, outcome: Who5Result) -> None:
         self.error.setVisible(False)
         self.score.setText(f"Your score: {outcome.score} / 100")
-        self.note.setText(LOW_NOTE if outcome.low else THANKS)
+        self.note.setText(outcome.note())
         self.change.setText(who5_change_sentence(outcome.change))
         self.change.setVisible(outcome.notable_change)
         self.pages.setCurrentIndex(1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.time.local_time import EARLIEST
 
 MAX_MINUTES = 24 * 60
 FUTURE_TOLERANCE = timedelta(minutes=1)
@@ -30,6 +31,8 @@ def check_not_future(at: datetime, now: datetime, field: str) -> datetime:
     at = at.astimezone(UTC)
     if at > now + FUTURE_TOLERANCE:
         raise ValidationError(field, f"{at:%Y-%m-%d %H:%M} UTC is in the future")
+    if at < EARLIEST:
+        raise ValidationError(field, f"{at:%Y-%m-%d} is before 1970; no record goes back so far")
     return at
 
 

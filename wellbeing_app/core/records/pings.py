@@ -32,11 +32,12 @@ class PingRow:
     origin: str
     after_hours: bool
     on_call: bool = False
+    judged: bool = True  # False: outside every shift, before working hours were set
 
     @property
     def timing(self) -> str:
-        """In the user's words: after hours, on call, or working hours."""
-        return timing_label(self.after_hours, self.on_call)
+        """In the user's words: after hours, on call, working hours, or not judged."""
+        return timing_label(self.after_hours, self.on_call, self.judged)
 
 
 def log_ping(
@@ -103,11 +104,14 @@ def list_pings(session: Session, start: datetime, end: datetime) -> list[PingRow
         return []
     verdicts = prepare(session, first, last + timedelta(seconds=1))
     query = (
-        select(Ping, verdicts.after_hours, verdicts.on_call)
+        select(Ping, verdicts.after_hours, verdicts.on_call, verdicts.judged)
         .where(*in_range)
         .order_by(col(Ping.at_utc), col(Ping.id))
     )
-    return [_row(ping, bool(after), bool(on)) for ping, after, on in session.exec(query)]
+    return [
+        _row(ping, bool(after), bool(on), bool(judged))
+        for ping, after, on, judged in session.exec(query)
+    ]
 
 
 def _get(session: Session, ping_id: int) -> PingRow:
@@ -115,13 +119,15 @@ def _get(session: Session, ping_id: int) -> PingRow:
     if ping is None:
         raise NotFoundError(f"ping {ping_id} no longer exists")
     verdicts = prepare(session, ping.at_utc, ping.at_utc + timedelta(seconds=1))
-    after, on = session.exec(
-        select(verdicts.after_hours, verdicts.on_call).where(col(Ping.id) == ping_id)
+    after, on, judged = session.exec(
+        select(verdicts.after_hours, verdicts.on_call, verdicts.judged).where(
+            col(Ping.id) == ping_id
+        )
     ).one()
-    return _row(ping, bool(after), bool(on))
+    return _row(ping, bool(after), bool(on), bool(judged))
 
 
-def _row(ping: Ping, after_hours: bool, on_call: bool) -> PingRow:
+def _row(ping: Ping, after_hours: bool, on_call: bool, judged: bool) -> PingRow:
     assert ping.id is not None
     return PingRow(
         ping.id,
@@ -133,4 +139,5 @@ def _row(ping: Ping, after_hours: bool, on_call: bool) -> PingRow:
         ping.origin,
         after_hours,
         on_call,
+        judged,
     )

@@ -84,6 +84,35 @@ def start_shift(
     return _row(shift)
 
 
+def add_shift(
+    session: Session,
+    *,
+    start: datetime,
+    end: datetime,
+    now: datetime,
+    zone: str,
+    origin: Origin = Origin.TRAY,
+    note: str | None = None,
+) -> ShiftRow:
+    """Record a shift that is over (one forgotten last Tuesday): refused only when it ends before
+    it starts, lies in the future, or overlaps a recorded shift, which is named."""
+    start = check_not_future(start, now, "start")
+    end = check_not_future(end, now, "end")
+    if end <= start:
+        raise ValidationError("end", "must come after the start")
+    _check_no_overlap(session, start, end, exclude_id=None, field="start")
+    shift = Shift(
+        start_utc=start,
+        end_utc=end,
+        zone=zone,
+        note=clean_text(note, "note", MAX_NOTE),
+        origin=origin.value,
+    )
+    session.add(shift)
+    session.flush()
+    return _row(shift)
+
+
 def end_shift(session: Session, *, at: datetime, now: datetime) -> ShiftRow:
     """Stop the running shift at ``at``."""
     at = check_not_future(at, now, "at")
@@ -148,7 +177,11 @@ def list_shifts(session: Session, start: datetime, end: datetime) -> list[ShiftR
 
 
 def _check_no_overlap(
-    session: Session, start: datetime, end: datetime | None, exclude_id: int | None
+    session: Session,
+    start: datetime,
+    end: datetime | None,
+    exclude_id: int | None,
+    field: str | None = None,
 ) -> None:
     query = select(Shift).where(or_(col(Shift.end_utc).is_(None), col(Shift.end_utc) > start))
     if end is not None:
@@ -158,5 +191,5 @@ def _check_no_overlap(
     other = session.exec(query.order_by(col(Shift.start_utc))).first()
     if other is None:
         return
-    field = "at" if exclude_id is None else "start"
+    field = field or ("at" if exclude_id is None else "start")
     raise rules.overlaps(other.start_utc, other.end_utc, other.zone, field)

@@ -31,31 +31,55 @@ WHO5_ANSWERS = (
 )
 
 
+LOW_SCORE = 50  # a score below this suggests poor well-being (the published guidance)
+
+
 @dataclass(frozen=True)
 class Who5Result:
     raw: int  # 0-25
     score: int  # raw x 4, 0-100
-    low: bool  # below 50, or any item at 0 or 1: worth a talk with someone you trust
+    low: bool  # the score is below 50
     change: int | None  # points since the last check, None for the first
+    low_answer: bool = False  # some answer was 0 ("at no time") or 1 ("some of the time")
 
     @property
     def notable_change(self) -> bool:
         return self.change is not None and abs(self.change) >= 10
 
+    @property
+    def worth_a_talk(self) -> bool:
+        """Either sign the guidance names: a score below 50, or an answer at 0 or 1."""
+        return self.low or self.low_answer
+
+    def note(self) -> str:
+        """What the result suggests, naming which sign applies (never "below 50" for 84)."""
+        if self.low and self.low_answer:
+            why = "Your score is below 50 and at least one answer was 0 or 1"
+        elif self.low:
+            why = "Your score is below 50"
+        elif self.low_answer:
+            why = "At least one of your answers was 0 or 1 (at no time, or some of the time)"
+        else:
+            return "Thank you for checking in."
+        return (
+            f"{why}: the last two weeks may have been heavy. Consider talking with someone you "
+            "trust, or a professional. You are not alone in this."
+        )
+
 
 def who5_score(
     answers: tuple[int, ...] | list[int], previous_score: int | None = None
 ) -> Who5Result:
-    """Score the WHO-5 by its published rules: raw sum x 4; below 50 (or any item 0-1) is low."""
+    """Score the WHO-5 by its published rules: raw sum x 4; a score below 50 is low, and an answer
+    at 0 or 1 is a sign of its own."""
     if len(answers) != 5:
         raise ValidationError("answers", f"the WHO-5 has 5 items, got {len(answers)} answers")
     for number, answer in enumerate(answers, start=1):
         check_scale(answer, 0, 5, f"item {number}")
     raw = sum(answers)
     score = raw * 4
-    low = score < 50 or any(a <= 1 for a in answers)
     change = None if previous_score is None else score - previous_score
-    return Who5Result(raw, score, low, change)
+    return Who5Result(raw, score, score < LOW_SCORE, change, any(a <= 1 for a in answers))
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,10 @@ every figure of ``figures.FIGURES`` by key, and a week the weekly ones, in the t
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import NotRequired, TypedDict
+
+from wellbeing_app.core.time.periods import Period
 
 # Figure key -> value: hours rounded to 2 decimals, counts and minutes whole numbers.
 FigureValues = dict[str, float]
@@ -84,6 +87,12 @@ class TeamSummary(TypedDict):
     breakdowns: Breakdowns | None
     breakdowns_withheld: str | None
     not_rolled_up: str
+
+
+def week_dates(monday: date, period: Period) -> tuple[date, date]:
+    """The first and last day of the week starting ``monday`` that lie inside ``period``: a
+    week row is clipped to the period it summarises."""
+    return max(monday, period.start), min(monday + timedelta(days=6), period.end)
 
 
 def week_document(start: str, end: str, days: int, figures: FigureValues) -> WeekDocument:

@@ -8,7 +8,7 @@ Well-being figures (WHO-5, mood, stress) go in only when the user ticks them for
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from wellbeing_app.core.records.fields import clean_text
 from wellbeing_app.core.reports.document import (
@@ -17,6 +17,7 @@ from wellbeing_app.core.reports.document import (
     WeekDocument,
     WellbeingDocument,
     WorkloadSummary,
+    week_dates,
     week_document,
 )
 from wellbeing_app.core.reports.findings import key_findings
@@ -78,7 +79,7 @@ def build_summary(
         "incidents_by_severity": {
             str(s): workload.incidents_by_severity.get(s, 0) for s in SEVERITIES
         },
-        "weeks": [_week(week) for week in workload.weeks],
+        "weeks": [_week(week, workload.period) for week in workload.weeks],
         "findings": key_findings(workload.totals, previous),
         "note": options.note,
     }
@@ -87,10 +88,11 @@ def build_summary(
     return document
 
 
-def _week(week: WeekLoad) -> WeekDocument:
+def _week(week: WeekLoad, period: Period) -> WeekDocument:
+    start, end = week_dates(week.week_start, period)
     return week_document(
-        week.week_start.isoformat(),
-        (week.week_start + timedelta(days=6)).isoformat(),
+        start.isoformat(),
+        end.isoformat(),
         week.days,
         figures.rounded(week, figures.WEEKLY),
     )

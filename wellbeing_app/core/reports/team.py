@@ -23,6 +23,7 @@ from wellbeing_app.core.reports.document import (
     FigureValues,
     PeriodDocument,
     TeamSummary,
+    week_dates,
     week_document,
 )
 from wellbeing_app.core.time.periods import Period
@@ -163,7 +164,7 @@ def merge(members: Sequence[Member], min_group: int = MIN_GROUP) -> TeamSummary:
         "totals": totals,
         "averages": {k: round(v / count, 2) for k, v in totals.items()},
         "previous": _sum_totals([m.previous for m in members]),
-        "breakdowns": None if reason else _breakdowns(members),
+        "breakdowns": None if reason else _breakdowns(members, first.period),
         "breakdowns_withheld": reason,
         "not_rolled_up": NOT_ROLLED_UP,
     }
@@ -179,14 +180,16 @@ def _sum_totals(all_totals: Sequence[FigureValues]) -> FigureValues:
     return {f.key: f.rounded(sum(t[f.key] for t in all_totals)) for f in FIGURES}
 
 
-def _breakdowns(members: Sequence[Member]) -> Breakdowns:
+def _breakdowns(members: Sequence[Member], period: Period) -> Breakdowns:
     weeks: dict[date, FigureValues] = {}
     for member in members:
         for start, week in member.weeks.items():
-            merged = weeks.setdefault(start, dict.fromkeys(week, 0))
+            monday = start - timedelta(days=start.weekday())  # a clipped first week, too
+            merged = weeks.setdefault(monday, dict.fromkeys(week, 0))
             for key, number in week.items():
                 # ``days`` is how many of the week's days fall in the period: the same for all.
                 merged[key] = max(merged[key], number) if key == "days" else merged[key] + number
+    dates = {monday: week_dates(monday, period) for monday in weeks}
     return {
         "by_source": _sum_counts([m.by_source for m in members]),
         "incidents_by_category": _sum_counts([m.incidents_by_category for m in members]),
@@ -195,8 +198,8 @@ def _breakdowns(members: Sequence[Member]) -> Breakdowns:
         },
         "weeks": [
             week_document(
-                start.isoformat(),
-                (start + timedelta(days=6)).isoformat(),
+                dates[start][0].isoformat(),
+                dates[start][1].isoformat(),
                 int(weeks[start]["days"]),
                 {f.key: f.rounded(weeks[start][f.key]) for f in WEEKLY},
             )

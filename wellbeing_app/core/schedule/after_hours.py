@@ -1,5 +1,7 @@
 """Whether a contact came after hours: outside the schedule in force, outside every recorded
-shift, and not during an on-call period (which is counted as on call instead).
+shift, and not during an on-call period (which is counted as on call instead). Before the user
+first set working hours, a contact outside every shift and on-call period is not judged at all:
+there are no hours to be after.
 
 The verdict is worked out in SQL for any number of rows. The scheduled working time of the
 period asked about is laid out once, day by day, in a temporary table; each instant is then
@@ -13,7 +15,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Column, ColumnElement, MetaData, Table, and_, func, not_, or_, select
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    MetaData,
+    Table,
+    and_,
+    func,
+    literal,
+    not_,
+    or_,
+    select,
+)
 from sqlmodel import Session, col
 
 from wellbeing_app.core.schedule.weekly import Interval, load_book, load_on_call
@@ -44,6 +57,7 @@ class Verdicts:
 
     after_hours: ColumnElement[bool]
     on_call: ColumnElement[bool]
+    judged: ColumnElement[bool]  # False: outside every shift before working hours were set
 
 
 def merged(intervals: list[Interval]) -> list[Interval]:
@@ -63,12 +77,13 @@ def prepare(session: Session, start: datetime, end: datetime, at: Any = None) ->
     ``at`` defaults to the ping's instant column; instants outside [start, end) are judged
     as unscheduled, so pass the range the query covers.
     """
-    lay_out(session, start, end)
-    return judge(col(Ping.at_utc) if at is None else at)
+    judged_from = lay_out(session, start, end)
+    return judge(col(Ping.at_utc) if at is None else at, judged_from)
 
 
-def lay_out(session: Session, start: datetime, end: datetime) -> None:
-    """Fill the temporary tables with the merged scheduled and on-call time around [start, end).
+def lay_out(session: Session, start: datetime, end: datetime) -> datetime | None:
+    """Fill the temporary tables with the merged scheduled and on-call time around [start, end);
+    returns when working hours were first set (None: never).
 
     Both are merged so that intervals never overlap: the latest one starting before an
     instant is then the only one that can hold it, one index lookup.
@@ -82,6 +97,7 @@ def lay_out(session: Session, start: datetime, end: datetime) -> None:
         connection.execute(table.delete())
         if intervals:
             connection.execute(table.insert(), [{"s": i.start, "e": i.end} for i in intervals])
+    return book.first_start()
 
 
 def covered_time(
@@ -126,8 +142,9 @@ def _clipped(intervals: list[Interval], start: datetime, end: datetime) -> list[
     ]
 
 
-def judge(at: Any) -> Verdicts:
-    """Verdicts for the instant column ``at``, against the time laid out by ``lay_out``."""
+def judge(at: Any, judged_from: datetime | None) -> Verdicts:
+    """Verdicts for the instant column ``at``, against the time laid out by ``lay_out``;
+    ``judged_from`` is when working hours were first set (None: never)."""
     scheduled = _inside(scheduled_time, at)
     latest_shift_end = (
         select(func.coalesce(col(Shift.end_utc), _FAR_FUTURE))
@@ -139,9 +156,11 @@ def judge(at: Any) -> Verdicts:
     in_shift = func.coalesce(latest_shift_end > at, False)
     on_call = _inside(on_call_time, at)
     at_work = or_(scheduled, in_shift)
+    schedule_set = literal(False) if judged_from is None else (at >= literal(judged_from, _INSTANT))
     return Verdicts(
-        after_hours=and_(not_(at_work), not_(on_call)),
+        after_hours=and_(not_(at_work), not_(on_call), schedule_set),
         on_call=and_(not_(at_work), on_call),
+        judged=or_(at_work, on_call, schedule_set),
     )
 
 

@@ -76,6 +76,15 @@ class ScheduleBook:
         index = bisect_right(starts, day) - 1
         return self.versions[index] if index >= 0 else None
 
+    def first_start(self) -> datetime | None:
+        """When working hours were first set: the start of the first version's first day, in its
+        zone (None: never). Before it nothing is judged after hours or counted as a day off."""
+        if not self.versions:
+            return None
+        first = self.versions[0]
+        start = datetime.combine(first.effective_from, time(0), tzinfo=ZoneInfo(first.zone))
+        return start.astimezone(UTC)
+
     def is_day_off(self, day: date) -> bool:
         if self._off is None:  # asked once per day over long periods: look it up in a set
             self._off = {

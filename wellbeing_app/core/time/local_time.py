@@ -7,6 +7,28 @@ from zoneinfo import ZoneInfo
 
 from wellbeing_app.core.errors import ValidationError
 
+# The years a record may fall in: from 1970 to about ten years ahead. Outside them an instant
+# cannot be laid out in every zone (year 1 or 9999 overflow once an offset is applied), and no
+# real shift, ping or schedule lies there.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+AHEAD = timedelta(days=3653)
+RANGE_WORDS = "between 1970 and ten years from now"
+
+
+def check_in_range(at: datetime, now: datetime, field: str) -> datetime:
+    """``at`` (aware) in UTC, refused outside 1970 to ten years after ``now``."""
+    at = at.astimezone(UTC)
+    if not EARLIEST <= at <= now + AHEAD:
+        raise ValidationError(field, f"{at:%Y-%m-%d} is not {RANGE_WORDS}")
+    return at
+
+
+def check_day_in_range(day: date, today: date, field: str) -> date:
+    """A local date, refused outside 1970 to ten years after ``today``."""
+    if not EARLIEST.date() <= day <= today + AHEAD:
+        raise ValidationError(field, f"{day} is not {RANGE_WORDS}")
+    return day
+
 
 def in_zone(instant: datetime, zone: str) -> datetime:
     """The instant as wall-clock time in ``zone``."""
@@ -33,7 +55,15 @@ def parse_time(text: str, now: datetime, zone: str, field: str = "time") -> date
 
     ``2026-03-29T21:30+02:00`` and ``...Z`` carry their offset; ``2026-03-29T21:30`` or
     ``2026-03-29 21:30`` are wall-clock time in ``zone``; a bare ``21:30`` means today in ``zone``.
+    Times outside 1970 to ten years after ``now`` are refused (see ``check_in_range``).
     """
+    try:
+        return check_in_range(_parse_time(text, now, zone, field), now, field)
+    except OverflowError:  # e.g. 0001-01-01T00:00+14:00 has no UTC form
+        raise ValidationError(field, f"{text.strip()!r} is not {RANGE_WORDS}") from None
+
+
+def _parse_time(text: str, now: datetime, zone: str, field: str) -> datetime:
     raw = text.strip()
     if not raw:
         raise ValidationError(field, "is empty; give a time like 2026-03-29T21:30 or 21:30")
@@ -55,12 +85,14 @@ def parse_time(text: str, now: datetime, zone: str, field: str = "time") -> date
     return resolve_local(parsed, zone, field)
 
 
-def parse_date(text: str, field: str = "date") -> date:
-    """Parse an ISO 8601 calendar date (2026-03-29)."""
+def parse_date(text: str, field: str = "date", today: date | None = None) -> date:
+    """Parse an ISO 8601 calendar date (2026-03-29); with ``today``, refuse one outside 1970 to
+    ten years ahead."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise ValidationError(field, f"{text!r} is not a date like 2026-03-29") from None
+    return day if today is None else check_day_in_range(day, today, field)
 
 
 def day_bounds(day: date, zone: str) -> tuple[datetime, datetime]:

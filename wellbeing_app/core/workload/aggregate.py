@@ -68,7 +68,10 @@ def compared(
     stretches = lay_out_offsets(session, start, end, zone)
     working = book.working_intervals(start, end)
     busy, on_call = after_hours.covered_time(session, start, end, working)
-    free = after_hours.without([Interval(start, end)], busy)
+    # Before the first working hours were set nothing is after hours: there is nothing to be
+    # after. Time up to then is simply not judged.
+    judged_from = max(start, book.first_start() or end)
+    free = after_hours.without([Interval(judged_from, end)], busy) if judged_from < end else []
     lay_out_spans(
         session,
         {
@@ -79,7 +82,11 @@ def compared(
     )
 
     # Tallies per day, filled query by query, frozen into DayLoads at the end.
-    days: Tallies = {d: {"day": d, "workday": _is_workday(book, d)} for d in counted.dates()}
+    today = local_date(now, zone)
+    days: Tallies = {
+        d: {"day": d, "workday": _is_workday(book, d), "judged": _is_judged(book, d, today)}
+        for d in counted.dates()
+    }
     _add_scheduled(days, working, day_starts, start, end)
     _add_worked(session, days, start, end, now)
     _add_short_rests(days, short_rests, zone)
@@ -103,6 +110,12 @@ def compared(
     if not with_previous:
         return current, Totals()
     return current, totals_of(DayLoad(**days[d]) for d in period.previous().dates())
+
+
+def _is_judged(book: ScheduleBook, day: date, today: date) -> bool:
+    """A day counts as a workday or a day off once it has begun, and only under working hours
+    the user has set (days before the first schedule are neither)."""
+    return day <= today and book.in_force(day) is not None
 
 
 def _is_workday(book: ScheduleBook, day: date) -> bool:

@@ -115,20 +115,20 @@ FIGURES: tuple[Figure, ...] = (
         lambda d: d.short_rests,
     ),
     Figure(
-        "workdays", "Workdays", COUNT, Topic.AFTER_HOURS, lambda d: d.workday,
+        "workdays", "Workdays", COUNT, Topic.AFTER_HOURS, lambda d: d.judged and d.workday,
         member_row=False,
     ),
     Figure(
         "evenings_with_contact", "Workdays reached after hours", COUNT, Topic.AFTER_HOURS,
-        lambda d: d.workday and d.after_hours_pings > 0,
+        lambda d: d.judged and d.workday and d.after_hours_pings > 0,
     ),
     Figure(
-        "days_off", "Days off", COUNT, Topic.AFTER_HOURS, lambda d: not d.workday,
+        "days_off", "Days off", COUNT, Topic.AFTER_HOURS, lambda d: d.judged and not d.workday,
         member_row=False,
     ),
     Figure(
         "days_off_with_contact", "Days off reached", COUNT, Topic.AFTER_HOURS,
-        lambda d: not d.workday and d.after_hours_pings > 0,
+        lambda d: d.judged and not d.workday and d.after_hours_pings > 0,
     ),
     Figure(
         "incident_minutes", "Minutes spent on incidents", MINUTES, Topic.INCIDENTS,

@@ -14,10 +14,13 @@ from wellbeing_app.core.time.periods import Period
 
 @dataclass(frozen=True)
 class DayLoad:
-    """One local day. ``workday`` is True when the schedule in force had working time then."""
+    """One local day. ``workday`` is True when the schedule in force had working time then;
+    ``judged`` is False for a day not begun yet or before any working hours were set: it counts
+    neither as a workday nor as a day off, and nothing on it is after hours."""
 
     day: date
     workday: bool
+    judged: bool = True
     hours_worked: float = 0.0
     hours_scheduled: float = 0.0
     after_hours_pings: int = 0
@@ -32,7 +35,9 @@ class DayLoad:
 
     @property
     def overtime_hours(self) -> float:
-        return max(0.0, self.hours_worked - self.hours_scheduled)
+        """Hours worked beyond the day's schedule (a day off worked counts in full); none on a
+        day before working hours were set: there is no schedule to be beyond."""
+        return max(0.0, self.hours_worked - self.hours_scheduled) if self.judged else 0.0
 
 
 @dataclass(frozen=True)

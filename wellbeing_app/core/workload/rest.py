@@ -13,6 +13,7 @@ from wellbeing_app.core.store.models import Ping, Shift
 from wellbeing_app.core.time.local_time import local_date
 
 DAILY_REST = timedelta(hours=11)
+_SLACK = timedelta(seconds=1)
 _INSTANT = Ping.__table__.c.at_utc.type  # type: ignore[attr-defined]
 
 
@@ -24,7 +25,8 @@ def short_rest_starts(
 
     Only the rest between working days counts: a break within a day (clocking out for lunch)
     is not a rest period, so the next shift must start on a later local day than the
-    previous one started.
+    previous one started. SQL narrows the candidates (with a second of slack for its floating
+    point days); the verdict is exact, on the instants: a rest of exactly 11 hours is not short.
     """
     previous_end = func.lag(col(Shift.end_utc)).over(order_by=col(Shift.start_utc))
     previous_start = func.lag(col(Shift.start_utc)).over(order_by=col(Shift.start_utc))
@@ -46,17 +48,18 @@ def short_rest_starts(
     rows = (
         session.connection()
         .execute(
-            select(ordered.c.starts, ordered.c.previous_start).where(
+            select(ordered.c.starts, ordered.c.previous_start, ordered.c.previous_end).where(
                 ordered.c.starts >= literal(start, _INSTANT),
-                gap_days < DAILY_REST / timedelta(days=1),
+                gap_days < (DAILY_REST + _SLACK) / timedelta(days=1),
             )
         )
         .all()
     )
     return [
         _aware(starts)
-        for starts, previous_start in rows
-        if local_date(_aware(starts), zone) > local_date(_aware(previous_start), zone)
+        for starts, previous_start, previous_end in rows
+        if _aware(starts) - _aware(previous_end) < DAILY_REST
+        and local_date(_aware(starts), zone) > local_date(_aware(previous_start), zone)
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
@@ -48,7 +49,8 @@ class Features:
     def refresh(self) -> tuple[ShiftState, str]:
         """Show the store in the Today window, if open; the actions' state and tray tooltip."""
         self.records.refresh_today(self.streaks)
-        return self.shift_clock.status(self.streaks)
+        state, tooltip = self.shift_clock.status(self.streaks)
+        return replace(state, last_ping=self.records.last_ping_label()), tooltip
 
     def changed(self) -> None:
         """After any change: read the streaks again, plan reminders, redraw the dashboard."""

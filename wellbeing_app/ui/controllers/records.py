@@ -1,7 +1,9 @@
-"""Records: log a ping or an incident, and the Today window where today's shifts, pings and
-incidents are edited and deleted."""
+"""Records: log a ping or an incident, and the day view (the tray's "Today") where any day's
+shifts, pings and incidents are added, edited and deleted."""
 
 from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
@@ -11,14 +13,18 @@ from wellbeing_app.core.records.day import DayLog
 from wellbeing_app.core.records.incidents import IncidentDraft
 from wellbeing_app.core.records.pings import PingRow
 from wellbeing_app.core.reflection.streaks import Streaks
+from wellbeing_app.core.time.local_time import day_bounds, resolve_local
 from wellbeing_app.core.vocabulary import source_label
 from wellbeing_app.ui import today_window
+from wellbeing_app.ui.actions import OTHER_MINUTES
 from wellbeing_app.ui.controllers.parts import AppParts, Feature
 from wellbeing_app.ui.incident_dialog import IncidentDialog
 from wellbeing_app.ui.ping_dialog import PingDialog, PingEdit
 from wellbeing_app.ui.shift_dialog import ShiftDialog, ShiftEdit
 from wellbeing_app.ui.today_window import TodayWindow
 
+USUAL_START, USUAL_END = time(9), time(17)
+LAST_PING_OPEN = timedelta(hours=12)  # how long the tray offers minutes for the last ping
 INCIDENT_LOGGED = "Noted. It happened to the account, not to your worth."
 
 
@@ -28,6 +34,8 @@ class Records(Feature):
     def __init__(self, parts: AppParts, parent: QObject | None = None) -> None:
         super().__init__(parts, parent)
         self._day: DayLog | None = None  # what the Today window shows
+        self._chosen: date | None = None  # the day asked for; None follows today
+        self.last_ping: PingRow | None = None  # logged from the tray, minutes not given yet
         self._streaks: Streaks | None = None
 
     def log_ping(self, source: str) -> None:
@@ -38,8 +46,40 @@ class Records(Feature):
         )
 
     def _ping_logged(self, ping: PingRow) -> None:
+        self.last_ping = ping
         label = source_label(ping.source)
         self.say("Ping logged", f"{label} at {self.local(ping.at)}, {ping.timing}.")
+
+    def last_ping_label(self) -> str | None:
+        """``Slack at 21:04`` for the last ping logged from the tray, for LAST_PING_OPEN after it
+        came (None once minutes were given)."""
+        ping = self.last_ping
+        if ping is None or self.clock.now() - ping.at > LAST_PING_OPEN:
+            return None
+        return f"{source_label(ping.source)} at {self.local(ping.at)}"
+
+    def give_minutes(self, minutes: int) -> None:
+        """Minutes spent on the last ping logged from the tray (OTHER_MINUTES: ask)."""
+        ping = self.last_ping
+        if ping is None:
+            return
+        self.last_ping = None
+        if minutes == OTHER_MINUTES:
+            self.run(
+                lambda journal: PingDialog.get_ping(
+                    self.clock,
+                    PingEdit(ping.at, ping.source, ping.minutes, ping.note),
+                    save=lambda v: journal.update_ping(ping.id, v.at, v.source, v.minutes, v.note),
+                    parent=self.dialog_parent(),
+                ),
+                failure_title="Not saved",
+            )
+            return
+        self.run(
+            lambda journal: journal.update_ping(ping.id, ping.at, ping.source, minutes, ping.note),
+            on_done=lambda p: self.say("Ping updated", f"{minutes} min on it. Noted."),
+            failure_title="Not saved",
+        )
 
     def log_incident(self) -> None:
         self.run(
@@ -62,7 +102,14 @@ class Records(Feature):
         window = TodayWindow()
         window.edit_requested.connect(self.edit_record)
         window.delete_requested.connect(self.delete_record)
+        window.add_requested.connect(self.add_record)
+        window.day_chosen.connect(self.show_day)
         return window
+
+    def show_day(self, day: date | None) -> None:
+        """Show ``day`` in the day view (None: today, and follow it past midnight)."""
+        self._chosen = None if day is None or day >= self.journal.today() else day
+        self.refresh_today(self._streaks)
 
     def refresh_today(self, streaks: Streaks | None) -> None:
         """Show the store's today in the Today window, if it is open."""
@@ -70,7 +117,7 @@ class Records(Feature):
         window = self.windows.visible(TodayWindow)
         if window is None:
             return
-        self._day = self.journal.day()
+        self._day = self.journal.day(self._chosen)
         window.show_log(self._day, self.clock.now(), self.clock.zone())
         if streaks is not None:
             window.show_streaks(streaks.disconnect, streaks.reflection)
@@ -119,6 +166,54 @@ class Records(Feature):
                 ),
                 parent=parent,
             )
+
+    def add_record(self, kind: str) -> None:
+        """The day view's Add: a shift, ping or incident forgotten on the day shown."""
+        if self._day is not None:
+            self.run(lambda j: self._add(j, kind, self._day_of_view()), failure_title="Not saved")
+
+    def _day_of_view(self) -> date:
+        return self._day.day if self._day is not None else self.journal.today()
+
+    def _add(self, journal: Journal, kind: str, day: date) -> None:
+        clock, parent = self.clock, self.windows.get(TodayWindow)
+        start, end = self._usual_hours(day)
+        moment = min(clock.now(), end)  # a ping or an incident: at the end of the usual day
+        if kind == today_window.SHIFT:
+            ShiftDialog.get_shift(
+                clock,
+                ShiftEdit(start, end, None),
+                save=lambda v: journal.add_shift(v.start, v.end or clock.now(), v.note),
+                parent=parent,
+                adding=True,
+            )
+        elif kind == today_window.PING:
+            PingDialog.get_ping(
+                clock,
+                PingEdit(moment, "other", 0, None),
+                save=lambda v: journal.log_ping(v.source, v.at, v.minutes, v.note),
+                parent=parent,
+                adding=True,
+            )
+        else:
+            IncidentDialog.get_incident(
+                clock, save=journal.log_incident, parent=parent, when=moment
+            )
+
+    def _usual_hours(self, day: date) -> tuple[datetime, datetime]:
+        """Where a forgotten shift on ``day`` starts and ends before the user moves it: the
+        day's scheduled window, else 09:00-17:00; never past now."""
+        now, zone = self.clock.now(), self.clock.zone()
+        book = self.journal.schedule_book(now, now)
+        first, last = day_bounds(day, zone)
+        windows = [w for w in book.working_intervals(first, last) if w.start >= first]
+        if windows:
+            start, end = windows[0].start, windows[0].end
+        else:
+            start = resolve_local(datetime.combine(day, USUAL_START), zone, "start")
+            end = resolve_local(datetime.combine(day, USUAL_END), zone, "end")
+        end = min(end, now)
+        return min(start, end - timedelta(hours=1)), end
 
     def delete_record(self, kind: str, record_id: int) -> None:
         """The Today window's Delete, once the user has confirmed it."""
