@@ -67,7 +67,7 @@ def test_defaults_are_the_last_four_full_weeks_without_wellbeing(qtbot, journal)
     assert dialog.options() == SummaryOptions(include_wellbeing=False, note=None)
     assert WELLBEING_LEFT_OUT in dialog.left_out_items()
     assert dialog.save_button.isEnabled()
-    qtbot.waitUntil(lambda: dialog.contents is not None)
+    assert dialog.refresh_now()
     assert dialog.preview.toPlainText() == expected(journal, "json")
     assert dialog.preview.image_names() == []
 
@@ -75,7 +75,7 @@ def test_defaults_are_the_last_four_full_weeks_without_wellbeing(qtbot, journal)
 @pytest.mark.parametrize("fmt", ["json", "csv", "md"])
 def test_the_preview_is_exactly_the_file_text(qtbot, journal, fmt: str) -> None:
     dialog = open_dialog(qtbot, journal, fmt)
-    qtbot.waitUntil(lambda: dialog.contents is not None)
+    assert dialog.refresh_now()
     assert dialog.contents is not None and dialog.contents.text == expected(journal, fmt)
     assert dialog.preview.toPlainText() == expected(journal, fmt)
 
@@ -83,29 +83,33 @@ def test_the_preview_is_exactly_the_file_text(qtbot, journal, fmt: str) -> None:
 def test_switching_format_shows_the_other_file(qtbot, journal) -> None:
     dialog = open_dialog(qtbot, journal)
     dialog.format.setCurrentIndex(dialog.format.findData("md"))
-    qtbot.waitUntil(lambda: dialog.preview.toPlainText() == expected(journal, "md"))
+    assert dialog.refresh_now()
+    assert dialog.preview.toPlainText() == expected(journal, "md")
 
 
 def test_ticking_wellbeing_adds_it_to_the_preview_and_the_left_out_list(qtbot, journal) -> None:
     dialog = open_dialog(qtbot, journal)
-    qtbot.waitUntil(lambda: dialog.contents is not None)
+    assert dialog.refresh_now()
     assert "wellbeing" not in json.loads(dialog.preview.toPlainText())
     dialog.wellbeing.setChecked(True)
     assert WELLBEING_LEFT_OUT not in dialog.left_out_items()
-    qtbot.waitUntil(lambda: "wellbeing" in json.loads(dialog.preview.toPlainText()))
+    assert dialog.refresh_now()
+    assert "wellbeing" in json.loads(dialog.preview.toPlainText())
     assert dialog.preview.toPlainText() == expected(journal, "json", include_wellbeing=True)
     dialog.wellbeing.setChecked(False)
     assert WELLBEING_LEFT_OUT in dialog.left_out_items()
-    qtbot.waitUntil(lambda: "wellbeing" not in json.loads(dialog.preview.toPlainText()))
+    assert dialog.refresh_now()
+    assert "wellbeing" not in json.loads(dialog.preview.toPlainText())
 
 
 def test_the_note_reaches_the_preview_once_typing_pauses(qtbot, journal) -> None:
     dialog = open_dialog(qtbot, journal, "md")
-    qtbot.waitUntil(lambda: dialog.contents is not None)
+    assert dialog.refresh_now()
     before = dialog.preview.toPlainText()
     dialog.note.setPlainText("A second person on the weekend rota, please.")
     assert dialog.preview.toPlainText() == before  # not rebuilt on every keystroke
-    qtbot.waitUntil(lambda: "> A second person on the weekend rota" in dialog.preview.toPlainText())
+    assert dialog.refresh_now()
+    assert "> A second person on the weekend rota" in dialog.preview.toPlainText()
     note = "A second person on the weekend rota, please."
     assert dialog.preview.toPlainText() == expected(journal, "md", note=note)
 
@@ -130,7 +134,8 @@ def test_backwards_dates_name_the_field_and_disable_save(qtbot, journal) -> None
     assert not dialog.error.isVisible()
     assert dialog.save_button.isEnabled()
     period = Period(DEFAULT.start, date(2026, 10, 18))
-    qtbot.waitUntil(lambda: dialog.preview.toPlainText() == expected(journal, "json", period))
+    assert dialog.refresh_now()
+    assert dialog.preview.toPlainText() == expected(journal, "json", period)
 
 
 def test_a_note_too_long_is_named_and_disables_save(qtbot, journal) -> None:
@@ -186,7 +191,8 @@ def test_the_pdf_preview_and_file(qtbot, journal, tmp_path, monkeypatch) -> None
     dialog = open_dialog(qtbot, journal, "pdf")
     dialog.wellbeing.setChecked(True)
     dialog.note.setPlainText("Please: no Slack after 19:00.")
-    qtbot.waitUntil(lambda: len(dialog.preview.image_names()) == 5, timeout=20_000)
+    assert dialog.refresh_now()
+    assert len(dialog.preview.image_names()) == 5
     contents = dialog.contents
     assert contents is not None and contents.html is not None
     current, previous = journal.workload(DEFAULT)
