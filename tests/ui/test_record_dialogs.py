@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from wellbeing_app.core.errors import ValidationError
@@ -84,3 +85,20 @@ def test_an_edit_that_leaves_the_time_alone_keeps_its_seconds(qtbot: QtBot, cloc
     dialog.when.setDateTime(dialog.when.dateTime().addSecs(60))
     dialog.accept()
     assert saved[1].at == (at + timedelta(minutes=1)).replace(second=0)
+
+
+def test_a_time_field_stops_at_1970(qtbot: QtBot, clock) -> None:
+    saved: list[PingEdit] = []
+    dialog = PingDialog(clock, PingEdit(clock.now(), "slack", 0, None), saved.append)
+    qtbot.addWidget(dialog)
+    dialog.when.setDate(QDate(1, 1, 1))  # as far back as typing could go
+    assert dialog.when.date() == QDate(1970, 1, 1)
+
+
+def test_adding_a_shift_offers_no_running_box(qtbot: QtBot, clock) -> None:
+    start = clock.now() - timedelta(days=2)
+    dialog = ShiftDialog(clock, ShiftEdit(start, start + timedelta(hours=8), None), lambda v: None,
+                         adding=True)  # fmt: skip
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Add a shift"
+    assert dialog.form.indexOf(dialog.running) == -1

@@ -7,7 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit, QWidget
 
-from wellbeing_app.core.time.local_time import in_zone, resolve_local
+from wellbeing_app.core.time.local_time import EARLIEST, in_zone, resolve_local
 
 
 class WallTimeEdit(QDateTimeEdit):
@@ -23,6 +23,8 @@ class WallTimeEdit(QDateTimeEdit):
         self.setTimeZone(QTimeZone.utc())
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd HH:mm")
+        # No record goes back before 1970 (the core refuses it too); typing stops there.
+        self.setMinimumDate(QDate(EARLIEST.year, EARLIEST.month, EARLIEST.day))
         self.set_instant(instant)
 
     @property
