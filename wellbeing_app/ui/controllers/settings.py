@@ -1,13 +1,24 @@
-"""Settings: the working schedule (with days off) and the reminder preferences, in one dialog."""
+"""Settings: the working schedule (with days off) and the reminder preferences in one dialog, and
+the first-run set-up a new data folder gets once (reachable again from Settings)."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from zoneinfo import available_timezones
 
+from PySide6.QtCore import QProcess
+
+from wellbeing_app.core.errors import ConflictError
 from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.store.database import open_database
 from wellbeing_app.core.time.local_time import in_zone
 from wellbeing_app.ui.controllers.parts import Feature
+from wellbeing_app.ui.first_run_dialog import FirstRunDialog, SetUp
 from wellbeing_app.ui.settings_dialog import SettingsChoice, SettingsDialog
+
+SET_UP_DONE = "ui.set_up_done"  # the first-run set-up was shown (saved or skipped)
+DEMO_YEARS = 1
 
 
 class Settings(Feature):
@@ -39,3 +50,65 @@ class Settings(Feature):
     def _saved(self, saved: bool) -> None:
         if saved:
             self.say("Settings saved", "Your schedule and reminders are up to date.")
+
+    # -- the first-run set-up -------------------------------------------------------------
+    def set_up_if_new(self) -> None:
+        """Offer the set-up once, on a data folder that holds nothing yet; a folder already in
+        use (an upgrade, demo data) is taken as set up."""
+        if self.journal.setting(SET_UP_DONE, False):
+            return
+        if self.journal.held_data():
+            self.journal.set_setting(SET_UP_DONE, True)
+            return
+        self.open_set_up()
+
+    def open_set_up(self) -> None:
+        self.run(self._set_up, on_done=self._set_up_done, failure_title="Set-up not saved")
+
+    def _set_up(self, journal: Journal) -> bool:
+        today = in_zone(self.clock.now(), self.clock.zone()).date()
+
+        def save(choice: SetUp) -> None:
+            journal.save_settings(choice.week, choice.zone, today, choice.reminders)
+
+        _, saved = FirstRunDialog.set_up_once(
+            self.clock.zone(),
+            sorted(available_timezones()),
+            save,
+            try_demo=self.try_demo,
+            reminders=journal.reminder_settings(),
+            parent=self.dialog_parent(),
+        )
+        journal.set_setting(SET_UP_DONE, True)  # shown once, saved or skipped
+        return saved
+
+    def _set_up_done(self, saved: bool) -> None:
+        if saved:
+            self.say("All set", "Your working hours and reminders are saved.")
+        else:
+            self.say(
+                "Set up later",
+                "Nothing counts as after hours until you set your working hours in Settings.",
+            )
+
+    def demo_folder(self) -> Path:
+        """Where demo data goes: a folder beside this one, never this one."""
+        data = self.journal.db.path.parent
+        return data.with_name(f"{data.name}-demo")
+
+    def try_demo(self) -> None:
+        """Fill the demo folder with made-up history (once) and open a second Wellbeing on it."""
+        folder = self.demo_folder()
+        demo = open_database(folder / self.journal.db.path.name)
+        try:
+            Journal(demo, self.clock).fill_demo(years=DEMO_YEARS, seed=7)
+        except ConflictError:
+            pass  # filled on an earlier try: open it as it is
+        finally:
+            demo.close()
+        self.launch(folder)
+        self.say("Demo data", f"A second Wellbeing opens on made-up history in {folder}.")
+
+    def launch(self, folder: Path) -> None:
+        """Start another Wellbeing on ``folder`` (one instance per data folder)."""
+        QProcess.startDetached(sys.executable, ["-m", "wellbeing_app", "--data-dir", str(folder)])

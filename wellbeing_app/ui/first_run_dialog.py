@@ -1,0 +1,199 @@
+"""The first-run set-up: working days and hours, time zone, quiet hours and which reminders to
+get, in under a minute from the keyboard; Escape skips it (the app then judges nothing after
+hours until working hours are set). Reachable again from Settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wellbeing_app.core.errors import WellbeingError
+from wellbeing_app.core.reminders.planner import ReminderSettings
+from wellbeing_app.core.schedule.book import Window, check_zone
+from wellbeing_app.ui import icons
+from wellbeing_app.ui.error_label import ErrorLabel
+from wellbeing_app.ui.quiet_label import quiet_label
+from wellbeing_app.ui.week_editor import LATE_SHIFT_HINT, WeekEditor, time_edit
+
+INTRO = (
+    "Tell Wellbeing when you work, so it can tell work from your own time. "
+    "You can change all of this later in Settings."
+)
+SKIP_NOTE = (
+    "Skip for now (Esc): nothing will count as after hours until you set your working hours."
+)
+USUAL_WEEK = [Window(day, 9 * 60, 17 * 60) for day in range(5)]  # Monday to Friday, 9 to 5
+# The reminders offered here, in the user's words, with the setting each turns on or off.
+REMINDERS = (
+    ("wrap_up", "A heads-up to wrap up, {wrap_up_minutes} minutes before the end"),
+    ("end_of_shift", "Time to disconnect, at the end of the day"),
+    ("overtime", "Nudges while a shift runs over"),
+    ("forgot_clock_out", "A question if I seem to have forgotten to clock out"),
+    ("after_hours_ping", "A gentle word after an after-hours ping"),
+    ("evening_reflection", "A one-minute evening reflection, at {evening_time}"),
+    ("who5", "A well-being check every {who5_every_days} days (WHO-5)"),
+)
+
+
+@dataclass(frozen=True)
+class SetUp:
+    """What the user chose: the week, its zone, and the reminder settings."""
+
+    week: list[Window]
+    zone: str
+    reminders: ReminderSettings
+
+
+class FirstRunDialog(QDialog):
+    """``chosen`` holds the set-up once saved; ``save`` stores it (its errors keep it open)."""
+
+    def __init__(
+        self,
+        zone: str,
+        zones: list[str],
+        save: Callable[[SetUp], object],
+        try_demo: Callable[[], object] | None = None,
+        reminders: ReminderSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Set up Wellbeing")
+        self.setWindowIcon(icons.icon(icons.APP))
+        self._save = save
+        self._reminders = reminders or ReminderSettings()
+        self.chosen: SetUp | None = None
+
+        self.week = WeekEditor(USUAL_WEEK)
+        self.zone = QComboBox()
+        self.zone.setEditable(True)
+        self.zone.addItems(zones)
+        self.zone.setCurrentText(zone)
+        self.zone.setAccessibleName("Time zone")
+        zone_label = QLabel("Time &zone")
+        zone_label.setBuddy(self.zone)
+        hours = QGroupBox("When do you work?")
+        hours_layout = QVBoxLayout(hours)
+        hours_layout.addWidget(self.week)
+        hours_layout.addWidget(quiet_label(LATE_SHIFT_HINT))
+        zone_row = QHBoxLayout()
+        zone_row.addWidget(zone_label)
+        zone_row.addWidget(self.zone, 1)
+        hours_layout.addLayout(zone_row)
+
+        r = self._reminders
+        self.quiet = QCheckBox("&Quiet hours: nothing at all from")
+        self.quiet.setChecked(r.quiet_hours)
+        self.quiet_start = time_edit(_minute(r.quiet_start))
+        self.quiet_end = time_edit(_minute(r.quiet_end))
+        self.quiet_start.setAccessibleName("Quiet hours from")
+        self.quiet_end.setAccessibleName("Quiet hours to")
+        quiet_row = QHBoxLayout()
+        for widget in (self.quiet, self.quiet_start, QLabel("to"), self.quiet_end):
+            quiet_row.addWidget(widget)
+        quiet_row.addStretch()
+        self.reminder_boxes: dict[str, QCheckBox] = {}
+        reminders_box = QGroupBox("Which reminders would you like?")
+        reminders_form = QFormLayout(reminders_box)
+        for key, words in REMINDERS:
+            box = QCheckBox(words.format(**r.to_json()))
+            box.setChecked(bool(getattr(r, key)))
+            self.reminder_boxes[key] = box
+            reminders_form.addRow(box)
+        reminders_form.addRow(quiet_row)
+
+        self.demo_button = QPushButton("Try it with &demo data first…")
+        self.demo_button.setToolTip("Made-up history in a separate folder; your own stays empty.")
+        self.demo_button.setAutoDefault(False)  # Return always means "Save and start"
+        self.demo_button.setVisible(try_demo is not None)
+        if try_demo is not None:
+            self.demo_button.clicked.connect(lambda: self._run(try_demo))
+        self.error = ErrorLabel({"tz": "Time zone"})
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(
+            "&Save and start", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.skip_button = self.buttons.addButton(
+            "S&kip for now", QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(INTRO)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(hours)
+        layout.addWidget(reminders_box)
+        layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(quiet_label(SKIP_NOTE))
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.week.rows[0][0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_up(self) -> SetUp:
+        """The choices on screen; a ValidationError names a day or the time zone."""
+        changes: dict[str, Any] = {key: box.isChecked() for key, box in self.reminder_boxes.items()}
+        changes |= {
+            "quiet_hours": self.quiet.isChecked(),
+            "quiet_start": self.quiet_start.time().toString("HH:mm"),
+            "quiet_end": self.quiet_end.time().toString("HH:mm"),
+        }
+        reminders = replace(self._reminders, **changes)
+        return SetUp(self.week.windows(), check_zone(self.zone.currentText().strip()), reminders)
+
+    def accept(self) -> None:
+        def store() -> None:
+            chosen = self.set_up()
+            self._save(chosen)
+            self.chosen = chosen
+
+        if self._run(store):
+            super().accept()
+
+    def _run(self, action: Callable[[], object]) -> bool:
+        """Do ``action``; a refusal is shown (the dialog grows to show it) and False returned."""
+        try:
+            action()
+        except WellbeingError as exc:
+            self.error.show_error(exc)
+            self.adjustSize()
+            return False
+        self.error.setVisible(False)
+        return True
+
+    @classmethod
+    def set_up_once(
+        cls,
+        zone: str,
+        zones: list[str],
+        save: Callable[[SetUp], object],
+        try_demo: Callable[[], object] | None = None,
+        reminders: ReminderSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> tuple[SetUp | None, bool]:
+        """Run the set-up: the stored choice and True, or None and False when skipped."""
+        dialog = cls(zone, zones, save, try_demo, reminders, parent)
+        dialog.exec()
+        return dialog.chosen, dialog.chosen is not None
+
+
+def _minute(clock: str) -> int:
+    hours, _, minutes = clock.partition(":")
+    return int(hours) * 60 + int(minutes or 0)
