@@ -71,6 +71,19 @@ def test_missing_severity_is_named(dialog, saved) -> None:
     assert dialog.error.text().startswith("Severity:")
 
 
+@pytest.mark.parametrize("missing", ["category", "severity"])
+def test_the_named_field_is_marked_until_it_is_changed(dialog, missing: str) -> None:
+    fill(dialog, **{missing: ""})  # type: ignore[arg-type]
+    dialog.accept()
+    field = dialog.fields[missing]
+    label = dialog.form.labelForField(field)
+    assert "color" in label.styleSheet()  # its name turns red
+    assert field.accessibleDescription() == dialog.error.text()  # and a screen reader says why
+    fill(dialog)
+    assert not dialog.error.isVisibleTo(dialog)
+    assert label.styleSheet() == "" and field.accessibleDescription() == ""
+
+
 def test_too_long_summary_is_refused_not_cut(dialog, saved) -> None:
     fill(dialog)
     dialog.summary.setText("x" * 281)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QTabWidget
 from pytestqt.qtbot import QtBot
 
 from wellbeing_app.core.reminders.planner import ReminderSettings
@@ -66,6 +67,20 @@ def test_a_day_whose_start_equals_its_end_is_named(qtbot: QtBot) -> None:
     dialog.accept()
     assert saved == []
     assert dialog.error.text() == "Wednesday: start and end must differ"
+
+
+def test_an_error_on_the_other_tab_brings_it_forward(qtbot: QtBot) -> None:
+    saved: list[SettingsChoice] = []
+    dialog = make(qtbot, saved)
+    tabs = dialog.findChild(QTabWidget)
+    tabs.setCurrentIndex(1)  # reminders
+    dialog.days[2][2].setTime(QTime(9, 0))
+    dialog.accept()
+    assert tabs.currentIndex() == 0  # the schedule, where Wednesday is
+    dialog.days[2][1].setTime(QTime(8, 0))  # changing the day's start clears the error
+    assert not dialog.error.isVisibleTo(dialog)
+    dialog.accept()
+    assert len(saved) == 1
 
 
 def test_days_off_backwards_are_refused(qtbot: QtBot) -> None:

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.reflection.who5 import WHO5_ANSWERS, WHO5_ITEMS, Who5Result, who5_score
+from wellbeing_app.ui import discard
 from wellbeing_app.ui.who5_dialog import CREDIT, INSTRUCTION, Who5Dialog
 
 Answers = tuple[int, ...]
@@ -43,7 +44,12 @@ def answer(dialog: Who5Dialog, answers: tuple[int | None, ...]) -> None:
 
 
 def texts(dialog: Who5Dialog) -> list[str]:
-    return [label.text() for label in dialog.findChildren(QLabel) if label.isVisibleTo(dialog)]
+    """The labels shown, as read (a statement's "&1." shows as an underlined 1.)."""
+    return [
+        label.text().replace("&", "")
+        for label in dialog.findChildren(QLabel)
+        if label.isVisibleTo(dialog)
+    ]
 
 
 def test_the_form_shows_the_five_items_the_instruction_and_the_credit(make) -> None:
@@ -142,10 +148,13 @@ def test_a_refusal_from_the_store_keeps_the_form(qtbot: QtBot) -> None:
     assert dialog.error.text() == "Day: already has a check-in"
 
 
-def test_cancel_before_saving_returns_nothing(make, saved) -> None:
+def test_cancel_before_saving_returns_nothing(make, saved, monkeypatch) -> None:
+    asked: list[object] = []
+    monkeypatch.setattr(discard, "confirm_discard", lambda parent: asked.append(parent) or True)
     dialog = make()
     answer(dialog, (3, 3, 3, 3, 3))
     dialog.reject()
+    assert asked == [dialog]  # the answers given would be lost: it asked first
     assert dialog.result() == Who5Dialog.DialogCode.Rejected
     assert (saved, dialog.outcome) == ([], None)
 

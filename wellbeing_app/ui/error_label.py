@@ -1,10 +1,25 @@
-"""The red line under a form that names the field in trouble."""
+"""The red line under a form that names the field in trouble, in a red that reads on light and
+dark themes alike."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from wellbeing_app.core.errors import ValidationError, WellbeingError
+
+ON_LIGHT = "#b3261e"
+ON_DARK = "#ff8a80"  # the dark red would all but vanish on a dark window
+
+
+def error_colour(widget: QWidget) -> str:
+    """The error red for the background ``widget`` is drawn on."""
+    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return ON_DARK if dark else ON_LIGHT
+
+
+def error_style(widget: QWidget) -> str:
+    return f"color: {error_colour(widget)}; font-weight: bold;"
 
 
 class ErrorLabel(QLabel):
@@ -14,7 +29,7 @@ class ErrorLabel(QLabel):
         super().__init__("", parent)
         self._names = field_names
         self.setWordWrap(True)
-        self.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.setAccessibleName("Error")
         self.setVisible(False)
 
     def show_error(self, exc: WellbeingError) -> None:
@@ -23,4 +38,9 @@ class ErrorLabel(QLabel):
             self.setText(f"{name}: {exc.message}")
         else:
             self.setText(str(exc))
+        self.setStyleSheet(error_style(self))  # now, so it follows a theme changed meanwhile
         self.setVisible(True)
+
+    def clear(self) -> None:
+        self.setText("")
+        self.setVisible(False)

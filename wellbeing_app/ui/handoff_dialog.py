@@ -25,9 +25,10 @@ class HandoffDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Left at work")
         self.setWindowIcon(icons.icon(icons.APP))
-        intro = QLabel("You left these at work. They waited for you; tick off what is done.")
+        intro = QLabel("You &left these at work. They waited for you; tick off what is done.")
         intro.setWordWrap(True)
         self.list = QListWidget()
+        intro.setBuddy(self.list)
         for item_id, text, day in items:
             row = QListWidgetItem(f"{text}   ({day:%a %d %b})")
             row.setData(Qt.ItemDataRole.UserRole, item_id)
@@ -41,6 +42,9 @@ class HandoffDialog(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+        # the keyboard starts on the first item: Space ticks it, arrows move, Return closes
+        self.list.setCurrentRow(0)
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def ticked(self) -> list[int]:
         return [

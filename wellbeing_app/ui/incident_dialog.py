@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QRadioButton,
     QSpinBox,
     QWidget,
 )
@@ -23,6 +21,7 @@ from wellbeing_app.core.time.clock import Clock
 from wellbeing_app.core.vocabulary import CATEGORY_LABELS, SEVERITIES, SEVERITY_HINTS
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.quiet_label import QUIET_STYLE
+from wellbeing_app.ui.scale_row import ScaleRow
 from wellbeing_app.ui.wall_time import WallTimeEdit
 
 PLATFORMS = [
@@ -67,19 +66,15 @@ class IncidentDialog(FormDialog[IncidentDraft]):
         self.category.addItem("Choose a category…", "")
         for value, label in CATEGORY_LABELS.items():
             self.category.addItem(label, value)
-        self.severity = QButtonGroup(self)
-        severity_row = QHBoxLayout()
-        for level in SEVERITIES:
-            button = QRadioButton(str(level))
-            button.setToolTip(SEVERITY_HINTS[level])
-            self.severity.addButton(button, level)
-            severity_row.addWidget(button)
+        # arrows move along the scale, a digit picks a level
+        self.severity_row = ScaleRow({level: str(level) for level in SEVERITIES}, SEVERITY_HINTS)
+        self.severity = self.severity_row.group
         self.severity_hint = QLabel("")
-        severity_row.addWidget(self.severity_hint)
-        severity_row.addStretch()
+        self.severity_row.append(self.severity_hint)
         self.severity.idToggled.connect(self._on_severity)
         self.platform = QComboBox()
         self.platform.setEditable(True)
+        self.platform.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # Return saves, adds nothing
         self.platform.addItems(["", *PLATFORMS])
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 24 * 60)
@@ -97,10 +92,10 @@ class IncidentDialog(FormDialog[IncidentDraft]):
 
         self.form.addRow("&When", self.when)
         self.form.addRow("&Category", self.category)
-        self.form.addRow("Severity", severity_row)
+        self.form.addRow("Se&verity", self.severity_row)
         self.form.addRow("&Platform", self.platform)
         self.form.addRow("&Minutes spent", self.minutes)
-        self.form.addRow("&Summary", self.summary)
+        self.form.addRow("S&ummary", self.summary)  # Alt+S saves
         self.form.addRow("Private &details", self.details)
         self.form.addRow("", private)
         self.body.insertWidget(
@@ -109,7 +104,7 @@ class IncidentDialog(FormDialog[IncidentDraft]):
         self.fields = {
             "at": self.when,
             "category": self.category,
-            "severity": self.severity.buttons()[0],
+            "severity": self.severity_row,
             "platform": self.platform,
             "minutes": self.minutes,
             "summary": self.summary,
@@ -118,6 +113,7 @@ class IncidentDialog(FormDialog[IncidentDraft]):
         self.setMinimumWidth(460)
         if initial:
             self._fill(initial)
+        self.when.setFocus(Qt.FocusReason.OtherFocusReason)  # the first field, not Save
 
     def _fill(self, draft: IncidentDraft) -> None:
         self.category.setCurrentIndex(max(0, self.category.findData(draft.category)))

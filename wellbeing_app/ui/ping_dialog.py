@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from wellbeing_app.core.records.fields import check_not_future, clean_text
@@ -45,6 +46,7 @@ class PingDialog(FormDialog[PingEdit]):
         self.when = WallTimeEdit(initial.at, clock.zone())
         self.source = QComboBox()
         self.source.setEditable(True)  # any app name is welcome, e.g. discord
+        self.source.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # Return saves, adds nothing
         for value, label in SOURCE_LABELS.items():
             self.source.addItem(label, value)
         index = self.source.findData(initial.source)
@@ -58,11 +60,12 @@ class PingDialog(FormDialog[PingEdit]):
         self.minutes.setValue(initial.minutes)
         self.note = QLineEdit(initial.note or "")
         self.form.addRow("&When", self.when)
-        self.form.addRow("&Source", self.source)
+        self.form.addRow("S&ource", self.source)  # Alt+S saves
         self.form.addRow("&Minutes responding", self.minutes)
         self.form.addRow("&Note", self.note)
         self.fields = {"at": self.when, "source": self.source, "note": self.note}
         self.setMinimumWidth(380)
+        self.when.setFocus(Qt.FocusReason.OtherFocusReason)  # the first field, not Save
 
     def _source_value(self) -> str:
         text = self.source.currentText()

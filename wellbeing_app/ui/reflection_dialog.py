@@ -6,16 +6,14 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
+    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,6 +29,7 @@ from wellbeing_app.core.time.local_time import in_zone
 from wellbeing_app.core.vocabulary import category_label, source_label
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.quiet_label import quiet_label
+from wellbeing_app.ui.scale_row import ScaleRow
 
 MOOD_WORDS = {1: "rough", 2: "low", 3: "okay", 4: "fine", 5: "good"}
 ENERGY_WORDS = {1: "drained", 2: "tired", 3: "steady", 4: "awake", 5: "charged"}
@@ -48,52 +47,6 @@ FIELD_NAMES = {
     "leave": "What I leave at work",
     "tonight": "One thing for me tonight",
 }
-
-
-class ScaleRow(QWidget):
-    """A row of radio buttons, one per point of a small scale: arrows move, a digit picks,
-    Delete clears (for optional questions)."""
-
-    def __init__(self, words: dict[int, str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.group = QButtonGroup(self)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        for point, word in words.items():
-            button = QRadioButton(f"{point} {word}")
-            self.group.addButton(button, point)
-            row.addWidget(button)
-        row.addStretch()
-        self.setFocusProxy(self.group.buttons()[0])
-        self.group.idToggled.connect(self._follow_choice)
-
-    def value(self) -> int | None:
-        point = self.group.checkedId()
-        return None if point == -1 else point
-
-    def set_value(self, point: int | None) -> None:
-        if point is None:
-            self.group.setExclusive(False)  # an exclusive group refuses to uncheck its last button
-            for button in self.group.buttons():
-                button.setChecked(False)
-            self.group.setExclusive(True)
-        elif button := self.group.button(point):
-            button.setChecked(True)
-
-    def _follow_choice(self, point: int, checked: bool) -> None:
-        # focusing the row (Tab, a mnemonic, an error) lands on the chosen point, as Tab does
-        self.setFocusProxy(self.group.button(point) if checked else self.group.buttons()[0])
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # keys the focused button ignored
-        text = event.text()
-        button = self.group.button(int(text)) if text.isdigit() else None
-        if button is not None:
-            button.setChecked(True)
-            button.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.set_value(None)
-        else:
-            super().keyPressEvent(event)
 
 
 class ReflectionDialog(FormDialog[ReflectionDraft]):
@@ -123,8 +76,8 @@ class ReflectionDialog(FormDialog[ReflectionDraft]):
         self._skip = skip
         self.skipped = False
 
-        self.mood = ScaleRow(MOOD_WORDS)
-        self.energy = ScaleRow(ENERGY_WORDS)
+        self.mood = ScaleRow(_numbered(MOOD_WORDS))
+        self.energy = ScaleRow(_numbered(ENERGY_WORDS))
         self.stress = QSpinBox()
         self.stress.setRange(NO_STRESS, 10)
         self.stress.setSpecialValueText("not set")
@@ -133,7 +86,7 @@ class ReflectionDialog(FormDialog[ReflectionDraft]):
         stress_row.addWidget(self.stress)
         stress_row.addWidget(quiet_label("0 calm … 10 overwhelmed", wrap=False))
         stress_row.addStretch()
-        self.detachment = ScaleRow(WEIGHT_WORDS)
+        self.detachment = ScaleRow(_numbered(WEIGHT_WORDS))
         weight_label = QLabel(WEIGHT_QUESTION)
         weight_label.setBuddy(self.detachment)
         self.pings_summary = QLabel()
@@ -211,7 +164,7 @@ class ReflectionDialog(FormDialog[ReflectionDraft]):
             self.show_error(exc)
             return
         self.skipped = True
-        self.reject()
+        self.done(QDialog.DialogCode.Rejected)  # nothing to ask: the day was recorded as skipped
 
     def _fill(self, draft: ReflectionDraft) -> None:
         self.mood.set_value(draft.mood)
@@ -291,6 +244,10 @@ def _title(day: date, today: date, *, editing: bool) -> str:
         return "Edit today's reflection" if editing else "Reflect on today"
     when = f"{day:%a %d %b}"
     return f"Edit the reflection for {when}" if editing else f"Reflect on {when}"
+
+
+def _numbered(words: dict[int, str]) -> dict[int, str]:
+    return {point: f"{point} {word}" for point, word in words.items()}
 
 
 def _buddy(label: QWidget | None, widget: QWidget) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -88,10 +88,11 @@ class SettingsDialog(FormDialog[SettingsChoice]):
     ) -> None:
         super().__init__("Settings", self._collect_settings, save, {}, parent)
         tabs = QTabWidget()
-        tabs.addTab(self._schedule_tab(today, zone, schedule, zones), "&Schedule")
+        tabs.addTab(self._schedule_tab(today, zone, schedule, zones), "S&chedule")  # Alt+S saves
         tabs.addTab(self._reminders_tab(reminders), "&Reminders")
         self.form.addRow(tabs)
         self.setMinimumWidth(520)
+        self.days[0][0].setFocus(Qt.FocusReason.OtherFocusReason)  # Monday, the first field
 
     # -- schedule -------------------------------------------------------------------------
     def _schedule_tab(
@@ -142,6 +143,8 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         form.addRow("&Applies from", self.effective_from)
         form.addRow(off_row)
         self.fields.update({"tz": self.zone, "DATE": self.off_from})
+        for name, (_, start, _) in zip(DAY_NAMES, self.days, strict=True):
+            self.fields[name] = start  # a day whose start is its end is named by the day
         return page
 
     # -- reminders ------------------------------------------------------------------------
@@ -167,6 +170,7 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         for widget in (self.overtime_first, self.overtime_second, self.overtime_max):
             nudges.addWidget(widget)
         form.addRow(self.overtime, nudges)
+        self.fields["overtime"] = self.overtime_second
         self.forgot = QCheckBox("Ask if I forgot to clock out")
         self.forgot.setChecked(r.forgot_clock_out)
         self.forgot_after = _spin(r.forgot_after_end_hours, 1, 12, " h after the end")
@@ -205,7 +209,6 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         for weekday, (works, start, end) in enumerate(self.days):
             if works.isChecked():
                 if _minute(start) == _minute(end):
-                    start.setFocus()
                     raise ValidationError(DAY_NAMES[weekday], "start and end must differ")
                 week.append(Window(weekday, _minute(start), _minute(end)))
         days_off = None

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from wellbeing_app.core.errors import ValidationError
@@ -36,18 +37,19 @@ class ShiftDialog(FormDialog[ShiftEdit]):
         super().__init__(title, self._collect_shift, save, {}, parent)
         self.start = WallTimeEdit(initial.start, clock.zone())
         self.end = WallTimeEdit(initial.end or clock.now(), clock.zone())
-        self.running = QCheckBox("Still running")
+        self.running = QCheckBox("Still &running")
         self.running.setChecked(initial.end is None)
         self.running.toggled.connect(lambda on: self.end.setEnabled(not on))
         self.end.setEnabled(initial.end is not None)
         self.note = QLineEdit(initial.note or "")
-        self.form.addRow("&Start", self.start)
+        self.form.addRow("S&tart", self.start)  # Alt+S saves
         self.form.addRow("&End", self.end)
         if not adding:  # a forgotten shift is over; the running one is started from the tray
             self.form.addRow("", self.running)
         self.form.addRow("&Note", self.note)
         self.fields = {"start": self.start, "end": self.end, "note": self.note}
         self.setMinimumWidth(380)
+        self.start.setFocus(Qt.FocusReason.OtherFocusReason)  # the first field, not Save
 
     def _collect_shift(self) -> ShiftEdit:
         start = self.start.instant("start")

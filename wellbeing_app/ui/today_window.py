@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal, SignalInstance
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal, SignalInstance
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -63,6 +63,12 @@ class RecordTable(QGroupBox):
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(lambda: self._emit(self.delete_requested))
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # Return opens the row, as a double-click
+            open_key = QShortcut(QKeySequence(key), self.table)
+            open_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+            open_key.activated.connect(lambda: self._emit(self.edit_requested))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows walk its rows
+        self.table.installEventFilter(self)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         buttons = QHBoxLayout()
         buttons.addStretch()
@@ -101,6 +107,18 @@ class RecordTable(QGroupBox):
     def select_first(self) -> None:
         if self._ids:
             self.table.selectRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Tabbing in selects a row, so Return and Delete act at once (Qt only marks it current)
+        if (
+            watched is self.table
+            and isinstance(event, QFocusEvent)
+            and event.type() == QEvent.Type.FocusIn
+            and event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+            and self.selected_id() is None
+        ):
+            self.table.selectRow(max(self.table.currentRow(), 0))
+        return super().eventFilter(watched, event)
 
     def _emit(self, signal: SignalInstance) -> None:
         row_id = self.selected_id()

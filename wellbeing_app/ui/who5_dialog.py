@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -22,6 +23,7 @@ from wellbeing_app.core.reflection.who5 import WHO5_ANSWERS, WHO5_ITEMS, Who5Res
 from wellbeing_app.core.vocabulary import who5_change_sentence
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.quiet_label import quiet_label
+from wellbeing_app.ui.scale_row import label_group, show_focus
 
 INSTRUCTION = (
     "Please indicate for each of the five statements which is closest to how you have been "
@@ -101,7 +103,7 @@ class Who5Dialog(FormDialog[tuple[int, ...]]):
             header.setFixedWidth(96)
             grid.addWidget(header, 0, column)
         for row, statement in enumerate(WHO5_ITEMS, start=1):
-            text = QLabel(f"{row}. {statement}")
+            text = QLabel(f"&{row}. {statement}")  # Alt+1 … Alt+5 go to a statement
             text.setWordWrap(True)
             text.setMinimumWidth(300)
             grid.addWidget(text, row, 0)
@@ -110,10 +112,24 @@ class Who5Dialog(FormDialog[tuple[int, ...]]):
                 button = QRadioButton()
                 button.setAccessibleName(f"{statement}: {WHO5_ANSWERS[answer]}")
                 button.setToolTip(f"{WHO5_ANSWERS[answer]} ({answer})")
+                show_focus(button)
                 group.addButton(button, answer)
                 grid.addWidget(button, row, column, Qt.AlignmentFlag.AlignCenter)
+            label_group(text, group)
             self.items.append(group)
         return grid
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A digit answers the statement being looked at: 5 all of the time … 0 at no time."""
+        text = event.text()
+        focused = self.focusWidget()
+        group = focused.group() if isinstance(focused, QRadioButton) else None
+        button = group.button(int(text)) if group in self.items and text.isdecimal() else None
+        if group is not None and button is not None:
+            button.setChecked(True)
+            button.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            super().keyPressEvent(event)
 
     def answers(self) -> tuple[int | None, ...]:
         """Each statement's answer, 0-5, or None while unanswered."""
@@ -149,7 +165,7 @@ class Who5Dialog(FormDialog[tuple[int, ...]]):
             super().reject()
 
     def _show_result(self, outcome: Who5Result) -> None:
-        self.error.setVisible(False)
+        self.clear_error()
         self.score.setText(f"Your score: {outcome.score} / 100")
         self.note.setText(outcome.note())
         self.change.setText(who5_change_sentence(outcome.change))
