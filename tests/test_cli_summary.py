@@ -54,7 +54,10 @@ def test_every_text_format_prints_the_same_figures(cli: Cli, tmp_path: Path) -> 
     weeks = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert [float(w["hours_worked"]) for w in weeks] == [55.5, 0.0]
     assert as_md.stdout.startswith("# Workload summary: 19 Oct 2026 – 1 Nov 2026\n")
-    assert "| Hours worked | 55.50 h | 0.00 h | +55.50 h |" in as_md.stdout
+    # Nothing was logged before the fortnight: no change from zero (it said "0.00 h" and
+    # "+55.50 h").
+    assert "| Hours worked | 55.50 h | – | no earlier data |" in as_md.stdout
+    assert document["previous_has_data"] is False
 
 
 def test_files_wellbeing_by_choice_and_the_note(cli: Cli, tmp_path: Path, qapp: object) -> None:

@@ -34,6 +34,7 @@ from wellbeing_app.core.workload.charts import (
 from wellbeing_app.core.workload.charts.theme import DARK, LIGHT, OKABE_ITO
 from wellbeing_app.core.workload.findings import NOT_ENOUGH, rolling_average, stress_finding
 from wellbeing_app.core.workload.loads import (
+    Coverage,
     DayLoad,
     Totals,
     WeekLoad,
@@ -75,6 +76,7 @@ def workload(
         incidents_by_severity=dict.fromkeys(SEVERITIES, 0),
         contact_heatmap=heatmap if heatmap is not None else [[0] * 24 for _ in WEEKDAY_LABELS],
         wellbeing=Wellbeing(),
+        coverage=Coverage.settled(period),
     )
 
 

@@ -169,7 +169,8 @@ def test_every_figure_is_summed_for_a_team_and_checked_in_members_files(
     for figure in FIGURES:
         alone = document["totals"][figure.key]
         assert team["totals"][figure.key] == figure.rounded(5 * alone), figure.key
-        assert team["averages"][figure.key] == round(figure.rounded(5 * alone) / 5, 2)
+        share = figures.round_half_away(figure.rounded(5 * alone) / 5, 2)
+        assert team["averages"][figure.key] == share
     for week in team["breakdowns"]["weeks"]:
         assert tuple(week) == CSV_COLUMNS
 
@@ -198,3 +199,70 @@ def test_findings_come_from_the_table() -> None:
         "incidents",
     ]
     assert all(finding.smallest > 0 for _, finding in MEASURES)
+
+
+def test_the_rounding_rule_rounds_half_away_from_zero_on_the_decimal_value() -> None:
+    hours = figures.BY_KEY["hours_worked"]
+    assert round(13.745, 2) == 13.74  # the trap: the binary float lies just below 13.745
+    assert figures.round_half_away(13.745, 2) == 13.75
+    assert figures.round_half_away(2.675, 2) == 2.68
+    assert figures.round_half_away(0.125, 2) == 0.13  # round() would make it 0.12
+    assert figures.round_half_away(-0.125, 2) == -0.13
+    assert figures.round_half_away(13.744999999999, 2) == 13.75  # the noise of a float sum
+    assert figures.round_half_away(13.7449, 2) == 13.74
+    assert hours.text(13.745) == "13.75 h" and hours.text(1234.5) == "1,234.50 h"
+    assert figures.BY_KEY["incidents"].text(1204) == "1,204"
+    assert hours.change_text(13.745, 8) == "+5.75 h" and hours.change_text(8, 8.001) == "same"
+    assert figures.average_text(2.25) == "2.3" and figures.average_text(None) == "–"
+
+
+def test_one_summary_shows_an_awkward_figure_the_same_everywhere(db: Database) -> None:
+    """A shift of 13 h 44 min 42 s is 13.745 h: the JSON, the CSV, the Markdown and HTML tables,
+    the findings and the dashboard's cards all say 13.75 h (and its overtime 5.75 h)."""
+    from tests.schedules import weekdays_9_to_5
+    from tests.summary_fixture import local
+    from wellbeing_app.core.records.shifts import end_shift, start_shift
+    from wellbeing_app.core.time.periods import Period
+    from wellbeing_app.core.workload.cards import cards
+
+    weekdays_9_to_5(db)
+    with db.write() as session:
+        for start, end in (
+            ("2026-10-12T09:00", "2026-10-12T17:00"),
+            ("2026-10-19T08:00", "2026-10-19T21:44:42"),
+        ):
+            start_shift(session, at=local(start), now=NOW, zone="Europe/Berlin")
+            end_shift(session, at=local(end), now=NOW)
+    with db.read() as session:
+        current, previous = compared(
+            session, Period(date(2026, 10, 19), date(2026, 10, 25)), "Europe/Berlin", NOW
+        )
+    assert current.totals.hours_worked == pytest.approx(13.745)
+    document = build_summary(current, previous, SummaryOptions(), NOW)
+
+    assert (document["totals"]["hours_worked"], document["totals"]["overtime_hours"]) == (
+        13.75,
+        5.75,
+    )
+    assert '"hours_worked": 13.75,' in render_text(document, "json")
+    week = next(csv.DictReader(io.StringIO(render_text(document, "csv"))))
+    assert (week["hours_worked"], week["overtime_hours"]) == ("13.75", "5.75")
+    markdown = render_text(document, "md")
+    assert "| Hours worked | 13.75 h | 8.00 h | +5.75 h |" in markdown
+    assert "| Overtime | 5.75 h | 0.00 h | +5.75 h |" in markdown
+    assert "| 19 Oct 2026 | 13.75 h | 40.00 h | 5.75 h |" in markdown
+    assert '<td align="right">13.75 h</td>' in to_html(document)
+    assert document["findings"][:2] == [
+        "Worked 13.75 h against 40.00 h scheduled, 5.75 h of it beyond the day's schedule.",
+        "Overtime rose from 0.00 h to 5.75 h against the previous period.",
+    ]
+    assert (
+        "Hours worked rose from 8.00 h to 13.75 h (+72%) against the previous period."
+        in (document["findings"])
+    )
+    found = {card.title: card for card in cards(current, previous, disconnect_streak=0)}
+    assert (found["Hours worked"].value, found["Hours worked"].change) == (
+        "13.75 h",
+        "+5.75 h on the previous period",
+    )
+    assert found["Overtime"].value == "5.75 h"

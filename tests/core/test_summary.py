@@ -100,6 +100,33 @@ def test_exact_figures_for_the_hand_built_fortnight(db: Database) -> None:
     assert set(document["previous"]) == set(totals)
     assert document["previous"]["hours_worked"] == 0.0
     assert document["previous_period"] == {"start": "2026-10-05", "end": "2026-10-18", "days": 14}
+    # Nothing was logged before 19 October: the previous fortnight is no baseline.
+    assert document["previous_has_data"] is False
+    assert document["working_hours_set_from"] == "2026-01-05"
+    assert document["days_judged"] == 14
+    assert document["findings"] == [
+        "Worked 55.50 h against 80.00 h scheduled, 31.50 h of it beyond the day's schedule.",
+        "No earlier data to compare: the log begins on 19 Oct 2026.",
+        "The rest between two working days was under 11 hours once "
+        "(the daily-rest minimum of EU working-time rules).",
+        "Work reached me after hours on 1 of 10 workdays and on 0 of 4 days off.",
+    ]
+    keys = list(document)
+    assert keys[: keys.index("note") + 1] == [  # the first release's keys, in their order
+        "schema_version",
+        "kind",
+        "generated_at",
+        "period",
+        "previous_period",
+        "totals",
+        "previous",
+        "by_source",
+        "incidents_by_category",
+        "incidents_by_severity",
+        "weeks",
+        "findings",
+        "note",
+    ]
 
 
 def test_hours_are_rounded_to_two_decimals() -> None:
@@ -166,14 +193,17 @@ def test_findings_name_the_largest_changes_in_plain_words() -> None:
     now = Totals(hours_worked=180, hours_scheduled=160, overtime_hours=20, after_hours_pings=30)
     before = Totals(hours_worked=170, hours_scheduled=160, overtime_hours=10, after_hours_pings=12)
     findings = key_findings(now, before)
+    # Hours as every table shows them: 2 decimals (they read "180.0 h" here before).
     assert (
         findings[0]
-        == "Worked 180.0 h against 160.0 h scheduled, 20.0 h of it beyond the day's schedule."
+        == "Worked 180.00 h against 160.00 h scheduled, 20.00 h of it beyond the day's schedule."
     )
     assert (
         findings[1] == "After-hours pings rose from 12 to 30 (+150%) against the previous period."
     )
-    assert findings[2] == "Overtime rose from 10.0 h to 20.0 h (+100%) against the previous period."
+    assert (
+        findings[2] == "Overtime rose from 10.00 h to 20.00 h (+100%) against the previous period."
+    )
     assert all("hours worked" not in f.lower() for f in findings[1:])  # +6%: not a finding
     assert key_findings(before, before)[1] == "No large changes against the previous period."
 
@@ -232,3 +262,33 @@ def test_week_rows_are_clipped_to_a_period_that_starts_and_ends_mid_week(db: Dat
         ("2026-10-21", "2026-10-25"),
         ("2026-10-26", "2026-10-27"),
     ]
+
+
+def test_a_record_in_the_previous_period_makes_it_a_baseline(db: Database) -> None:
+    """The same fortnight with one ping logged in the fortnight before: now it compares."""
+    from tests.summary_fixture import local
+    from wellbeing_app.core.records.pings import log_ping
+
+    with db.write() as session:
+        log_ping(
+            session, at=local("2026-10-14T12:00"), now=NOW, zone="Europe/Berlin", source="slack"
+        )
+    document = summarise(db)
+    assert document["previous_has_data"] is True
+    assert document["findings"][1] == (
+        "Hours worked rose from 0.00 h to 55.50 h against the previous period."
+    )
+    markdown = render_text(document, "md")
+    assert "| Hours worked | 55.50 h | 0.00 h | +55.50 h |" in markdown
+    assert "Compared with 5 Oct 2026 – 18 Oct 2026." in markdown
+
+
+def test_without_earlier_data_no_change_is_stated_in_any_format(db: Database) -> None:
+    document = summarise(db)
+    markdown = render_text(document, "md")
+    table = markdown.split("## Totals")[1].split("## ")[0]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and " h |" in line]
+    assert rows and all(row.endswith("| no earlier data |") for row in rows)
+    assert "holds no earlier data: no change is stated." in table
+    for text in (markdown, to_html(document), render_text(document, "json")):
+        assert " rose from " not in text and "+55.50" not in text

@@ -25,7 +25,14 @@ from wellbeing_app.core.reports.team import (
 )
 from wellbeing_app.core.time.periods import Period
 from wellbeing_app.core.workload.figures import BY_KEY
-from wellbeing_app.core.workload.loads import Totals, WeekLoad, Wellbeing, Who5Point, Workload
+from wellbeing_app.core.workload.loads import (
+    Coverage,
+    Totals,
+    WeekLoad,
+    Wellbeing,
+    Who5Point,
+    Workload,
+)
 
 PERIOD = Period(date(2026, 10, 5), date(2026, 11, 1))  # four Monday-to-Sunday weeks
 WEEK_STARTS = [date(2026, 10, 5), date(2026, 10, 12), date(2026, 10, 19), date(2026, 10, 26)]
@@ -87,6 +94,8 @@ def member_document(n: int, period: Period = PERIOD) -> dict[str, Any]:
             who5=[Who5Point(date(2026, 10, 20), 28)],
             latest_who5=Who5Point(date(2026, 10, 20), 28),
         ),
+        # Working hours set and the log begun in January: the previous period compares.
+        coverage=Coverage(period, date(2026, 1, 5), period.days, first_record=date(2026, 1, 5)),
     )
     document = build_summary(
         workload, previous, SummaryOptions(include_wellbeing=True, note=SECRET), GENERATED
@@ -299,6 +308,8 @@ def test_a_file_that_is_not_a_member_summary_is_refused(tmp_path: Path) -> None:
         (lambda d: d["weeks"][1].pop("incidents"), "weeks[1].incidents is missing"),
         (lambda d: d["weeks"][0].update(days=8), "weeks[0].days must be 1-7"),
         (lambda d: d["weeks"].append(dict(d["weeks"][0])), "week of 2026-10-05 twice"),
+        (lambda d: d.update(previous_has_data="yes"), "previous_has_data must be true or false"),
+        (lambda d: d.update(working_hours_set_from="May"), "working_hours_set_from must be a date"),
     ],
 )
 def test_missing_fields_and_wrong_types_are_named(tmp_path: Path, change: Any, named: str) -> None:

@@ -47,10 +47,23 @@ def test_opens_from_the_tray_with_every_chart(qtbot: QtBot, wellbeing: Wellbeing
     assert (
         heatmap is not None and heatmap.texts[0].get_text() == "When work reaches you after hours"
     )
-    assert card(window, "Hours worked")[0] == "9.0 h"
-    assert card(window, "Hours worked")[2] == "+9.0 h on the previous period"
+    # Hours to 2 decimals, as in every summary; nothing was logged before this period, so no
+    # change from zero (it said "+9.0 h on the previous period").
+    assert card(window, "Hours worked")[0] == "9.00 h"
+    assert card(window, "Hours worked")[2] == "no earlier data to compare"
     assert not window.empty.isVisible()
     assert "15 Nov 2026" in window.heading.text() and "Europe/Berlin" in window.heading.text()
+    assert "no earlier data to compare" in window.heading.text()
+    # No working hours set yet: a line under the heading says so, and how to set them.
+    assert window.hours_notice.isVisible()
+    assert window.hours_notice.text().startswith("Working hours are not set, so no contact ")
+    assert "with:<br><code>wellbeing-app schedule set " in window.hours_notice.text()
+    assert "Settings… in the tray" in window.hours_notice.text()
+    assert "wellbeing-app schedule set --days mon-fri" in window.hours_notice.text()
+    assert card(window, "After-hours pings")[:2] == (
+        "–",
+        "Working hours are not set. Set them in Settings… in the tray.",
+    )
 
 
 def test_switching_period_redraws_for_the_new_period(qtbot: QtBot, wellbeing: WellbeingApp) -> None:
@@ -119,6 +132,20 @@ def test_a_write_elsewhere_refreshes_an_open_dashboard(
     journal.log_ping("slack", at=NOW - timedelta(hours=2))  # Sunday: after hours
     wellbeing.on_state_changed()
     assert card(window, "After-hours pings")[0] == "1"
+    assert not window.hours_notice.isVisible()  # set since January: the whole period
+
+
+def test_working_hours_set_within_the_period_are_named_with_the_days_they_cover(
+    qtbot: QtBot, wellbeing: WellbeingApp
+) -> None:
+    journal = wellbeing.journal
+    assert journal is not None
+    weekdays_9_to_5(journal.db, since=date(2026, 11, 10))
+    window = open_dashboard(qtbot, wellbeing)  # 19 Oct - 15 Nov: from 10 Nov, 6 days
+    assert window.hours_notice.isVisible()
+    assert window.hours_notice.text() == (
+        "Working hours were set from 10 Nov 2026: after-hours figures cover 6 of the 28 days."
+    )
 
 
 def test_before_the_figures_arrive_it_says_it_is_adding_up(qtbot: QtBot) -> None:

@@ -10,7 +10,7 @@ from wellbeing_app.core.records.day import DayLog
 from wellbeing_app.core.records.incidents import IncidentRow
 from wellbeing_app.core.records.pings import PingRow
 from wellbeing_app.core.records.shifts import ShiftRow
-from wellbeing_app.ui.today_window import TodayWindow
+from wellbeing_app.ui.today_window import HOURS_NOT_SET_THEN, HOURS_NOT_SET_TODAY, TodayWindow
 
 ZONE = "Europe/Berlin"
 NOW = datetime(2026, 11, 25, 20, 0, tzinfo=UTC)  # 21:00 in Berlin
@@ -106,3 +106,19 @@ def test_streaks_are_shown_in_workdays(qtbot: QtBot) -> None:
     qtbot.addWidget(window)
     window.show_streaks(1, 4)
     assert window.streaks.text() == "Disconnect streak: 1 workday · reflection streak: 4 workdays"
+
+
+def test_a_ping_not_judged_brings_a_note_on_working_hours(qtbot: QtBot) -> None:
+    window = TodayWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.show_log(a_day(), NOW, ZONE)
+    assert not window.hours_note.isVisible()  # the day's ping was judged: working hours
+    unjudged = PingRow(8, NOW, ZONE, "slack", 0, None, "tray", False, judged=False)
+    day = a_day()
+    window.show_log(DayLog(day.day, day.shifts, [unjudged], []), NOW, ZONE)
+    assert window.hours_note.isVisible() and window.hours_note.text() == HOURS_NOT_SET_TODAY
+    assert cell(window.pings, 0, 3) == "not judged: no working hours set"
+    earlier = date(2026, 11, 20)
+    window.show_log(DayLog(earlier, [], [unjudged], []), NOW, ZONE)
+    assert window.hours_note.text() == HOURS_NOT_SET_THEN

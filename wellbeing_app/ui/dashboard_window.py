@@ -8,6 +8,7 @@ change of period wait for four charts nobody is looking at.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from wellbeing_app.core.workload.cards import cards
 from wellbeing_app.core.workload.charts import CHARTS
+from wellbeing_app.core.workload.coverage import SET_HOURS_COMMAND, working_hours_notice
 from wellbeing_app.ui import icons
 from wellbeing_app.ui.chart_colours import theme_from
 from wellbeing_app.ui.chart_view import ChartView
@@ -51,6 +53,12 @@ EMPTY_TEXT = (
 )
 
 
+def _with_command_kept_whole(text: str) -> str:
+    """``text`` as rich text, the command to set working hours on a line of its own."""
+    command = html.escape(SET_HOURS_COMMAND)
+    return html.escape(text).replace(f" {command}", f"<br><code>{command}</code>")
+
+
 class DashboardWindow(QWidget):
     """Emits ``period_chosen`` (a Period); the app answers with ``show_workload``."""
 
@@ -76,6 +84,12 @@ class DashboardWindow(QWidget):
         # a second), say so rather than "nothing is logged".
         self.heading.setText(LOADING)
         self.empty.setVisible(False)
+        # What working hours cover, when not the whole period (and how to set them).
+        self.hours_notice = QLabel()
+        self.hours_notice.setWordWrap(True)
+        self.hours_notice.setTextFormat(Qt.TextFormat.RichText)
+        self.hours_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hours_notice.setVisible(False)
         self.cards = CardGrid()
         self.charts = {key: ChartView(key) for key in CHART_KEYS}
         self.tabs = QTabWidget()
@@ -92,6 +106,7 @@ class DashboardWindow(QWidget):
         layout = self._body = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.heading)
+        layout.addWidget(self.hours_notice)
         layout.addWidget(self.empty)
         layout.addWidget(self.cards)
         layout.addWidget(self.tabs, 1)
@@ -103,10 +118,18 @@ class DashboardWindow(QWidget):
         """Fill the cards and draw every chart for ``workload`` (matplotlib loads on first use)."""
         self.workload = workload
         period = workload.period
+        compared = (
+            f"compared with the {period.days} days before"
+            if workload.coverage.previous_has_data
+            else "no earlier data to compare"
+        )
         self.heading.setText(
             f"{period.start:%-d %b %Y} – {period.end:%-d %b %Y} ({period.days} days), "
-            f"compared with the {period.days} days before. Times in {workload.zone}."
+            f"{compared}. Times in {workload.zone}."
         )
+        notice = working_hours_notice(workload.coverage)
+        self.hours_notice.setText(_with_command_kept_whole(notice))
+        self.hours_notice.setVisible(bool(notice))
         self.empty.setVisible(workload.is_empty)
         self.cards.show_cards(cards(workload, previous, disconnect_streak))
         self._body.activate()  # settle the cards first, so the chart is drawn once, at its size

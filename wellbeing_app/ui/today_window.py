@@ -33,6 +33,11 @@ if TYPE_CHECKING:
 SHIFT = "shift"
 PING = "ping"
 INCIDENT = "incident"
+HOURS_NOT_SET_TODAY = (
+    "Working hours are not set: pings outside a shift are not judged. "
+    "Set them in Settings… in the tray."
+)
+HOURS_NOT_SET_THEN = "Working hours were not set on this day: pings outside a shift are not judged."
 
 
 class RecordTable(QGroupBox):
@@ -181,6 +186,11 @@ class TodayWindow(QWidget):
         motto = QLabel("You are not your brand.")
         motto.setStyleSheet(QUIET_STYLE)
         self.streaks = QLabel("")
+        # Shown when a ping of the day is "not judged", to say why.
+        self.hours_note = QLabel("")
+        self.hours_note.setWordWrap(True)
+        self.hours_note.setStyleSheet(QUIET_STYLE)
+        self.hours_note.setVisible(False)
         self.shifts = RecordTable(
             SHIFT, "Shifts", ["Start", "End", "Length", "Note"], "No shift on this day."
         )
@@ -201,6 +211,7 @@ class TodayWindow(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(motto)
         layout.addWidget(self.streaks)
+        layout.addWidget(self.hours_note)
         for table in (self.shifts, self.pings, self.incidents):
             table.edit_requested.connect(self.edit_requested)
             table.delete_requested.connect(self.delete_requested)
@@ -257,6 +268,9 @@ class TodayWindow(QWidget):
                 for s in log.shifts
             ]
         )
+        unjudged = any(not p.judged for p in log.pings)
+        self.hours_note.setText(HOURS_NOT_SET_TODAY if is_today else HOURS_NOT_SET_THEN)
+        self.hours_note.setVisible(unjudged)
         self.pings.set_rows(
             [
                 (

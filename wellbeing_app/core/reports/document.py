@@ -68,6 +68,10 @@ class WorkloadSummary(TypedDict):
     weeks: list[WeekDocument]
     findings: list[str]
     note: str | None
+    # Added within schema version 1: a file made before has none of them.
+    previous_has_data: bool  # False: the previous period lies before the first record
+    working_hours_set_from: str | None  # ISO date working hours were first set; None: never
+    days_judged: int  # days of the period begun and under working hours
     wellbeing: NotRequired[WellbeingDocument]
 
 
@@ -87,6 +91,9 @@ class TeamSummary(TypedDict):
     breakdowns: Breakdowns | None
     breakdowns_withheld: str | None
     not_rolled_up: str
+    # Added within schema version 1 (a member's file without its keys counts as true):
+    previous_has_data: bool  # every member's previous period holds data
+    previous_working_hours_set: bool  # every member had working hours set all through it
 
 
 def week_dates(monday: date, period: Period) -> tuple[date, date]:

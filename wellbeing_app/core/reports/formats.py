@@ -12,6 +12,7 @@ import io
 import json
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import NamedTuple
 
 from wellbeing_app.core.reports import layout
 from wellbeing_app.core.reports.document import (
@@ -25,11 +26,13 @@ from wellbeing_app.core.reports.document import (
 from wellbeing_app.core.reports.layout import Image, Page, Section
 from wellbeing_app.core.vocabulary import category_label, source_label
 from wellbeing_app.core.workload import figures
+from wellbeing_app.core.workload.coverage import unstated
 
 FORMATS = ("pdf", "csv", "json", "md")
 CSV_COLUMNS = ("week_start", "week_end", "days", *(f.key for f in figures.WEEKLY))
 WEEK_HEADER = ["Week of", *(f.week_column for f in figures.WEEK_COLUMNS)]
 HEADING = "Workload summary"
+NONE = "–"  # a table cell with no figure that means anything
 NOTE_HEADING = "What I am asking for"
 FOOTER = (
     "Aggregates from my own log, made with the Wellbeing app. No messages, notes, reflections "
@@ -69,15 +72,53 @@ def dates(period: PeriodDocument) -> str:
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
 
 
-def change(now: float, before: float, unit: str) -> str:
-    delta = now - before
-    if abs(delta) < 0.005:
-        return "same"
-    return f"{delta:+,.2f}{unit}" if unit else f"{delta:+,.0f}"
+class Comparison(NamedTuple):
+    """What a summary's previous period can be compared on (see ``coverage.unstated``)."""
+
+    previous_has_data: bool = True
+    hours_set: bool = True
+    previous_judged: bool = True
+
+    def cell(self, figure: figures.Figure, now: float, before: float) -> str:
+        """A table's Change cell: the change as the two figures shown differ, or why none is
+        stated."""
+        reason = unstated(figure, **self._asdict())
+        return figure.change_text(now, before) if reason is None else reason.short
+
+    def now(self, figure: figures.Figure, value: float) -> str:
+        """A figure of this period, or a dash for one counted against working hours that were
+        never set in it (its zero would mean nothing)."""
+        return figure.text(value) if self.hours_set or not figure.against_hours else NONE
+
+    def before(self, figure: figures.Figure, value: float) -> str:
+        """A figure of the previous period, or a dash when it lies before the first record."""
+        return figure.text(value) if self.previous_has_data else NONE
 
 
-def value(number: float, unit: str) -> str:
-    return f"{number:,.2f}{unit}" if unit else f"{number:,.0f}"
+def comparison(document: WorkloadSummary) -> Comparison:
+    """From the keys added within schema version 1; a file made before them compares as it
+    always did."""
+    has_data = document.get("previous_has_data", True)
+    if "working_hours_set_from" not in document:
+        return Comparison(has_data)
+    since = document["working_hours_set_from"]
+    if since is None:
+        return Comparison(has_data, False, False)
+    return Comparison(
+        has_data,
+        since <= document["period"]["end"],
+        since <= document["previous_period"]["start"],
+    )
+
+
+def compared_with(previous_period: PeriodDocument, previous_has_data: bool) -> str:
+    """The sentence under a totals table."""
+    if previous_has_data:
+        return f"Compared with {dates(previous_period)}."
+    return (
+        f"The previous period ({dates(previous_period)}) holds no earlier data: "
+        "no change is stated."
+    )
 
 
 def page(document: WorkloadSummary, charts: Sequence[Image] = ()) -> Page:
@@ -91,18 +132,19 @@ def sections(document: WorkloadSummary, charts: Sequence[Image] = ()) -> list[Se
     out = [Section("Key findings", items=document["findings"])]
     if document["note"]:
         out.append(Section(NOTE_HEADING, [document["note"]], quoted=True))
+    against = comparison(document)
     rows = [["", "This period", "Previous period", "Change"]]
     rows += [
         [
             figure.label,
-            value(totals[figure.key], figure.unit.suffix),
-            value(previous[figure.key], figure.unit.suffix),
-            change(totals[figure.key], previous[figure.key], figure.unit.suffix),
+            against.now(figure, totals[figure.key]),
+            against.before(figure, previous[figure.key]),
+            against.cell(figure, totals[figure.key], previous[figure.key]),
         ]
         for figure in figures.MEMBER_ROWS
     ]
-    compared = f"Compared with {dates(document['previous_period'])}."
-    out.append(Section("Totals", [compared], table=rows, images=charts))
+    said = compared_with(document["previous_period"], against.previous_has_data)
+    out.append(Section("Totals", [said], table=rows, images=charts))
     out += breakdown_sections(document)
     if "wellbeing" in document:
         out.append(
@@ -134,7 +176,7 @@ def breakdown_sections(source: Breakdowns | WorkloadSummary) -> list[Section]:
     weeks += [
         [
             day_label(week_start(week)),
-            *(value(float(week[f.key]), f.unit.suffix) for f in figures.WEEK_COLUMNS),
+            *(f.text(float(week[f.key])) for f in figures.WEEK_COLUMNS),
         ]
         for week in source["weeks"]
     ]
@@ -150,8 +192,9 @@ def _wellbeing(wellbeing: WellbeingDocument) -> list[str]:
     lines = []
     if wellbeing["mood_average"] is not None:
         lines.append(
-            f"Mood averaged {wellbeing['mood_average']:.1f} of 5 and stress "
-            f"{wellbeing['stress_average']:.1f} of 10 over {wellbeing['reflection_days']} "
+            f"Mood averaged {figures.average_text(wellbeing['mood_average'])} of 5 and stress "
+            f"{figures.average_text(wellbeing['stress_average'])} of 10 over "
+            f"{wellbeing['reflection_days']} "
             "end-of-day reflections."
         )
     if wellbeing["who5"]:

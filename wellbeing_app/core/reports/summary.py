@@ -66,6 +66,8 @@ def build_summary(
 ) -> WorkloadSummary:
     """The summary document (see README, "Summary JSON schema"). Plain JSON types only."""
     period, before = workload.period, workload.period.previous()
+    coverage = workload.coverage
+    since = coverage.hours_set_from
     document: WorkloadSummary = {
         "schema_version": SCHEMA_VERSION,
         "kind": KIND,
@@ -80,8 +82,12 @@ def build_summary(
             str(s): workload.incidents_by_severity.get(s, 0) for s in SEVERITIES
         },
         "weeks": [_week(week, workload.period) for week in workload.weeks],
-        "findings": key_findings(workload.totals, previous),
+        "findings": key_findings(workload.totals, previous, coverage),
         "note": options.note,
+        # Added within schema version 1: after the keys a reader of the first release knows.
+        "previous_has_data": coverage.previous_has_data,
+        "working_hours_set_from": None if since is None else since.isoformat(),
+        "days_judged": coverage.days_judged,
     }
     if options.include_wellbeing:
         document["wellbeing"] = _wellbeing(workload)
@@ -106,11 +112,15 @@ def _wellbeing(workload: Workload) -> WellbeingDocument:
     w = workload.wellbeing
     latest = w.latest_who5
     return {
-        "mood_average": None if w.mood_average is None else round(w.mood_average, 2),
-        "stress_average": None if w.stress_average is None else round(w.stress_average, 2),
+        "mood_average": _average(w.mood_average),
+        "stress_average": _average(w.stress_average),
         "reflection_days": w.reflection_days,
         "who5": [{"date": p.day.isoformat(), "score": p.score} for p in w.who5],
         "latest_who5": None
         if latest is None
         else {"date": latest.day.isoformat(), "score": latest.score},
     }
+
+
+def _average(value: float | None) -> float | None:
+    return None if value is None else figures.round_half_away(value, 2)

@@ -28,7 +28,14 @@ from wellbeing_app.core.reports.document import (
 )
 from wellbeing_app.core.time.periods import Period
 from wellbeing_app.core.vocabulary import SEVERITIES
-from wellbeing_app.core.workload.figures import FIGURES, KEYS, WEEKLY, Figure, Unit
+from wellbeing_app.core.workload.figures import (
+    FIGURES,
+    KEYS,
+    WEEKLY,
+    Figure,
+    Unit,
+    round_half_away,
+)
 
 SCHEMA_VERSION = 1
 KIND = "wellbeing-app team summary"
@@ -52,6 +59,9 @@ class Member:
     incidents_by_category: dict[str, int]
     incidents_by_severity: dict[str, int]
     weeks: dict[date, FigureValues]  # by week start: "days" and the weekly figures
+    # From keys added within schema version 1; a file made before them counts as true.
+    previous_has_data: bool = True  # the member's previous period holds data
+    previous_judged: bool = True  # ... and working hours were set all through it
 
 
 def check_min_group(value: int) -> int:
@@ -135,6 +145,8 @@ def member_from_document(document: Any, name: str) -> Member:
         incidents_by_category=check.counts(document, "incidents_by_category"),
         incidents_by_severity=check.severities(document),
         weeks=check.weeks(document),
+        previous_has_data=check.flag(document, "previous_has_data"),
+        previous_judged=check.previous_judged(document, start, end),
     )
 
 
@@ -162,11 +174,13 @@ def merge(members: Sequence[Member], min_group: int = MIN_GROUP) -> TeamSummary:
         "members": count,
         "min_group": min_group,
         "totals": totals,
-        "averages": {k: round(v / count, 2) for k, v in totals.items()},
+        "averages": {k: round_half_away(v / count, 2) for k, v in totals.items()},
         "previous": _sum_totals([m.previous for m in members]),
         "breakdowns": None if reason else _breakdowns(members, first.period),
         "breakdowns_withheld": reason,
         "not_rolled_up": NOT_ROLLED_UP,
+        "previous_has_data": all(m.previous_has_data for m in members),
+        "previous_working_hours_set": all(m.previous_judged for m in members),
     }
 
 
@@ -256,6 +270,23 @@ class _Checker:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             self.fail(f"{where} must be a whole number of at least 0, got {_json(value)}")
         return value
+
+    def flag(self, parent: dict[str, Any], key: str) -> bool:
+        """A true/false key added within schema version 1: true when the file has none."""
+        value = parent.get(key, True)
+        if not isinstance(value, bool):
+            self.fail(f"{key} must be true or false, got {_json(value)}")
+        return value
+
+    def previous_judged(self, document: dict[str, Any], start: date, end: date) -> bool:
+        """Whether working hours were set all through the period before ``start``..``end``,
+        from ``working_hours_set_from`` (a file without it: as if they were)."""
+        if "working_hours_set_from" not in document:
+            return True
+        if document["working_hours_set_from"] is None:
+            return False
+        since = self.day(document, "working_hours_set_from", "")
+        return since <= Period(start, end).previous().start
 
     def hours(self, value: Any, where: str) -> float:
         number_type = isinstance(value, int | float) and not isinstance(value, bool)

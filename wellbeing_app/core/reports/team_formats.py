@@ -9,12 +9,25 @@ from __future__ import annotations
 
 from wellbeing_app.core.reports import layout
 from wellbeing_app.core.reports.document import TeamSummary
-from wellbeing_app.core.reports.formats import breakdown_sections, change, dates, to_json, value
+from wellbeing_app.core.reports.formats import (
+    Comparison,
+    breakdown_sections,
+    dates,
+    to_json,
+)
 from wellbeing_app.core.reports.layout import Page, Section
 from wellbeing_app.core.workload import figures
 
 HEADING = "Team workload summary"
 FOOTER = "Aggregates merged from each member's own summary, made with the Wellbeing app."
+NO_EARLIER_DATA = (
+    "At least one member's summary holds no earlier data (the previous period lies before their "
+    "first record), so no change is stated."
+)
+NO_HOURS_THEN = (
+    "At least one member had no working hours set all through the previous period, so "
+    "after-hours figures are not compared."
+)
 
 
 def render_text(document: TeamSummary, fmt: str) -> str:
@@ -41,15 +54,23 @@ def sections(document: TeamSummary) -> list[Section]:
         f"({dates(document['previous_period'])}). Per person: the team total divided by "
         f"{members:,}."
     )
+    against = Comparison(
+        previous_has_data=document["previous_has_data"],
+        previous_judged=document["previous_working_hours_set"],
+    )
+    if not against.previous_has_data:
+        intro += f" {NO_EARLIER_DATA}"
+    elif not against.previous_judged:
+        intro += f" {NO_HOURS_THEN}"
     totals, averages, previous = document["totals"], document["averages"], document["previous"]
     rows = [["", "Team total", "Per person", "Previous period", "Change"]]
     rows += [
         [
             figure.label,
-            value(totals[figure.key], figure.unit.suffix),
+            figure.text(totals[figure.key]),
             f"{averages[figure.key]:,.2f}{figure.unit.suffix}",
-            value(previous[figure.key], figure.unit.suffix),
-            change(totals[figure.key], previous[figure.key], figure.unit.suffix),
+            figure.text(previous[figure.key]),
+            against.cell(figure, totals[figure.key], previous[figure.key]),
         ]
         for figure in figures.ROWS
     ]

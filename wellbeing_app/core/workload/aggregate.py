@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Float, and_, cast, func, literal, or_, select
@@ -30,8 +30,10 @@ from wellbeing_app.core.time.calendar import (
 from wellbeing_app.core.time.local_time import day_bounds, local_date
 from wellbeing_app.core.time.periods import Period
 from wellbeing_app.core.vocabulary import SEVERITIES
+from wellbeing_app.core.workload.coverage import first_record
 from wellbeing_app.core.workload.figures import totals_of, weekly_totals
 from wellbeing_app.core.workload.loads import (
+    Coverage,
     DayLoad,
     Totals,
     WeekLoad,
@@ -106,6 +108,12 @@ def compared(
         incidents_by_severity={s: incidents.by_severity.get(s, 0) for s in SEVERITIES},
         contact_heatmap=_contact_heatmap(session, current_start),
         wellbeing=_wellbeing(session, period),
+        coverage=Coverage(
+            period,
+            hours_set_from=book.versions[0].effective_from if book.versions else None,
+            days_judged=sum(day.judged for day in day_list),
+            first_record=first_record(session, zone),
+        ),
     )
     if not with_previous:
         return current, Totals()
@@ -376,10 +384,3 @@ def _monday(day: date) -> date:
 
 def _as_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
-def _aware(value: Any) -> datetime:
-    """An instant read back from a raw (untyped) column: SQLite hands back the stored text."""
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
-    return datetime.fromisoformat(str(value)).replace(tzinfo=UTC)

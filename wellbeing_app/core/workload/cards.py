@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wellbeing_app.core.workload.figures import BY_KEY
+from wellbeing_app.core.workload.coverage import SET_HOURS_IN_APP, Unstated, unstated_for
+from wellbeing_app.core.workload.figures import BY_KEY, Figure, average_text
 from wellbeing_app.core.workload.loads import Totals, Workload
+
+# An after-hours card of a period without working hours: a dash, and how to set them.
+HOURS_NOT_SET_DETAIL = f"Working hours are not set. {SET_HOURS_IN_APP}."
 
 
 @dataclass(frozen=True)
@@ -14,25 +18,21 @@ class Card:
     title: str
     value: str
     detail: str = ""
-    change: str = ""  # e.g. "+6.5 h on the previous period"
+    change: str = ""  # e.g. "+6.50 h on the previous period"
     worse: bool | None = None  # True when the change means the job is taking more
-
-
-def hours(value: float) -> str:
-    return f"{value:,.1f} h"
 
 
 def percent(share: float | None) -> str:
     return "–" if share is None else f"{share * 100:.0f}%"
 
 
-def change(now: float, before: float, unit: str = "") -> tuple[str, bool | None]:
-    """The change in words, and whether it means the job took more (None: no change)."""
-    delta = now - before
-    if abs(delta) < 0.05:
+def change(figure: Figure, now: float, before: float) -> tuple[str, bool | None]:
+    """The change in words, as the figures shown differ (each rounded by its figure's rule), and
+    whether it means the job took more (None: no change)."""
+    delta = figure.difference(now, before)
+    if delta == 0:
         return "same as the previous period", None
-    number = f"{delta:+,.1f}" if unit == " h" else f"{delta:+,.0f}"
-    return f"{number}{unit} on the previous period", delta > 0
+    return f"{figure.change_text(now, before)} on the previous period", delta > 0
 
 
 def cards(workload: Workload, previous: Totals, disconnect_streak: int) -> list[Card]:
@@ -41,31 +41,46 @@ def cards(workload: Workload, previous: Totals, disconnect_streak: int) -> list[
     severe = severity.get(4, 0) + severity.get(5, 0)
     wellbeing = workload.wellbeing
     latest = wellbeing.latest_who5
+    coverage = workload.coverage
 
-    def compared(key: str, value: str, detail: str) -> Card:
-        """The card of one figure (``figures.FIGURES``), titled by its label, with its change."""
+    def shown(key: str) -> str:
         figure = BY_KEY[key]
-        words, worse = change(figure.of(t), figure.of(previous), figure.unit.suffix)
-        return Card(figure.label, value, detail, words, worse)
+        return figure.text(figure.of(t))
 
-    return [
-        compared("hours_worked", hours(t.hours_worked), f"of {hours(t.hours_scheduled)} scheduled"),
-        compared("overtime_hours", hours(t.overtime_hours), "worked beyond each day's schedule"),
-        compared(
-            "after_hours_pings",
-            f"{t.after_hours_pings:,}",
-            f"{t.after_hours_minutes:,} min spent responding",
-        ),
+    def compared(key: str, detail: str) -> Card:
+        """The card of one figure (``figures.FIGURES``), titled by its label, with its change;
+        for a figure counted against working hours in a period without them, a dash and how to
+        set them."""
+        figure = BY_KEY[key]
+        reason = unstated_for(figure, coverage)
+        if reason is Unstated.HOURS_NOT_SET:
+            return Card(figure.label, "–", HOURS_NOT_SET_DETAIL)
+        if reason is not None:
+            return Card(figure.label, shown(key), detail, reason.value)
+        words, worse = change(figure, figure.of(t), figure.of(previous))
+        return Card(figure.label, shown(key), detail, words, worse)
+
+    scheduled = (
+        f"of {shown('hours_scheduled')} scheduled" if coverage.hours_set else "no working hours set"
+    )
+    reached = (
         Card(
             "Evenings and days off reached",
             f"{percent(t.evening_share)} · {percent(t.days_off_share)}",
             f"{t.evenings_with_contact} of {t.workdays} workday evenings, "
             f"{t.days_off_with_contact} of {t.days_off} days off",
-        ),
-        compared("oncall_pings", f"{t.oncall_pings:,}", "counted apart from after hours"),
+        )
+        if coverage.hours_set
+        else Card("Evenings and days off reached", "–", HOURS_NOT_SET_DETAIL)
+    )
+    return [
+        compared("hours_worked", scheduled),
+        compared("overtime_hours", "worked beyond each day's schedule"),
+        compared("after_hours_pings", f"{shown('after_hours_minutes')} min spent responding"),
+        reached,
+        compared("oncall_pings", "counted apart from after hours"),
         compared(
             "incidents",
-            f"{t.incidents:,}",
             f"{severe} severe (4–5) · by severity 1–5: "
             + " · ".join(str(severity.get(s, 0)) for s in range(1, 6)),
         ),
@@ -81,12 +96,9 @@ def cards(workload: Workload, previous: Totals, disconnect_streak: int) -> list[
         ),
         Card(
             "Mood · stress",
-            f"{_average(wellbeing.mood_average)} / 5 · {_average(wellbeing.stress_average)} / 10",
+            f"{average_text(wellbeing.mood_average)} / 5 · "
+            f"{average_text(wellbeing.stress_average)} / 10",
             f"averaged over {wellbeing.reflection_days} reflection"
             f"{'s' if wellbeing.reflection_days != 1 else ''}",
         ),
     ]
-
-
-def _average(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"

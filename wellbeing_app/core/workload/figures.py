@@ -10,10 +10,34 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from enum import IntEnum, StrEnum
 from typing import Any, NamedTuple
 
 from wellbeing_app.core.workload.loads import DayLoad, Totals, WeekLoad
+
+HOURS_PLACES = 2  # hours are shown and stored to 2 decimals, everywhere
+
+
+def round_half_away(value: float, places: int) -> float:
+    """The one rounding rule: ``value`` to ``places`` decimals, a half rounded away from zero, on
+    its decimal value (13.745 -> 13.75, where Python's ``round`` gives 13.74 for the binary
+    float just below). The float is first read to 6 decimals, which drops the binary noise of
+    sums (13.744999999999) and is far finer than any clock: 6 decimals of an hour are 3.6 ms."""
+    return float(_decimal(value, places))
+
+
+def average_text(average: float | None) -> str:
+    """A mood or stress average as shown (``3.4``): 1 decimal of the 2 a summary holds, so the
+    dashboard and every summary say the same; a dash when there is none."""
+    if average is None:
+        return "–"
+    return f"{round_half_away(round_half_away(average, 2), 1):.1f}"
+
+
+def _decimal(value: float, places: int) -> Decimal:
+    exact = Decimal(f"{value:.6f}")
+    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) + 0  # no -0.00
 
 
 class Unit(StrEnum):
@@ -59,10 +83,35 @@ class Figure:
     week_column: str = ""  # its heading in the week-by-week table; "" = not a column there
     member_row: bool = True  # a row of a member's totals table (a team's shows every figure)
     finding: Finding | None = None  # a key finding when it changes enough
+    # Counted only on days judged against working hours (none before they were first set):
+    # compared with a previous period only when working hours were set all through it.
+    against_hours: bool = False
+
+    @property
+    def places(self) -> int:
+        return HOURS_PLACES if self.unit is Unit.HOURS else 0
 
     def rounded(self, value: float) -> float:
-        """As the documents hold it: hours to 2 decimals, counts as whole numbers."""
-        return round(value + 0.0, 2) if self.unit is Unit.HOURS else int(value)
+        """As every place shows it (documents, tables, CSV, cards, findings): hours to 2
+        decimals and counts as whole numbers, by ``round_half_away``."""
+        if self.unit is Unit.HOURS:
+            return round_half_away(value, HOURS_PLACES)
+        return int(_decimal(value, 0))
+
+    def text(self, value: float) -> str:
+        """The figure as people read it: ``13.75 h``, ``1,204``."""
+        return f"{self.rounded(value):,.{self.places}f}{self.unit.suffix}"
+
+    def difference(self, now: float, before: float) -> float:
+        """``now`` less ``before``, each rounded first: the change a reader can check against
+        the two figures shown."""
+        return float(_decimal(now, self.places) - _decimal(before, self.places))
+
+    def change_text(self, now: float, before: float) -> str:
+        """The change from ``before`` to ``now`` with its sign (``+2.25 h``, ``-3``), or
+        ``same``."""
+        delta = self.difference(now, before)
+        return "same" if delta == 0 else f"{delta:+,.{self.places}f}{self.unit.suffix}"
 
     def total(self, days: Iterable[DayLoad]) -> float:
         """What ``days`` add up to (unrounded hours; counts as whole numbers)."""
@@ -86,21 +135,23 @@ FIGURES: tuple[Figure, ...] = (
     ),
     Figure(
         "hours_scheduled", "Hours scheduled", HOURS, Topic.HOURS, lambda d: d.hours_scheduled,
-        weekly=True, week_column="Scheduled",
+        weekly=True, week_column="Scheduled", against_hours=True,
     ),
     Figure(
         "overtime_hours", "Overtime", HOURS, Topic.HOURS, lambda d: d.overtime_hours,
-        weekly=True, week_column="Overtime", finding=Finding("overtime", 1.0),
+        weekly=True, week_column="Overtime", finding=Finding("overtime", 1.0), against_hours=True,
     ),
     Figure(
         "after_hours_pings", "After-hours pings", COUNT, Topic.AFTER_HOURS,
         lambda d: d.after_hours_pings,
         weekly=True, week_column="After-hours pings", finding=Finding("after-hours pings", 3),
+        against_hours=True,
     ),
     Figure(
         "after_hours_minutes", "Minutes responding after hours", MINUTES, Topic.AFTER_HOURS,
         lambda d: d.after_hours_minutes,
         weekly=True, finding=Finding("minutes spent on after-hours pings", 15),
+        against_hours=True,
     ),
     Figure(
         "oncall_pings", "On-call pings", COUNT, Topic.ON_CALL, lambda d: d.oncall_pings,
@@ -116,19 +167,19 @@ FIGURES: tuple[Figure, ...] = (
     ),
     Figure(
         "workdays", "Workdays", COUNT, Topic.AFTER_HOURS, lambda d: d.judged and d.workday,
-        member_row=False,
+        member_row=False, against_hours=True,
     ),
     Figure(
         "evenings_with_contact", "Workdays reached after hours", COUNT, Topic.AFTER_HOURS,
-        lambda d: d.judged and d.workday and d.after_hours_pings > 0,
+        lambda d: d.judged and d.workday and d.after_hours_pings > 0, against_hours=True,
     ),
     Figure(
         "days_off", "Days off", COUNT, Topic.AFTER_HOURS, lambda d: d.judged and not d.workday,
-        member_row=False,
+        member_row=False, against_hours=True,
     ),
     Figure(
         "days_off_with_contact", "Days off reached", COUNT, Topic.AFTER_HOURS,
-        lambda d: d.judged and not d.workday and d.after_hours_pings > 0,
+        lambda d: d.judged and not d.workday and d.after_hours_pings > 0, against_hours=True,
     ),
     Figure(
         "incident_minutes", "Minutes spent on incidents", MINUTES, Topic.INCIDENTS,
@@ -136,7 +187,7 @@ FIGURES: tuple[Figure, ...] = (
     ),
     Figure(
         "incidents_after_hours", "Incidents after hours", COUNT, Topic.INCIDENTS,
-        lambda d: d.incidents_after_hours,
+        lambda d: d.incidents_after_hours, against_hours=True,
     ),
 )
 # fmt: on

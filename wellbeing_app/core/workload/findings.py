@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 
+from wellbeing_app.core.workload.figures import average_text
 from wellbeing_app.core.workload.loads import DayLoad, Workload
 
 WINDOW_DAYS = 7
@@ -45,9 +46,9 @@ def stress_finding(workload: Workload) -> str:
         return f"Every day had {BUSY_PINGS}+ after-hours pings; your stress averaged {_mean(busy)}."
     return (
         f"On days with {BUSY_PINGS}+ after-hours pings your stress averaged {_mean(busy)}, "
-        f"against {sum(other) / len(other):.1f} on other days."
+        f"against {average_text(sum(other) / len(other))} on other days."
     )
 
 
 def _mean(stress: list[int]) -> str:
-    return f"{sum(stress) / len(stress):.1f} out of 10"
+    return f"{average_text(sum(stress) / len(stress))} out of 10"

@@ -106,6 +106,40 @@ class Wellbeing:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """What a period's figures can speak for: the days judged against working hours (after-hours
+    figures, workdays and days off count on those alone) and whether the period of equal length
+    before it holds anything to compare with."""
+
+    period: Period
+    hours_set_from: date | None  # the first day under working hours; None: never set
+    days_judged: int  # days of the period begun and under working hours
+    first_record: date | None  # the local day of the first thing logged; None: nothing yet
+
+    @classmethod
+    def settled(cls, period: Period) -> Coverage:
+        """Working hours set and data logged long before ``period``, every day of it begun."""
+        return cls(period, date.min, period.days, date.min)
+
+    @property
+    def hours_set(self) -> bool:
+        """Working hours were set for at least part of the period."""
+        return self.hours_set_from is not None and self.hours_set_from <= self.period.end
+
+    @property
+    def previous_has_data(self) -> bool:
+        """Something was logged by the previous period's end: else it lies wholly before the
+        first record, and its zeros mean "no data", not "none"."""
+        return self.first_record is not None and self.first_record <= self.period.previous().end
+
+    @property
+    def previous_judged(self) -> bool:
+        """Working hours were set all through the previous period."""
+        start = self.period.previous().start
+        return self.hours_set_from is not None and self.hours_set_from <= start
+
+
+@dataclass(frozen=True)
 class Workload:
     """Everything the dashboard and the summaries show for one period."""
 
@@ -119,6 +153,7 @@ class Workload:
     incidents_by_severity: dict[int, int]  # 1..5, every key present
     contact_heatmap: list[list[int]]  # after-hours pings: [weekday 0=Mon][local hour 0..23]
     wellbeing: Wellbeing
+    coverage: Coverage
 
     @property
     def is_empty(self) -> bool:
