@@ -48,7 +48,7 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-    from wellbeing_app.core.demo import fill_demo
+    from wellbeing_app.core.demo.fill import fill_demo
     from wellbeing_app.core.journal import Journal
     from wellbeing_app.core.store.database import open_database
     from wellbeing_app.core.time.clock import FixedClock
