@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QTabWidget,
     QTimeEdit,
@@ -85,14 +86,27 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         zones: list[str],
         save: Callable[[SettingsChoice], object],
         parent: QWidget | None = None,
+        set_up: Callable[[], bool] | None = None,
     ) -> None:
+        """``set_up`` runs the first-run set-up again; when it saves, Settings closes (what it
+        shows is out of date)."""
         super().__init__("Settings", self._collect_settings, save, {}, parent)
         tabs = QTabWidget()
         tabs.addTab(self._schedule_tab(today, zone, schedule, zones), "S&chedule")  # Alt+S saves
         tabs.addTab(self._reminders_tab(reminders), "&Reminders")
         self.form.addRow(tabs)
+        self.set_up_button = QPushButton("Run the set-&up again…")
+        self.set_up_button.setAutoDefault(False)
+        self.set_up_button.setVisible(set_up is not None)
+        if set_up is not None:
+            self.set_up_button.clicked.connect(lambda: self._set_up_again(set_up))
+        self.form.addRow(self.set_up_button)
         self.setMinimumWidth(520)
         self.days[0][0].setFocus(Qt.FocusReason.OtherFocusReason)  # Monday, the first field
+
+    def _set_up_again(self, set_up: Callable[[], bool]) -> None:
+        if set_up():
+            self.done(FormDialog.DialogCode.Rejected)  # saved there: these fields are stale
 
     # -- schedule -------------------------------------------------------------------------
     def _schedule_tab(
@@ -259,6 +273,7 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         zones: list[str],
         save: Callable[[SettingsChoice], object],
         parent: QWidget | None = None,
+        set_up: Callable[[], bool] | None = None,
     ) -> tuple[SettingsChoice | None, bool]:
         """Run the dialog; ``save`` stores the choice, and its errors keep the dialog open."""
-        return cls(today, zone, schedule, reminders, zones, save, parent).run()
+        return cls(today, zone, schedule, reminders, zones, save, parent, set_up).run()

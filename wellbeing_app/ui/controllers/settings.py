@@ -44,6 +44,7 @@ class Settings(Feature):
             sorted(available_timezones()),
             save=save,
             parent=self.dialog_parent(),
+            set_up=lambda: self._set_up(journal),
         )
         return saved
 
