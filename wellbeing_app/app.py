@@ -4,7 +4,8 @@ Start-up order matters for speed. Before the tray icon shows, only Qt, the data 
 instance lock are touched. Once the tray host has embedded the icon, the rest settles in: the
 menu, logging, the hand-over socket, and the database layer (SQLModel, Alembic), which loads in a
 worker thread. Once the store is open, the feature controllers (ui/controllers/) are built and
-wired; what each action does lives there, not here.
+wired; what each action does lives there, not here. Actions work from the first moment: one
+taken while the store opens is carried out once it is ready.
 """
 
 from __future__ import annotations
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NO_TRAY_EXPLAINED = "ui.no_tray_explained"
-
 
 class WellbeingApp(QObject):
     """Owns the tray (or the no-tray window), the windows, the journal and the features."""
@@ -63,6 +62,7 @@ class WellbeingApp(QObject):
         self._loader.loaded.connect(self._on_loaded)
         self._loader.failed.connect(self._on_failed)
         self.actions.quit.connect(QApplication.quit)
+        self.actions.queued.connect(self.say)  # asked for before the store is ready
 
     def start(self) -> None:
         """Show the tray icon (or wait briefly for a tray); ``shown`` follows, then ``ready``."""
@@ -73,7 +73,8 @@ class WellbeingApp(QObject):
         self._on_shown()
 
     def _show_no_tray_window(self) -> None:
-        self.windows.open(NoTrayWindow, lambda: NoTrayWindow(self.actions, explain=False))
+        window = self.windows.open(NoTrayWindow, lambda: NoTrayWindow(self.actions, explain=False))
+        window.minute_passed.connect(self.refresh)
         self._on_shown()
 
     def _on_shown(self) -> None:
@@ -99,14 +100,13 @@ class WellbeingApp(QObject):
             journal, self.clock, self.say, self._dialog_parent, self.operations, self.windows, self
         )
         self._wire(self.features, self.watcher)
-        window = self.windows.get(NoTrayWindow)
-        if window is not None and not journal.setting(NO_TRAY_EXPLAINED, False):
-            window.why.setVisible(True)  # why the window is there, the first time only
-            journal.set_setting(NO_TRAY_EXPLAINED, True)
+        if (window := self.windows.get(NoTrayWindow)) is not None:
+            window.explain_once(journal)
         self.refresh()
         self.features.start()
         log.info("database ready")
         self.ready.emit()
+        self.actions.release()  # what was asked for while the store was opening, once each
 
     def _wire(self, f: Features, watcher: DataWatcher) -> None:
         """Every signal between the actions, the tray, the features and the store, in one block."""
@@ -128,6 +128,8 @@ class WellbeingApp(QObject):
         f.reminders.reflection_wanted.connect(f.check_ins.open_reflection)
         f.reminders.checkin_wanted.connect(f.check_ins.open_checkin)
         f.reminders.today_wanted.connect(f.records.show_today)
+        f.reminders.pending_changed.connect(self.refresh)
+        actions.open_reminder.connect(f.reminders.open_pending)
         if self.tray is not None:
             self.tray.message_clicked.connect(f.reminders.open_last_reminder)
         self.operations.state_changed.connect(self.on_state_changed)
@@ -135,6 +137,7 @@ class WellbeingApp(QObject):
 
     def _on_failed(self, message: str) -> None:
         log.error("cannot open the database: %s", message)
+        self.actions.disable()
         QMessageBox.critical(self._dialog_parent(), APP_NAME, message)
         self.failed.emit(message)
         QApplication.exit(1)
@@ -159,7 +162,8 @@ class WellbeingApp(QObject):
             self.tray.hide()
 
     def refresh(self) -> None:
-        """Re-read the store: menu texts, tray icon and tooltip, and the Today window."""
+        """Re-read the store: menu texts (and reminders waiting for an answer), tray icon and
+        tooltip, the no-tray window and the Today window."""
         if self.features is not None:
             state, tooltip = self.features.refresh()
             self.actions.set_state(state)

@@ -29,6 +29,7 @@ desktop_notifications = pytest.importorskip("wellbeing_app.services.desktop_noti
 SERVER_SCRIPT = Path(__file__).with_name("notification_server.py")
 TITLE = "Time to disconnect"
 TEXT = "Your shift ended at 17:00."
+HEADS_UP = "Its choices wait in Wellbeing until you answer."
 BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
@@ -185,9 +186,10 @@ def test_buttons_reach_the_server_and_a_click_comes_back(
     server = start_server("actions,body")
     notify, _ = notifier
     buttons = [("end_shift", "End shift"), ("snooze", "Snooze 15 min")]
-    assert notify.notify(TITLE, TEXT, key="end-of-shift-1", actions=buttons) == "desktop"
+    sent = notify.notify(TITLE, TEXT, key="end-of-shift-1", actions=buttons, heads_up=HEADS_UP)
+    assert sent == "desktop"
     arrived = server.received()
-    assert (arrived["summary"], arrived["body"]) == (TITLE, TEXT)
+    assert (arrived["summary"], arrived["body"]) == (TITLE, TEXT)  # the buttons are right there
     assert arrived["actions"] == [
         *("end_shift", "End shift", "snooze", "Snooze 15 min"),
         *("default", "Open"),
@@ -208,6 +210,21 @@ def test_without_buttons_on_the_server_plyer_sends_the_text_alone(
     assert notify.notify(TITLE, TEXT, key="k", actions=[("snooze", "Snooze")]) == "desktop"
     arrived = server.received()
     assert (arrived["summary"], arrived["body"], arrived["actions"]) == (TITLE, TEXT, [])
+
+
+@pytest.mark.parametrize("server", [None, frozenset({"body"})], ids=["tray", "no buttons"])
+def test_where_buttons_cannot_show_the_text_says_where_the_choices_wait(
+    server: frozenset[str] | None,
+    monkeypatch: pytest.MonkeyPatch,
+    plyer_calls: list[dict[str, Any]],
+    notifier: tuple[Notifier, TrayMessages],
+) -> None:
+    monkeypatch.setattr(desktop_notifications, "server_capabilities", lambda _: server)
+    notify, tray = notifier
+    buttons = [("end_shift", "End shift now")]
+    notify.notify(TITLE, TEXT, key="k", actions=buttons, heads_up=HEADS_UP)
+    shown = tray.shown + [(call["title"], call["message"]) for call in plyer_calls]
+    assert shown == [(TITLE, f"{TEXT} {HEADS_UP}")]
 
 
 @pytest.mark.parametrize(

@@ -150,3 +150,22 @@ def test_ending_the_shift_stops_the_nudges(qtbot: QtBot, journal) -> None:
     assert not {ReminderKind.OVERTIME, ReminderKind.FORGOT_CLOCK_OUT} & {
         r.kind for r in scheduler.plan
     }
+
+
+def test_a_shift_clocked_in_early_still_gets_its_overtime_nudges(qtbot: QtBot, journal) -> None:
+    """Clocked in at 08:50, before the window starts: at that moment the shift belongs to no
+    scheduled window yet; the plan is made again as reminders come due, and then it does."""
+    journal.clock.instant = berlin("2026-11-25T17:00")
+    journal.end_shift()
+    journal.clock.instant = berlin("2026-11-26T08:50")
+    journal.start_shift()
+    shown: list[Reminder] = []
+    reminders, scheduler = service(journal, shown)
+    reminders.start()
+    wrap_up = next(r for r in scheduler.plan if r.kind is ReminderKind.WRAP_UP)
+    journal.clock.instant = wrap_up.at
+    scheduler.due.emit(wrap_up)
+    assert shown == [wrap_up]
+    overtime = [r.at for r in scheduler.plan if r.kind is ReminderKind.OVERTIME]
+    assert overtime[:2] == [berlin("2026-11-26T17:30"), berlin("2026-11-26T18:00")]
+    reminders.shutdown()

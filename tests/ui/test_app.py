@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.schedules import weekdays_9_to_5
-from wellbeing_app.app import NO_TRAY_EXPLAINED, WellbeingApp
+from wellbeing_app.app import WellbeingApp
 from wellbeing_app.core.records.incidents import IncidentDraft
 from wellbeing_app.ui.incident_dialog import IncidentDialog
-from wellbeing_app.ui.no_tray_window import WHY_NO_TRAY, NoTrayWindow
+from wellbeing_app.ui.no_tray_window import NO_TRAY_EXPLAINED, WHY_NO_TRAY, NoTrayWindow
 from wellbeing_app.ui.ping_dialog import PingDialog, PingEdit
 from wellbeing_app.ui.today_window import TodayWindow
 
@@ -237,7 +237,7 @@ def test_settings_are_saved_from_the_dialog(wellbeing, monkeypatch, clock) -> No
         None,
     )
 
-    def fake_edit(today, zone, schedule, reminders, zones, save, parent=None):
+    def fake_edit(today, zone, schedule, reminders, zones, save, parent=None, **_):
         assert schedule is None and "Europe/Berlin" in zones
         save(choice)
         return choice, True

@@ -6,12 +6,19 @@ from datetime import timedelta
 
 from pytestqt.qtbot import QtBot
 
-from wellbeing_app.ui.actions import AppActions, ShiftState
+from wellbeing_app.ui.actions import (
+    REMINDER_SLOTS,
+    START_QUEUED,
+    AppActions,
+    PendingChoice,
+    ShiftState,
+)
 from wellbeing_app.ui.tray import Tray, build_menu
 
 
 def texts(menu) -> list[str]:
-    return [a.text() for a in menu.actions() if not a.isSeparator()]
+    """The items on show (reminders waiting for an answer only appear while some do)."""
+    return [a.text() for a in menu.actions() if a.isVisible() and not a.isSeparator()]
 
 
 def test_menu_offers_every_action_in_order(qtbot: QtBot) -> None:
@@ -30,7 +37,7 @@ def test_menu_offers_every_action_in_order(qtbot: QtBot) -> None:
         "Settings…",
         "Quit",
     ]
-    ping_menu = menu.actions()[1].menu()
+    ping_menu = next(a.menu() for a in menu.actions() if a.text() == "Log a ping")
     visible = [a.text() for a in ping_menu.actions() if a.isVisible() and not a.isSeparator()]
     assert visible == [
         "Slack",
@@ -55,12 +62,64 @@ def test_shift_item_shows_elapsed_time_while_running(qtbot: QtBot) -> None:
     assert actions.shift.text() == "End shift (7 min)"
 
 
-def test_actions_wait_until_the_store_is_ready(qtbot: QtBot) -> None:
+def test_actions_work_before_the_store_is_ready(qtbot: QtBot) -> None:
     actions = AppActions()
-    assert actions.shift.text() == "Starting…"
-    assert not actions.shift.isEnabled()
-    assert not any(a.isEnabled() for a in actions.pings)
+    assert actions.shift.text() == "Start shift"
+    assert actions.shift.isEnabled()
+    assert all(a.isEnabled() for a in actions.pings)
     assert actions.quit_action.isEnabled()
+
+
+def test_an_action_before_the_store_is_ready_is_carried_out_once_when_it_is(qtbot: QtBot) -> None:
+    actions = AppActions()
+    starts: list[None] = []
+    pings: list[str] = []
+    said: list[tuple[str, str]] = []
+    actions.start_shift.connect(lambda: starts.append(None))
+    actions.log_ping.connect(pings.append)
+    actions.queued.connect(lambda title, text: said.append((title, text)))
+    actions.shift.trigger()
+    actions.shift.trigger()  # clicked again while waiting: still once
+    actions.pings[0].trigger()
+    assert (starts, pings) == ([], [])
+    assert actions.waiting == ["start_shift", "log_ping"]
+    assert actions.shift.text() == START_QUEUED
+    assert said == [
+        ("Opening your data", "Start shift follows in a moment."),
+        ("Opening your data", "Slack ping follows in a moment."),
+    ]
+    actions.set_state(ShiftState(ready=True))
+    actions.release()
+    assert (starts, pings) == ([None], ["slack"])
+    assert actions.waiting == []
+    assert actions.shift.text() == "Start shift"
+    actions.release()  # nothing twice
+    assert (starts, pings) == ([None], ["slack"])
+
+
+def test_a_store_that_cannot_open_leaves_only_quit(qtbot: QtBot) -> None:
+    actions = AppActions()
+    actions.incident.trigger()
+    actions.disable()
+    assert not actions.shift.isEnabled() and not actions.incident.isEnabled()
+    assert actions.quit_action.isEnabled()
+    assert actions.waiting == []
+
+
+def test_reminders_waiting_for_an_answer_top_the_menu(qtbot: QtBot) -> None:
+    actions = AppActions()
+    menu = build_menu(actions)
+    waiting = (PendingChoice("end@1", "Time to disconnect: choose…"),)
+    actions.set_state(ShiftState(ready=True, running_for=timedelta(hours=9), pending=waiting))
+    assert texts(menu)[:2] == ["Time to disconnect: choose…", "End shift (9 h 00 min)"]
+    assert menu.actions()[REMINDER_SLOTS].isSeparator()
+    assert menu.actions()[REMINDER_SLOTS].isVisible()
+    with qtbot.waitSignal(actions.open_reminder, timeout=1000) as blocker:
+        actions.reminders[0].trigger()
+    assert blocker.args == ["end@1"]
+    actions.set_state(ShiftState(ready=True))
+    assert texts(menu)[0] == "Start shift"
+    assert not menu.actions()[REMINDER_SLOTS].isVisible()
 
 
 def test_the_shift_item_emits_start_or_end(qtbot: QtBot) -> None:
@@ -79,6 +138,13 @@ def test_ping_items_emit_their_source(qtbot: QtBot) -> None:
     with qtbot.waitSignal(actions.log_ping, timeout=1000) as blocker:
         actions.pings[4].trigger()
     assert blocker.args == ["social_dm"]
+
+
+def test_the_menu_refreshes_as_it_opens(qtbot: QtBot) -> None:
+    tray = Tray()
+    tray.attach_menu(AppActions())
+    with qtbot.waitSignal(tray.menu_opening, timeout=1000):
+        tray.menu.aboutToShow.emit()
 
 
 def test_the_icon_says_whether_a_shift_is_running(qtbot: QtBot) -> None:

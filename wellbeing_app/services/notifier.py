@@ -48,18 +48,28 @@ class Notifier(QObject):
         self._buttons: DesktopNotifications | None = None
 
     def notify(
-        self, title: str, text: str, key: str = "", actions: Sequence[tuple[str, str]] = ()
+        self,
+        title: str,
+        text: str,
+        key: str = "",
+        actions: Sequence[tuple[str, str]] = (),
+        *,
+        heads_up: str = "",
     ) -> str:
         """Show ``title`` and ``text``, with ``actions`` as (id, label) buttons where the desktop
-        offers them; returns the path that delivered it, ``"desktop"`` or ``"tray"``."""
+        offers them; returns the path that delivered it, ``"desktop"`` or ``"tray"``.
+
+        Where the buttons cannot be shown, ``heads_up`` is added to the text: it says where
+        the choices can be found instead."""
+        plain = f"{text} {heads_up}" if heads_up else text  # for paths without buttons
         try:
-            if self._send_to_desktop(title, text, key, actions):
+            if self._send_to_desktop(title, text, key, actions, plain):
                 return DESKTOP
         except Exception as exc:  # plyer raises anything, NotImplementedError without a backend
             self._checked_at = None  # the server may have gone: look again next time
             log.warning("Notification %r failed (%s); using the tray", title, type(exc).__name__)
         try:
-            self._tray_message(title, text)
+            self._tray_message(title, plain)
         except Exception as exc:
             log.error("Tray message %r failed (%s)", title, type(exc).__name__)
         return TRAY
@@ -70,7 +80,7 @@ class Notifier(QObject):
             self._buttons.close()
 
     def _send_to_desktop(
-        self, title: str, text: str, key: str, actions: Sequence[tuple[str, str]]
+        self, title: str, text: str, key: str, actions: Sequence[tuple[str, str]], plain: str
     ) -> bool:
         if sys.platform == "linux":
             capabilities = self._server_capabilities()
@@ -86,7 +96,7 @@ class Notifier(QObject):
             # plyer warns that dbus-python is missing, then uses notify-send, which is fine.
             warnings.simplefilter("ignore")
             notification.notify(
-                title=title, message=text, app_name="Wellbeing", app_icon=str(APP_ICON), timeout=10
+                title=title, message=plain, app_name="Wellbeing", app_icon=str(APP_ICON), timeout=10
             )
         return True
 

@@ -98,7 +98,9 @@ class ReminderService(QObject):
     def _on_due(self, reminder: Reminder) -> None:
         self.check_clock()
         self._deliver(reminder)
-        self.journal.mark_reminders_checked(self.journal.now())
+        # Plan again now that time has passed: a shift clocked in before its scheduled start
+        # only gets its scheduled end (and the overtime nudges after it) once the window began.
+        self.rebuild()
 
     def _deliver(self, reminder: Reminder) -> None:
         log.info("reminder due: %s", reminder.kind.value)

@@ -50,6 +50,7 @@ class Tray(QObject):
         self.icon.setToolTip(tooltip)
 
     def say(self, title: str, text: str) -> None:
+        """A balloon that fades after a few seconds: a heads-up only, never the only way in."""
         self.icon.showMessage(title, text, icons.icon(icons.APP), 4000)
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
@@ -59,9 +60,10 @@ class Tray(QObject):
 
 
 def build_menu(actions: AppActions) -> QMenu:
-    """Start/End shift, Log a ping >, Log an incident…, Reflect…, Check-in…, Today, Dashboard,
-    Export summary…, Settings…, Quit."""
+    """Reminders waiting for an answer (only while some do), Start/End shift, Log a ping >,
+    Log an incident…, Reflect…, Check-in…, Today, Dashboard, Export summary…, Settings…, Quit."""
     menu = QMenu()
+    menu.addActions([*actions.reminders, actions.reminders_end])
     menu.addAction(actions.shift)
     pings = menu.addMenu("Log a ping")
     for action in actions.ping_menu_actions():

@@ -47,10 +47,12 @@ class Features:
         self.streaks = journal.streaks()
 
     def refresh(self) -> tuple[ShiftState, str]:
-        """Show the store in the Today window, if open; the actions' state and tray tooltip."""
+        """Show the store in the Today window, if open; the actions' state (with the reminders
+        waiting for an answer) and the tray tooltip."""
         self.records.refresh_today(self.streaks)
         state, tooltip = self.shift_clock.status(self.streaks)
-        return replace(state, last_ping=self.records.last_ping_label()), tooltip
+        last_ping, pending = self.records.last_ping_label(), self.reminders.pending_choices()
+        return replace(state, last_ping=last_ping, pending=pending), tooltip
 
     def changed(self) -> None:
         """After any change: read the streaks again, plan reminders, redraw the dashboard."""

@@ -1,33 +1,57 @@
 """Reminders: the service that times them, the notification that shows one, the reminder dialog
-and its choices (end the shift, snooze, on call, end it at the scheduled end)."""
+and its choices (end the shift, snooze, on call, end it at the scheduled end).
+
+A reminder with choices waits for an answer: it stays pending (the tray menu and the no-tray
+window offer it) until it is answered or no longer relevant, since a tray balloon fades after a
+few seconds and a desktop notification may never be seen.
+"""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
 from wellbeing_app.core.reminders.planner import Reminder, ReminderKind
 from wellbeing_app.services.notifier import Notifier
 from wellbeing_app.services.reminder_service import ReminderService
+from wellbeing_app.ui.actions import PendingChoice
 from wellbeing_app.ui.controllers.parts import AppParts, Feature
 from wellbeing_app.ui.reminder_dialog import ReminderDialog, action_labels
+
+HEADS_UP = "Its choices wait in Wellbeing until you answer."
+GONE_TITLE = "Nothing to answer"
+GONE_TEXT = "That reminder no longer applies."
+# What each kind's choices act on: the running shift. Such a reminder is planned only for a
+# shift that runs, so once it ends (here, from the CLI or by another answer) the question is gone.
+_ABOUT_THE_SHIFT = {ReminderKind.END_OF_SHIFT, ReminderKind.OVERTIME, ReminderKind.FORGOT_CLOCK_OUT}
+_WORK_KINDS = {ReminderKind.END_OF_SHIFT, ReminderKind.OVERTIME}  # not planned while on call
+_TURNED_ON = {  # the setting that turns each kind off, as the planner reads them
+    ReminderKind.END_OF_SHIFT: "end_of_shift",
+    ReminderKind.OVERTIME: "overtime",
+    ReminderKind.FORGOT_CLOCK_OUT: "forgot_clock_out",
+}
 
 
 class Reminders(Feature):
     """Shows reminders when due and carries out what the user chooses on them.
 
     Choices that belong to other features are asked for by signal: ``end_shift_chosen``,
-    ``reflection_wanted``, ``checkin_wanted`` and ``today_wanted``.
+    ``reflection_wanted``, ``checkin_wanted`` and ``today_wanted``. ``pending_changed`` asks
+    the views to show the reminders waiting for an answer again.
     """
 
     end_shift_chosen = Signal()
     reflection_wanted = Signal()
     checkin_wanted = Signal()
     today_wanted = Signal()
+    pending_changed = Signal()
 
     def __init__(self, parts: AppParts, parent: QObject | None = None) -> None:
         super().__init__(parts, parent)
         self._shown: dict[str, Reminder] = {}
         self._last: Reminder | None = None
+        self._pending: dict[str, Reminder] = {}  # by key; at most one of each kind
         self.notifier = Notifier(self.say, parent=self)
         self.notifier.activated.connect(self.on_notification_clicked)
         self.service = ReminderService(self.journal, self.show_reminder, parent=self)
@@ -36,7 +60,7 @@ class Reminders(Feature):
         self.service.start()
 
     def replan(self) -> None:
-        """Plan again from the store (after every change)."""
+        """Plan again from the store (after every change); pending reminders stay pending."""
         self.service.rebuild()
 
     def shutdown(self) -> None:
@@ -47,7 +71,40 @@ class Reminders(Feature):
         self._shown[reminder.key] = reminder
         self._last = reminder
         labels = self._labels(reminder)
-        self.notifier.notify(reminder.title, reminder.text, reminder.key, list(labels.items()))
+        if labels:
+            # A newer one of the same kind (a snoozed reminder, the next overtime nudge)
+            # asks the same question: it takes the older one's place.
+            self._pending = {k: r for k, r in self._pending.items() if r.kind is not reminder.kind}
+            self._pending[reminder.key] = reminder
+        self.notifier.notify(
+            reminder.title,
+            reminder.text,
+            reminder.key,
+            list(labels.items()),
+            heads_up=HEADS_UP if labels else "",
+        )
+        if labels:
+            self.pending_changed.emit()
+
+    def pending(self) -> list[Reminder]:
+        """The reminders waiting for an answer, newest first; those no longer relevant go."""
+        if self._pending:
+            now = self.clock.now()
+            self._pending = {k: r for k, r in self._pending.items() if self._relevant(r, now)}
+        return sorted(self._pending.values(), key=lambda r: r.at, reverse=True)
+
+    def pending_choices(self) -> tuple[PendingChoice, ...]:
+        """What the tray menu and the no-tray window offer for the reminders waiting."""
+        return tuple(PendingChoice(r.key, f"{r.title}: choose…") for r in self.pending())
+
+    def open_pending(self, key: str) -> None:
+        """Open a waiting reminder's choices (from the tray menu or the no-tray window)."""
+        reminder = next((r for r in self.pending() if r.key == key), None)
+        if reminder is None:
+            self.say(GONE_TITLE, GONE_TEXT)
+            self.pending_changed.emit()
+        else:
+            self.open_reminder(reminder)
 
     def open_last_reminder(self) -> None:
         """A click on the tray's message opens what it was about."""
@@ -75,7 +132,9 @@ class Reminders(Feature):
                 self.choose(reminder, action)
 
     def choose(self, reminder: Reminder, action: str) -> None:
-        """Carry out ``action``, one of the reminder's choices."""
+        """Carry out ``action``, one of the reminder's choices; the reminder is answered."""
+        if self._pending.pop(reminder.key, None) is not None:
+            self.pending_changed.emit()
         if action == "end_shift":
             self.end_shift_chosen.emit()
         elif action == "snooze":
@@ -95,6 +154,24 @@ class Reminders(Feature):
                 on_done=lambda _: self.say("Shift ended", f"Ended at {self.local(end)}."),
                 failure_title="Shift not ended",
             )
+
+    def _relevant(self, reminder: Reminder, now: datetime) -> bool:
+        """Still worth an answer: within its grace, and still what the planner would plan
+        (its shift still runs, its kind is still on, no on-call period covers it)."""
+        if now - reminder.at > reminder.grace:
+            return False
+        if reminder.kind in _ABOUT_THE_SHIFT:
+            running = self.journal.running_shift()
+            if running is None or running.start > reminder.at:
+                return False
+        setting = _TURNED_ON.get(reminder.kind)
+        if setting is not None and not getattr(self.journal.reminder_settings(), setting):
+            return False
+        if reminder.kind in _WORK_KINDS:
+            book = self.journal.schedule_book(reminder.at, now)
+            if book.is_on_call(reminder.at) or book.is_on_call(now):
+                return False
+        return True
 
     def _labels(self, reminder: Reminder) -> dict[str, str]:
         snooze = self.journal.reminder_settings().snooze_minutes
