@@ -59,6 +59,28 @@ def test_a_working_day_with_the_shift_running() -> None:
     assert "17:00" in end.text
 
 
+def test_clocking_in_just_before_the_window_still_gets_its_nudges() -> None:
+    # Planned at 08:56, before the 09:00 window has begun: the shift belongs to it.
+    now = local("2026-11-25T08:56")
+    plan = plan_reminders(
+        weekdays(9, 17), local("2026-11-25T08:55"), QUIET_OFF, RecentEvents(), now, BERLIN
+    )
+    assert [at for kind, at in kinds_at(plan) if kind == "overtime"] == [
+        "Wed 17:30",
+        "Wed 18:00",
+        "Wed 19:00",
+    ]
+    assert ("forgot_clock_out", "Wed 20:00") in kinds_at(plan)
+
+
+def test_a_shift_hours_before_any_window_belongs_to_none() -> None:
+    now = local("2026-11-25T05:01")
+    plan = plan_reminders(
+        weekdays(9, 17), local("2026-11-25T05:00"), QUIET_OFF, RecentEvents(), now, BERLIN
+    )
+    assert [kind for kind, _ in kinds_at(plan) if kind == "overtime"] == []
+
+
 def test_overtime_nudges_stop_at_four_a_day() -> None:
     settings = ReminderSettings(
         who5=False, quiet_hours=False, forgot_clock_out=False, evening_reflection=False

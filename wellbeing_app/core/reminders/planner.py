@@ -7,95 +7,19 @@ whenever state changes. Quiet hours always win.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from wellbeing_app.core.schedule.weekly import Interval, ScheduleBook
+from wellbeing_app.core.reminders.kinds import RecentEvents as RecentEvents
+from wellbeing_app.core.reminders.kinds import Reminder as Reminder
+from wellbeing_app.core.reminders.kinds import ReminderKind as ReminderKind
+from wellbeing_app.core.reminders.kinds import ReminderSettings as ReminderSettings
+from wellbeing_app.core.schedule.weekly import ScheduleBook
 from wellbeing_app.core.time.local_time import format_duration, in_zone
 
-
-class ReminderKind(StrEnum):
-    WRAP_UP = "wrap_up"
-    END_OF_SHIFT = "end_of_shift"
-    OVERTIME = "overtime"
-    FORGOT_CLOCK_OUT = "forgot_clock_out"
-    AFTER_HOURS_PING = "after_hours_ping"
-    EVENING_REFLECTION = "evening_reflection"
-    WHO5_CHECKIN = "who5_checkin"
-
-
-@dataclass(frozen=True)
-class Reminder:
-    """One thing to tell the user at ``at`` (aware UTC); ``key`` is unique per occurrence."""
-
-    kind: ReminderKind
-    at: datetime
-    key: str
-    title: str
-    text: str
-    grace: timedelta
-    actions: tuple[str, ...] = ()  # action ids the notification may offer as buttons
-    suggested_end: datetime | None = None  # for "end it at the scheduled end"
-
-
-@dataclass(frozen=True)
-class ReminderSettings:
-    """What the user chose in Settings; every reminder can be turned off or re-timed."""
-
-    wrap_up: bool = True
-    wrap_up_minutes: int = 15
-    end_of_shift: bool = True
-    snooze_minutes: int = 15
-    overtime: bool = True
-    overtime_first_minutes: int = 30
-    overtime_second_minutes: int = 60
-    overtime_max_per_day: int = 4
-    forgot_clock_out: bool = True
-    forgot_after_end_hours: int = 3
-    forgot_shift_hours: int = 12
-    after_hours_ping: bool = True
-    evening_reflection: bool = True
-    evening_time: str = "21:00"
-    reflect_after_shift: bool = True  # open the reflection when a shift ends
-    who5: bool = True
-    who5_every_days: int = 14
-    quiet_hours: bool = True
-    quiet_start: str = "22:00"
-    quiet_end: str = "07:00"
-
-    @classmethod
-    def from_json(cls, data: object) -> ReminderSettings:
-        """Settings from stored JSON; unknown keys are ignored, bad values fall back."""
-        if not isinstance(data, dict):
-            return cls()
-        defaults = cls()
-        values: dict[str, object] = {}
-        for name in cls.__dataclass_fields__:
-            default = getattr(defaults, name)
-            value = data.get(name, default)
-            values[name] = value if type(value) is type(default) else default
-        return cls(**values)  # type: ignore[arg-type]
-
-    def to_json(self) -> dict[str, object]:
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
-
-
-@dataclass(frozen=True)
-class RecentEvents:
-    """What happened lately that changes the plan."""
-
-    snoozed_until: datetime | None = None  # "Snooze 15 min" on the end-of-shift reminder
-    last_after_hours_ping: datetime | None = None
-    after_hours_word_given: datetime | None = None  # the gentle word, at most once an evening
-    reflected_today: bool = False
-    recent_shifts: tuple[Interval, ...] = ()  # closed shifts of the last day or so
-    last_checkin: date | None = None  # the latest WHO-5 check-in
-    delivered: frozenset[str] = frozenset()  # keys already shown
-
-
 HORIZON = timedelta(hours=24)
+SAME_END = timedelta(minutes=5)  # a last notification this close to the scheduled end adds nothing
+CAPTURED_PING_ASK = " If you answered it, note the minutes it took."
 EVENING_STARTS_BACK = timedelta(hours=5)  # a ping at 01:00 still belongs to the evening before
 
 
@@ -121,7 +45,9 @@ def plan_reminders(
         plan += _end_of_day(end, settings, events, zone)
     if open_shift_start is not None:
         scheduled_end = _scheduled_end(book, open_shift_start, now)
-        forgot = _forgot(open_shift_start, scheduled_end, settings, zone)
+        forgot = _forgot(
+            open_shift_start, scheduled_end, settings, zone, events.last_work_notification
+        )
         # Once the shift looks forgotten, the question replaces further nudges.
         last_nudge = forgot[0].at if forgot else horizon
         plan += [r for r in _overtime(scheduled_end, settings, zone) if r.at < last_nudge]
@@ -219,14 +145,21 @@ def _end_of_day(
     return out
 
 
+EARLY_START = timedelta(hours=2)  # clocking in this long before a window still belongs to it
+
+
 def _scheduled_end(book: ScheduleBook, shift_start: datetime, now: datetime) -> datetime | None:
-    """The end of the scheduled window this shift belongs to, if it overlaps one."""
+    """The end of the scheduled window this shift belongs to: the latest one it overlaps by
+    now, or one it began shortly before (clocked in at 08:55 for 09:00)."""
+    reach = max(now, shift_start + EARLY_START)
     candidates = [
         i
-        for i in book.working_intervals(shift_start - timedelta(days=1), max(now, shift_start))
-        if i.end > shift_start and i.start <= max(now, shift_start)
+        for i in book.working_intervals(shift_start - timedelta(days=1), reach)
+        if i.end > shift_start and i.start <= reach
     ]
-    return candidates[-1].end if candidates else None
+    started = [i for i in candidates if i.start <= max(now, shift_start)]
+    chosen = started[-1] if started else (candidates[0] if candidates else None)
+    return chosen.end if chosen else None
 
 
 def _overtime(
@@ -256,13 +189,20 @@ def _overtime(
 
 
 def _forgot(
-    shift_start: datetime, scheduled_end: datetime | None, settings: ReminderSettings, zone: str
+    shift_start: datetime,
+    scheduled_end: datetime | None,
+    settings: ReminderSettings,
+    zone: str,
+    last_notification: datetime | None = None,
 ) -> list[Reminder]:
     if not settings.forgot_clock_out:
         return []
     at = shift_start + timedelta(hours=settings.forgot_shift_hours)
     if scheduled_end is not None:
         at = min(at, scheduled_end + timedelta(hours=settings.forgot_after_end_hours))
+    last = _worth_offering(last_notification, shift_start, scheduled_end)
+    if last is not None:
+        return [_forgot_with_last(shift_start, scheduled_end, last, at, zone)]
     suggestion = (
         f"End it at {in_zone(scheduled_end, zone):%H:%M}, when it was scheduled to end?"
         if scheduled_end
@@ -282,6 +222,55 @@ def _forgot(
     ]
 
 
+def _worth_offering(
+    last: datetime | None, shift_start: datetime, scheduled_end: datetime | None
+) -> datetime | None:
+    """The last work notification, as an end worth offering beside the scheduled one: after
+    the start, and not within minutes of the scheduled end (that one says the same)."""
+    if last is None or last <= shift_start:
+        return None
+    if scheduled_end is not None and abs(last - scheduled_end) < SAME_END:
+        return None
+    return last
+
+
+def _forgot_with_last(
+    shift_start: datetime,
+    scheduled_end: datetime | None,
+    last: datetime,
+    at: datetime,
+    zone: str,
+) -> Reminder:
+    """The forgot-to-clock-out question offering the last work notification's time as the end,
+    beside the scheduled end (or beside now, with no schedule)."""
+    started = f"Your shift has been running since {in_zone(shift_start, zone):%H:%M}."
+    at_last = f"at {in_zone(last, zone):%H:%M}, when your last work notification came"
+    if scheduled_end is not None:
+        text = (
+            f"{started} End it at {in_zone(scheduled_end, zone):%H:%M}, when it was scheduled "
+            f"to end, or {at_last}?"
+        )
+        actions: tuple[str, ...] = (
+            "end_at_scheduled_end",
+            "end_at_last_notification",
+            "still_working",
+        )
+    else:
+        text = f"{started} End it {at_last}, or now?"
+        actions = ("end_at_last_notification", "end_shift")
+    return Reminder(
+        ReminderKind.FORGOT_CLOCK_OUT,
+        at,
+        f"forgot_clock_out@{shift_start.isoformat()}",
+        "Did you forget to clock out?",
+        text,
+        timedelta(hours=12),
+        actions,
+        suggested_end=scheduled_end,
+        last_notification=last,
+    )
+
+
 def _after_hours_word(
     settings: ReminderSettings, events: RecentEvents, zone: str
 ) -> list[Reminder]:
@@ -297,8 +286,10 @@ def _after_hours_word(
             ping,
             f"after_hours_ping@{evening_of(ping, zone).isoformat()}",
             "It can wait until tomorrow",
-            "A work message reached you after hours. Answering it is a choice, not a duty.",
+            "A work message reached you after hours. Answering it is a choice, not a duty."
+            + (CAPTURED_PING_ASK if events.after_hours_ping_captured else ""),
             timedelta(minutes=30),
+            ("note_minutes",) if events.after_hours_ping_captured else (),
         )
     ]
 
