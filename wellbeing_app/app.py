@@ -14,7 +14,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from wellbeing_app import APP_ID, APP_NAME
@@ -44,8 +44,11 @@ class WellbeingApp(QObject):
     ready = Signal()  # the database is open and every action works
     failed = Signal(str)
 
-    def __init__(self, paths: AppPaths, clock: Clock, tray_wait_ms: int = TRAY_WAIT_MS) -> None:
+    def __init__(
+        self, paths: AppPaths, clock: Clock, tray_wait_ms: int = TRAY_WAIT_MS, set_up: bool = False
+    ) -> None:
         super().__init__()
+        self._offer_set_up = set_up  # the first-run set-up, on a new data folder
         self.paths = paths
         self.clock = clock
         self.actions = AppActions(self)
@@ -107,6 +110,8 @@ class WellbeingApp(QObject):
         log.info("database ready")
         self.ready.emit()
         self.actions.release()  # what was asked for while the store was opening, once each
+        if self._offer_set_up:  # once the event loop turns: the set-up is a modal dialog
+            QTimer.singleShot(0, self.features.settings.set_up_if_new)
 
     def _wire(self, f: Features, watcher: DataWatcher) -> None:
         """Every signal between the actions, the tray, the features and the store, in one block."""
@@ -208,9 +213,9 @@ def run_app(data_dir: str | None, *, tray_wait_ms: int = TRAY_WAIT_MS) -> int:
 
     instance = SingleInstance(paths.data_dir)
     if not instance.acquire():
-        return _hand_over(instance)
+        return instance.hand_over_and_report()
     instance.listen()  # at once: a later launch must find us even while we wait for a tray
-    wellbeing = WellbeingApp(paths, SystemClock(), tray_wait_ms)
+    wellbeing = WellbeingApp(paths, SystemClock(), tray_wait_ms, set_up=True)
     instance.activated.connect(wellbeing.activate)
     quitters = []
 
@@ -230,18 +235,3 @@ def run_app(data_dir: str | None, *, tray_wait_ms: int = TRAY_WAIT_MS) -> int:
     finally:
         wellbeing.shutdown()
         instance.release()
-
-
-def _hand_over(instance: SingleInstance) -> int:
-    from wellbeing_app.services.logs import configure_logging
-
-    configure_logging(None)
-    if instance.hand_over():
-        log.info("Wellbeing is already running; it was asked to show itself")
-        return 0
-    print(
-        "wellbeing-app: another Wellbeing is running for this data folder but does not "
-        "answer; close it, or use another --data-dir.",
-        file=sys.stderr,
-    )
-    return 1

@@ -151,3 +151,21 @@ def test_the_set_up_uses_today_as_the_start(wellbeing, monkeypatch) -> None:
     journal = wellbeing.journal
     [version] = journal.schedule_book(journal.now(), journal.now()).versions
     assert version.effective_from == journal.today() == date(2026, 11, 15)
+
+
+def test_the_app_offers_the_set_up_once_it_is_ready(qtbot: QtBot, paths, clock, monkeypatch):
+    offered: list[str] = []
+    monkeypatch.setattr(
+        FirstRunDialog,
+        "set_up_once",
+        staticmethod(lambda zone, *a, **k: offered.append(zone) or (None, False)),
+    )
+    app = WellbeingApp(paths, clock, tray_wait_ms=0, set_up=True)
+    with qtbot.waitSignal(app.ready, timeout=20_000):
+        app.start()
+    qtbot.waitUntil(lambda: offered == ["Europe/Berlin"])  # after the loop turns, not before
+    app.shutdown()
+    for window in app.windows.all():
+        window.close()
+        window.deleteLater()
+    app.deleteLater()

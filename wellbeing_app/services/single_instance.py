@@ -7,6 +7,8 @@ listening socket follow once the icon is up (a later launch retries briefly mean
 from __future__ import annotations
 
 import hashlib
+import logging
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +16,8 @@ from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
+
+log = logging.getLogger(__name__)
 
 _SHOW = b"show\n"
 _TIMEOUT_MS = 3000
@@ -69,6 +73,22 @@ class SingleInstance(QObject):
         delivered = socket.waitForBytesWritten(_TIMEOUT_MS)
         socket.disconnectFromServer()
         return bool(delivered)
+
+    def hand_over_and_report(self) -> int:
+        """A second launch: ask the running instance to show itself; the exit status (0 handed
+        over, 1 it does not answer, said on stderr)."""
+        from wellbeing_app.services.logs import configure_logging
+
+        configure_logging(None)
+        if self.hand_over():
+            log.info("Wellbeing is already running; it was asked to show itself")
+            return 0
+        print(
+            "wellbeing-app: another Wellbeing is running for this data folder but does not "
+            "answer; close it, or use another --data-dir.",
+            file=sys.stderr,
+        )
+        return 1
 
     def release(self) -> None:
         if self._server is not None:
