@@ -435,7 +435,7 @@ def test_a_data_folder_that_is_a_file_gets_one_line(cli: Cli, tmp_path: Path) ->
 def test_dates_beyond_the_calendar_are_bad_input(cli: Cli, tmp_path: Path) -> None:
     result = cli.run("list", "pings", "--to", "9999-12-31")
     assert result.returncode == 2
-    assert result.stderr.startswith("wellbeing-app: --to:")
+    assert result.stderr.startswith("wellbeing-app: argument --to:")
     assert not (tmp_path / DATABASE_NAME).exists()
 
 

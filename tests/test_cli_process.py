@@ -37,9 +37,14 @@ def test_done_refused_and_bad_input_exit_0_1_and_2(tmp_path: Path) -> None:
     assert bad.stderr.startswith("wellbeing-app: argument --source: 'my app' is not a source")
     assert bad.stderr.count("\n") == 1
     assert not new.exists()
+    edited = run_process(tmp_path, "edit", "shift", "1", "--start", "2026-03-10T08:30")
+    assert (edited.returncode, edited.stderr) == (0, "")
+    missing = run_process(tmp_path, "delete", "ping", "1")
+    assert (missing.returncode, missing.stdout) == (1, "")
+    assert missing.stderr.startswith("wellbeing-app: there is no ping #1;")
     listed = run_process(tmp_path, "list", "shifts", "--json")
     assert listed.returncode == 0, listed.stderr
-    assert [row["start"] for row in json.loads(listed.stdout)] == ["2026-03-10T09:00:00+01:00"]
+    assert [row["start"] for row in json.loads(listed.stdout)] == ["2026-03-10T08:30:00+01:00"]
 
 
 def test_version_from_the_installed_command_and_the_module(tmp_path: Path) -> None:

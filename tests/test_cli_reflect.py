@@ -129,8 +129,15 @@ def test_checkin_json(cli: Cli, tmp_path: Path) -> None:
                   data_dir=tmp_path / "high")  # fmt: skip
     low = cli.ok("checkin", "who5", "3", "3", "3", "3", "0", "--json", "--date", DAY,
                  data_dir=tmp_path / "low")  # fmt: skip
-    assert json.loads(high) == {"raw": 25, "score": 100, "low": False}
-    assert json.loads(low) == {"raw": 12, "score": 48, "low": True}
+    # 84 with one answer at 1: not below 50, but an answer at 0 or 1, a sign of its own.
+    answer = cli.ok("checkin", "who5", "5", "5", "5", "5", "1", "--json", "--date", DAY,
+                    data_dir=tmp_path / "answer")  # fmt: skip
+    even = cli.ok("checkin", "who5", "2", "2", "2", "2", "2", "--json", "--date", DAY,
+                  data_dir=tmp_path / "even")  # fmt: skip
+    assert json.loads(high) == {"raw": 25, "score": 100, "low": False, "low_answer": False}
+    assert json.loads(low) == {"raw": 12, "score": 48, "low": True, "low_answer": True}
+    assert json.loads(answer) == {"raw": 21, "score": 84, "low": False, "low_answer": True}
+    assert json.loads(even) == {"raw": 10, "score": 40, "low": True, "low_answer": False}
 
 
 def test_checkin_text_mentions_the_score_and_suggests_a_talk_when_low(cli: Cli) -> None:
@@ -141,10 +148,17 @@ def test_checkin_text_mentions_the_score_and_suggests_a_talk_when_low(cli: Cli) 
     assert "84/100" in low
     assert "someone you trust" in low
     assert "professional" in low
+    assert "below 50" not in low  # 84 is not: the answer at 1 is what is named
+    assert "answers was 0 or 1" in low
     assert "points" not in low  # 80 -> 84: not a notable change
     drop = cli.ok("checkin", "who5", "3", "3", "3", "3", "3", "--date", "2026-03-29")
     assert "60/100" in drop
     assert "24 points lower" in drop
+    assert "trust" not in drop
+    both = cli.ok("checkin", "who5", "2", "2", "2", "2", "1", "--date", "2026-04-12")
+    assert "Your score is below 50 and at least one answer was 0 or 1" in both
+    even = cli.ok("checkin", "who5", "2", "2", "2", "2", "2", "--date", "2026-04-26")
+    assert "Your score is below 50:" in even
 
 
 @pytest.mark.parametrize(
@@ -178,14 +192,28 @@ def test_list_checkins_fields(cli: Cli) -> None:
     assert cli.listed("checkins") == []
     cli.ok("checkin", "who5", "2", "2", "2", "2", "2", "--date", "2026-03-15")
     cli.ok("checkin", "who5", "4", "4", "4", "4", "5", "--date", "2026-03-01")
+    cli.ok("checkin", "who5", "5", "5", "5", "5", "1", "--date", "2026-03-29")
+    cli.ok("checkin", "who5", "0", "3", "3", "3", "3", "--date", "2026-04-12")
     rows = cli.listed("checkins")
-    assert rows == [
-        {"day": "2026-03-01", "answers": [4, 4, 4, 4, 5], "raw": 21, "score": 84, "low": False},
-        {"day": "2026-03-15", "answers": [2, 2, 2, 2, 2], "raw": 10, "score": 40, "low": True},
+    assert [{k: v for k, v in r.items() if k not in ("day", "answers")} for r in rows] == [
+        {"raw": 21, "score": 84, "low": False, "low_answer": False},
+        {"raw": 10, "score": 40, "low": True, "low_answer": False},
+        {"raw": 21, "score": 84, "low": False, "low_answer": True},
+        {"raw": 12, "score": 48, "low": True, "low_answer": True},
     ]
+    assert rows[0] == {
+        "day": "2026-03-01",
+        "answers": [4, 4, 4, 4, 5],
+        "raw": 21,
+        "score": 84,
+        "low": False,
+        "low_answer": False,
+    }
     assert cli.ok("list", "checkins").splitlines() == [
         "2026-03-01   84/100",
-        "2026-03-15   40/100  low",
+        "2026-03-15   40/100  (below 50)",
+        "2026-03-29   84/100  (an answer at 0 or 1)",
+        "2026-04-12   48/100  (below 50 and an answer at 0 or 1)",
     ]
 
 

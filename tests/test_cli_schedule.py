@@ -28,6 +28,7 @@ from wellbeing_app.core.time.local_time import local_date, parse_time
 TODAY = local_date(NOW, BERLIN)
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"]
 LABELS = ["Mon", "Tue", "Wed", "Thu", "Fri"]
+SET = ["schedule", "set", "--days", "mon-fri", "--start", "09:00", "--end", "17:00"]
 
 
 @pytest.fixture
@@ -163,6 +164,62 @@ def test_set_from_today_by_default_in_the_clocks_zone(cli: Cli) -> None:
     assert current["windows"] == [window(d, "09:30", "12:00") for d in ["mon", "fri", "sat", "sun"]]
 
 
+def test_a_day_set_before_a_later_version_stays_in_it(cli: Cli) -> None:
+    first, later = str(TODAY + timedelta(days=7)), str(TODAY + timedelta(days=21))
+    between = str(TODAY + timedelta(days=14))
+    cli.ok(*SET, "--from", first)
+    cli.ok("schedule", "set", "--days", "mon", "--start", "10:00", "--end", "18:00",
+           "--from", later)  # fmt: skip
+    out = cli.ok("schedule", "set", "--days", "sun,mon", "--start", "07:00", "--end", "11:00",
+                 "--from", between)  # fmt: skip
+    assert out.splitlines() == [
+        f"From {between}: Mon, Sun 07:00-11:00, Europe/Berlin.",
+        f"Also in the later schedule from {later}.",
+        f"From {later}, the later change of Mon still applies.",
+    ]
+    upcoming = json.loads(cli.ok("schedule", "show", "--json"))["upcoming"]
+    assert [v["effective_from"] for v in upcoming] == [first, between, later]
+    assert (
+        upcoming[2]["windows"]
+        == [  # Sunday does not vanish; Monday keeps its own change
+            window("mon", "10:00", "18:00"),
+            *(window(d, "09:00", "17:00") for d in WEEKDAYS[1:]),
+            window("sun", "07:00", "11:00"),
+        ]
+    )
+
+
+def test_a_past_sunday_after_a_later_version_is_judged_by_the_carried_window(cli: Cli) -> None:
+    cli.ok(*SET, "--from", "2026-03-02")
+    cli.ok("schedule", "set", "--days", "mon", "--start", "10:00", "--end", "18:00",
+           "--from", "2026-03-16")  # fmt: skip
+    cli.ok("schedule", "set", "--days", "sun", "--start", "10:00", "--end", "14:00",
+           "--from", "2026-03-09")  # fmt: skip
+    for sunday in ("2026-03-15", "2026-03-22", "2026-04-19"):
+        cli.ok("log", "ping", "--source", "slack", "--at", f"{sunday}T12:00")
+    assert [r["after_hours"] for r in cli.listed("pings")] == [False, False, False]
+
+
+def test_set_without_tz_keeps_the_zone_of_the_version_in_force(cli: Cli) -> None:
+    first, later = str(TODAY + timedelta(days=7)), str(TODAY + timedelta(days=14))
+    cli.ok(*SET, "--tz", "America/New_York", "--from", first)
+    out = cli.ok("schedule", "set", "--days", "sat", "--start", "10:00", "--end", "14:00",
+                 "--from", later)  # fmt: skip
+    assert out == f"From {later}: Sat 10:00-14:00, America/New_York."
+    same = cli.ok("schedule", "set", "--days", "sun", "--start", "10:00", "--end", "14:00",
+                  "--from", first)  # fmt: skip
+    assert same.startswith(f"From {first}: Sun 10:00-14:00, America/New_York.")
+    upcoming = json.loads(cli.ok("schedule", "show", "--json"))["upcoming"]
+    assert [v["zone"] for v in upcoming] == ["America/New_York", "America/New_York"]
+    assert upcoming[1]["windows"][0] == window("mon", "09:00", "17:00")  # New York hours kept
+    moved = cli.ok("schedule", "set", "--days", "sat", "--start", "10:00", "--end", "14:00",
+                   "--tz", "Asia/Tokyo", "--from", later)  # fmt: skip
+    assert moved == f"From {later}: Sat 10:00-14:00, Asia/Tokyo."
+    upcoming = json.loads(cli.ok("schedule", "show", "--json"))["upcoming"]
+    assert upcoming[1]["zone"] == "Asia/Tokyo"  # --tz: the whole new version's zone
+    assert upcoming[1]["windows"][0] == window("mon", "09:00", "17:00")  # the same wall clock
+
+
 # --- pings judged by the schedule ----------------------------------------------------------
 
 
@@ -281,8 +338,6 @@ def test_quiet_hours_drop_everything_from_22_to_7(cli: Cli, tmp_path: Path) -> N
 
 
 # --- bad input ----------------------------------------------------------------------------
-
-SET = ["schedule", "set", "--days", "mon-fri", "--start", "09:00", "--end", "17:00"]
 
 BAD_INPUT = [
     (["schedule", "set", "--days", "funday", "--start", "09:00", "--end", "17:00"], "--days"),

@@ -83,6 +83,51 @@ def test_edit_and_delete(journal: Journal, clock: FixedClock) -> None:
         journal.incident(incident.id)
 
 
+def test_corrections_change_the_fields_named_and_keep_the_rest(
+    journal: Journal, clock: FixedClock
+) -> None:
+    now = clock.now()
+    shift = journal.add_shift(now - timedelta(hours=9), now - timedelta(hours=1), "late")
+    assert journal.shift(shift.id) == shift
+    before, after = journal.correct_shift(shift.id, start=now - timedelta(hours=8), note="")
+    assert before == shift
+    assert (after.start, after.end, after.note) == (now - timedelta(hours=8), shift.end, None)
+    with pytest.raises(ValidationError) as late:  # the rules still hold; nothing is changed
+        journal.correct_shift(shift.id, end=now - timedelta(hours=9))
+    assert late.value.field == "end"
+    assert journal.shift(shift.id) == after
+
+    journal.set_schedule([6], 9 * 60, 17 * 60, None, date(2026, 11, 1))  # Sundays 9-17
+    ping = journal.log_ping("slack", at=now - timedelta(hours=12), note="n")  # 01:00: after
+    assert ping.after_hours
+    old, new = journal.correct_ping(ping.id, at=now - timedelta(hours=1), minutes=3)
+    assert old == ping
+    assert (new.source, new.minutes, new.note, new.after_hours) == ("slack", 3, "n", False)
+
+    incident = journal.log_incident(
+        IncidentDraft(at=now, category="crisis", severity=2, platform="x", details="private")
+    )
+    old_incident, changed = journal.correct_incident(incident.id, severity=5, details="")
+    assert old_incident == incident
+    assert (changed.severity, changed.platform, changed.details) == (5, "x", None)
+
+    for missing in (journal.shift, journal.ping, journal.incident):
+        with pytest.raises(NotFoundError):
+            missing(999)
+    with pytest.raises(NotFoundError):
+        journal.correct_ping(999, minutes=1)
+
+
+def test_set_schedule_keeps_the_zone_in_force_or_takes_the_clocks(
+    journal: Journal, clock: FixedClock
+) -> None:
+    first = journal.set_schedule([0], 540, 1020, None, date(2026, 3, 2))
+    assert first.version.zone == clock.zone()
+    journal.set_schedule([1], 540, 1020, "Asia/Tokyo", date(2026, 3, 9))
+    kept = journal.set_schedule([2], 540, 1020, None, date(2026, 3, 16))
+    assert kept.version.zone == "Asia/Tokyo"
+
+
 def test_origin_is_recorded(db: Database, clock: FixedClock) -> None:
     journal = Journal(db, clock, origin=Origin.CAPTURE)
     assert journal.log_ping("discord").origin == "capture"

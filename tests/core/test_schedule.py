@@ -13,6 +13,7 @@ from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.schedule.weekly import (
     Interval,
     ScheduleBook,
+    ScheduleChange,
     WeeklySchedule,
     Window,
     add_days_off,
@@ -29,6 +30,7 @@ from wellbeing_app.core.store.database import Database
 
 BERLIN = "Europe/Berlin"
 NEW_YORK = "America/New_York"
+TOKYO = "Asia/Tokyo"
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 
 
@@ -43,8 +45,14 @@ def hm(text: str) -> int:
 
 
 def set_days(
-    db: Database, days: str, start: str, end: str, since: date, zone: str = BERLIN
+    db: Database, days: str, start: str, end: str, since: date, zone: str | None = BERLIN
 ) -> WeeklySchedule:
+    return change_days(db, days, start, end, since, zone).version
+
+
+def change_days(
+    db: Database, days: str, start: str, end: str, since: date, zone: str | None = BERLIN
+) -> ScheduleChange:
     with db.write() as session:
         return set_schedule(
             session,
@@ -53,6 +61,7 @@ def set_days(
             end_minute=hm(end),
             zone=zone,
             effective_from=since,
+            default_zone=TOKYO,  # a zone no test sets: where it shows, it came from here
         )
 
 
@@ -228,7 +237,110 @@ def test_a_schedule_set_earlier_than_all_versions_starts_empty(db: Database) -> 
     set_days(db, "sat", "10:00", "12:00", date(2026, 3, 2))  # nothing in force before it
     first, second = book(db).versions
     assert first.windows == (Window(SAT, 600, 720),)
-    assert len(second.windows) == 5  # the later version is not touched
+    # The later version set Monday to Friday, not Saturday: Saturday reaches it too.
+    assert second.windows_on(SAT) == [Window(SAT, 600, 720)]
+    assert len(second.windows) == 6
+
+
+# A change from a date reaches every later version that does not set those days itself: a later
+# version sets a day when its windows for it differ from the version it followed.
+
+
+def test_a_day_set_before_a_later_version_is_kept_in_it(db: Database) -> None:
+    set_days(db, "mon-fri", "09:00", "17:00", date(2026, 3, 2))
+    set_days(db, "mon", "10:00", "18:00", date(2026, 3, 16))
+    change = change_days(db, "sun", "10:00", "14:00", date(2026, 3, 9))
+
+    history = book(db)
+    assert [v.effective_from for v in history.versions] == [
+        date(2026, 3, 2),
+        date(2026, 3, 9),
+        date(2026, 3, 16),
+    ]
+    later = history.in_force(date(2026, 3, 16))
+    assert later is not None
+    assert later.windows_on(SUN) == [Window(SUN, 600, 840)]  # Sunday does not vanish
+    assert later.windows_on(MON) == [Window(MON, 600, 1080)]  # its own change stays
+    assert later.windows_on(TUE) == [Window(TUE, 540, 1020)]
+    assert change.carried == (later,)
+    sundays = history.working_intervals(local("2026-03-01T00:00"), local("2026-03-30T00:00"))
+    assert [i for i in shown(sundays) if i[0].startswith("Sun")] == [
+        ("Sun 03-15 10:00", "Sun 03-15 14:00"),
+        ("Sun 03-22 10:00", "Sun 03-22 14:00"),
+        ("Sun 03-29 10:00", "Sun 03-29 14:00"),
+    ]
+
+
+def test_a_later_version_that_set_the_day_itself_keeps_it_and_so_do_those_after(
+    db: Database,
+) -> None:
+    set_days(db, "mon-fri", "09:00", "17:00", date(2026, 3, 2))
+    set_days(db, "mon", "10:00", "18:00", date(2026, 3, 16))
+    set_days(db, "fri", "08:00", "12:00", date(2026, 3, 30))  # Monday as on the 16th
+    change = change_days(db, "mon,tue", "07:00", "15:00", date(2026, 3, 9))
+
+    on_9th, on_16th, on_30th = book(db).versions[1:]
+    assert on_9th.windows_on(MON) == [Window(MON, 420, 900)]
+    assert on_16th.windows_on(MON) == [Window(MON, 600, 1080)]  # set on the 16th: kept
+    assert on_30th.windows_on(MON) == [Window(MON, 600, 1080)]  # follows the 16th's choice
+    assert on_16th.windows_on(TUE) == on_30th.windows_on(TUE) == [Window(TUE, 420, 900)]
+    assert on_30th.windows_on(FRI) == [Window(FRI, 480, 720)]
+    assert [v.effective_from for v in change.carried] == [date(2026, 3, 16), date(2026, 3, 30)]
+
+
+def test_a_day_a_later_version_took_off_stays_off(db: Database) -> None:
+    set_days(db, "mon-fri", "09:00", "17:00", date(2026, 3, 2))
+    with db.write() as session:  # the Settings dialog saves a whole week: no Wednesday
+        week = [Window(d, 540, 1020) for d in (MON, TUE, THU, FRI)]
+        save_week(session, week, BERLIN, date(2026, 3, 16))
+    change = change_days(db, "wed,sat", "12:00", "16:00", date(2026, 3, 9))
+    later = book(db).versions[-1]
+    assert later.windows_on(WED) == []  # taken off on the 16th
+    assert later.windows_on(SAT) == [Window(SAT, 720, 960)]
+    assert change.carried == (later,)
+
+
+def test_a_change_on_the_same_day_as_a_version_reaches_later_ones_alike(db: Database) -> None:
+    set_days(db, "mon-fri", "09:00", "17:00", date(2026, 3, 2))
+    set_days(db, "sat", "10:00", "14:00", date(2026, 3, 2))
+    set_days(db, "mon", "10:00", "18:00", date(2026, 3, 16))
+    set_days(db, "sat", "11:00", "15:00", date(2026, 3, 2))  # again, the same first version
+    first, later = book(db).versions
+    assert first.windows_on(SAT) == later.windows_on(SAT) == [Window(SAT, 660, 900)]
+    assert later.windows_on(MON) == [Window(MON, 600, 1080)]
+
+
+def test_carried_days_keep_wall_clock_hours_in_a_later_versions_own_zone(db: Database) -> None:
+    set_days(db, "mon-fri", "09:00", "17:00", date(2026, 3, 2))
+    set_days(db, "mon-fri", "09:00", "17:00", date(2026, 3, 16), zone=NEW_YORK)
+    change_days(db, "sun", "10:00", "14:00", date(2026, 3, 9))
+    later = book(db).versions[-1]
+    assert later.zone == NEW_YORK
+    assert later.windows_on(SUN) == [Window(SUN, 600, 840)]  # 10:00-14:00 in New York
+
+
+def test_nothing_later_nothing_carried(db: Database) -> None:
+    set_days(db, "mon-fri", "09:00", "17:00", date(2026, 3, 2))
+    set_days(db, "mon", "10:00", "18:00", date(2026, 3, 16))
+    assert change_days(db, "mon", "07:00", "15:00", date(2026, 3, 9)).carried == ()
+    assert change_days(db, "tue", "07:00", "15:00", date(2026, 3, 23)).carried == ()
+
+
+# One zone per version: without a zone, a change keeps the zone of the version in force then.
+
+
+def test_without_a_zone_a_change_keeps_the_zone_in_force_then(db: Database) -> None:
+    set_days(db, "mon-fri", "09:00", "17:00", date(2026, 3, 2), zone=NEW_YORK)
+    changed = set_days(db, "sat", "10:00", "14:00", date(2026, 3, 9), zone=None)
+    assert changed.zone == NEW_YORK
+    assert changed.windows_on(MON) == [Window(MON, 540, 1020)]  # still 09:00 in New York
+    same_day = set_days(db, "sun", "10:00", "14:00", date(2026, 3, 2), zone=None)
+    assert same_day.zone == NEW_YORK
+    first = set_days(db, "mon", "10:00", "14:00", date(2026, 1, 5), zone=None)
+    assert first.zone == TOKYO  # nothing in force on 5 January: the default zone
+    moved = set_days(db, "tue", "10:00", "14:00", date(2026, 3, 23), zone=BERLIN)
+    assert moved.zone == BERLIN  # a zone given is the whole new version's
+    assert moved.windows_on(MON) == [Window(MON, 540, 1020)]  # the same wall-clock hours
 
 
 def test_set_schedule_refuses_an_empty_window_and_a_bad_zone(db: Database) -> None:

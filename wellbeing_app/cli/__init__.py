@@ -38,12 +38,15 @@ _HANDLERS = {
     "shift": ("shift", "run"),
     "log": ("log", "run"),
     "list": ("listing", "run"),
+    "edit": ("records", "edit"),
+    "delete": ("records", "delete"),
     "schedule": ("schedule", "run"),
     "reminders": ("reminders", "run"),
     "reflect": ("reflect", "reflect"),
     "checkin": ("reflect", "checkin"),
     "summary": ("summary", "summary"),
     "demo": ("demo", "run"),
+    "capture": ("capture", "run"),
 }
 
 
@@ -116,8 +119,9 @@ def _print(output: Output) -> int:
 
 
 def _named(exc: ValidationError) -> str:
-    """Options are named as typed (--at); positional arguments as in the usage (DATE)."""
-    named_as_typed = exc.field.isupper() or exc.field.startswith("-")
+    """Options are named as typed (--at); positional arguments as in the usage (DATE), and a
+    command as typed (edit shift)."""
+    named_as_typed = exc.field.isupper() or exc.field.startswith("-") or " " in exc.field
     name = exc.field if named_as_typed else f"--{exc.field.replace('_', '-')}"
     return f"{name}: {exc.message}"
 

@@ -30,11 +30,61 @@ def check_together(args: argparse.Namespace, clock: Clock) -> None:
 
 
 def _shift(args: argparse.Namespace, clock: Clock) -> None:
-    if args.action != "start" and args.note is not None:
-        raise ValidationError("note", "only goes with 'shift start'")
+    if args.action not in ("start", "add") and args.note is not None:
+        raise ValidationError("note", "only goes with 'shift start' or 'shift add'")
+    if args.action == "add":
+        if args.at is not None:
+            raise ValidationError("at", "does not go with 'shift add'; give --start and --end")
+        for name in ("start", "end"):
+            if getattr(args, name) is None:
+                raise ValidationError(name, "'shift add' needs --start and --end")
+        _check_span(args.start, args.end, clock)
+    else:
+        for name in ("start", "end"):
+            if getattr(args, name) is not None:
+                raise ValidationError(name, "only goes with 'shift add'")
     if args.action != "status" and args.at is not None:
         check_not_future(args.at, clock.now(), "at")
     clean_text(args.note, "note", MAX_NOTE)
+
+
+def _check_span(start: datetime | None, end: datetime | None, clock: Clock) -> None:
+    """A shift's start and end as given (either may be left out), both in the past."""
+    for name, at in (("start", start), ("end", end)):
+        if at is not None:
+            check_not_future(at, clock.now(), name)
+    if start is not None and end is not None and end <= start:
+        raise ValidationError("end", "must come after --start")
+
+
+# The fields of each kind of record that ``edit`` can change, each an option (--note).
+EDITABLE = {
+    "shift": ("start", "end", "note"),
+    "ping": ("at", "source", "minutes", "note"),
+    "incident": ("at", "category", "severity", "platform", "minutes", "summary", "details"),
+}
+
+
+def _edit(args: argparse.Namespace, clock: Clock) -> None:
+    from wellbeing_app.core.records import incidents
+
+    fields = EDITABLE[args.kind]
+    if all(getattr(args, name) is None for name in fields):
+        options = ", ".join(f"--{name}" for name in fields)
+        raise ValidationError(f"edit {args.kind}", f"nothing to change; give one of {options}")
+    if args.kind == "shift":
+        _check_span(args.start, args.end, clock)
+    elif args.at is not None:
+        check_not_future(args.at, clock.now(), "at")
+    limits = {
+        "note": MAX_NOTE,
+        "platform": incidents.MAX_PLATFORM,
+        "summary": incidents.MAX_SUMMARY,
+        "details": incidents.MAX_DETAILS,
+    }
+    for name, limit in limits.items():
+        if name in fields:
+            clean_text(getattr(args, name), name, limit)
 
 
 def _log(args: argparse.Namespace, clock: Clock) -> None:
@@ -133,6 +183,7 @@ def _summary(args: argparse.Namespace, clock: Clock) -> None:
 
 _CHECKS: dict[str, Callable[[argparse.Namespace, Clock], None]] = {
     "shift": _shift,
+    "edit": _edit,
     "log": _log,
     "list": _listing,
     "schedule": _schedule,

@@ -29,18 +29,18 @@ def run(args: argparse.Namespace, journal: Journal) -> str | Rows:
     if args.what == "shifts":
         shifts = journal.shifts_between(start, end)
         if args.json:
-            return [_shift_json(r, now, zone) for r in shifts]
+            return [shift_json(r, now, zone) for r in shifts]
         return _shift_lines(shifts, now, zone)
     if args.what == "pings":
         pings = journal.pings_between(start, end)
-        return [_ping_json(r, zone) for r in pings] if args.json else _ping_lines(pings, zone)
+        return [ping_json(r, zone) for r in pings] if args.json else _ping_lines(pings, zone)
     incidents = journal.incidents_between(start, end)
     if args.json:
-        return [_incident_json(r, zone) for r in incidents]
+        return [incident_json(r, zone) for r in incidents]
     return _incident_lines(incidents, zone)
 
 
-def _shift_json(row: ShiftRow, now: datetime, zone: str) -> dict[str, Any]:
+def shift_json(row: ShiftRow, now: datetime, zone: str) -> dict[str, Any]:
     return {
         "id": row.id,
         "start": iso(row.start, zone),
@@ -52,7 +52,7 @@ def _shift_json(row: ShiftRow, now: datetime, zone: str) -> dict[str, Any]:
     }
 
 
-def _ping_json(row: PingRow, zone: str) -> dict[str, Any]:
+def ping_json(row: PingRow, zone: str) -> dict[str, Any]:
     return {
         "id": row.id,
         "at": iso(row.at, zone),
@@ -67,7 +67,7 @@ def _ping_json(row: PingRow, zone: str) -> dict[str, Any]:
     }
 
 
-def _incident_json(row: IncidentRow, zone: str) -> dict[str, Any]:
+def incident_json(row: IncidentRow, zone: str) -> dict[str, Any]:
     # Private details stay out of listings: they are shown only in the app's own windows.
     return {
         "id": row.id,
@@ -140,6 +140,7 @@ def _private(args: argparse.Namespace, journal: Journal) -> str | Rows:
                 "raw": c.result.raw,
                 "score": c.result.score,
                 "low": c.result.low,
+                "low_answer": c.result.low_answer,
             }
             for c in journal.checkins()
         ]
@@ -154,4 +155,11 @@ def _private(args: argparse.Namespace, journal: Journal) -> str | Rows:
             else f"{r['day']}  mood {r['mood']}  energy {r['energy']}  stress {r['stress']}"
             for r in rows
         )
-    return "\n".join(f"{r['day']}  {r['score']:>3}/100{'  low' if r['low'] else ''}" for r in rows)
+    return "\n".join(f"{r['day']}  {r['score']:>3}/100{_who5_signs(r)}" for r in rows)
+
+
+def _who5_signs(row: dict[str, Any]) -> str:
+    """Which sign the guidance names applies: a score below 50, an answer at 0 or 1, or both."""
+    signs = ["below 50"] if row["low"] else []
+    signs += ["an answer at 0 or 1"] if row["low_answer"] else []
+    return f"  ({' and '.join(signs)})" if signs else ""

@@ -42,7 +42,9 @@ class _FallBack(Exception):
 
 def is_quick(args: argparse.Namespace) -> bool:
     command: str = args.command
-    return command == "shift" or (command == "log" and args.kind == "ping")
+    if command == "shift":
+        return bool(args.action != "add")
+    return command == "log" and args.kind == "ping"
 
 
 def run(args: argparse.Namespace, database: Path, clock: Clock) -> str | None:

@@ -34,7 +34,12 @@ def checkin(args: argparse.Namespace, journal: Journal) -> str | dict[str, Any]:
     row = journal.check_in(args.answers, args.date or journal.today())
     result = row.result
     if args.json:
-        return {"raw": result.raw, "score": result.score, "low": result.low}
+        return {
+            "raw": result.raw,
+            "score": result.score,
+            "low": result.low,
+            "low_answer": result.low_answer,
+        }
     lines = [f"WHO-5 well-being: {result.score}/100 (raw {result.raw}/25)."]
     if result.worth_a_talk:
         lines.append(result.note())

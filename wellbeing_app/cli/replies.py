@@ -27,6 +27,20 @@ def shift_ended(end: datetime, zone: str, worked: timedelta) -> str:
     return f"Shift ended at {local(end, zone)} after {format_duration(worked)}. Time for you now."
 
 
+def shift_added(shift_id: int, start: datetime, end: datetime, zone: str) -> str:
+    length = format_duration(end - start)
+    return f"Shift #{shift_id} added: {span(start, end, zone)} ({length})."
+
+
+def span(start: datetime, end: datetime | None, zone: str) -> str:
+    """``2026-03-10 09:00 to 17:00`` (the end's date too when it is another day; None: running)."""
+    if end is None:
+        return f"since {local(start, zone)}, still running"
+    if in_zone(start, zone).date() == in_zone(end, zone).date():
+        return f"{local(start, zone)} to {in_zone(end, zone):%H:%M}"
+    return f"{local(start, zone)} to {local(end, zone)}"
+
+
 def shift_status(start: datetime | None, zone: str, at: datetime) -> str:
     """The running shift (started at ``start`` in ``zone``; None: none runs) as seen at ``at``."""
     if start is None:

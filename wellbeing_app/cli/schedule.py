@@ -20,13 +20,7 @@ def run(args: argparse.Namespace, journal: Journal) -> str | dict[str, Any]:
     now, zone = journal.now(), journal.zone()
     today = in_zone(now, zone).date()
     if args.action == "set":
-        tz = args.tz or zone
-        first = args.from_date or today
-        journal.set_schedule(args.days, args.start, args.end, tz, first)
-        crosses = " (ending the next day)" if args.end < args.start else ""
-        names = ", ".join(WEEKDAY_LABELS[d] for d in args.days)
-        hours = f"{_clock(args.start)}-{_clock(args.end)}"
-        return f"From {first}: {names} {hours}{crosses}, {tz}."
+        return _set(args, journal, args.from_date or today)
     if args.action == "off":
         first, last = args.dates
         last = last or first
@@ -38,6 +32,35 @@ def run(args: argparse.Namespace, journal: Journal) -> str | dict[str, Any]:
     book = journal.schedule_book(now - timedelta(days=1), datetime.max.replace(tzinfo=UTC))
     shown = _schedule_json(book, today, zone)
     return shown if args.json else _schedule_text(book, today, shown)
+
+
+def _set(args: argparse.Namespace, journal: Journal, first: date) -> str:
+    """Sets the days from ``first``; says so, and what later versions do with them."""
+    change = journal.set_schedule(args.days, args.start, args.end, args.tz, first)
+    crosses = " (ending the next day)" if args.end < args.start else ""
+    names = ", ".join(WEEKDAY_LABELS[d] for d in args.days)
+    hours = f"{_clock(args.start)}-{_clock(args.end)}"
+    lines = [f"From {first}: {names} {hours}{crosses}, {change.version.zone}."]
+    if change.carried:
+        later = ", ".join(str(v.effective_from) for v in change.carried)
+        lines.append(f"Also in the later schedule{'s' * (len(change.carried) > 1)} from {later}.")
+    now = journal.now()
+    held: set[int] = set()
+    for version in journal.schedule_book(now, now).versions:
+        if version.effective_from <= first:
+            continue
+        own = [
+            d
+            for d in args.days
+            if d not in held and version.windows_on(d) != [Window(d, args.start, args.end)]
+        ]
+        if own:
+            held.update(own)
+            days = ", ".join(WEEKDAY_LABELS[d] for d in own)
+            lines.append(
+                f"From {version.effective_from}, the later change of {days} still applies."
+            )
+    return "\n".join(lines)
 
 
 def _clock(minute: int) -> str:

@@ -1,4 +1,5 @@
-"""``shift start|end|status`` on the full path, through the journal (the quick path: ``quick``)."""
+"""``shift start|end|status`` on the full path, through the journal (the quick path: ``quick``),
+and ``shift add`` for a shift that is over (full path only)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,15 @@ from wellbeing_app.core.journal import Journal
 
 
 def run(args: argparse.Namespace, journal: Journal) -> str:
+    if args.action == "add":
+        from wellbeing_app.cli.records import overlap_named
+        from wellbeing_app.core.errors import ValidationError
+
+        try:
+            added = journal.add_shift(args.start, args.end, args.note)
+        except ValidationError as exc:
+            raise overlap_named(exc, journal, args.start, args.end) from None
+        return replies.shift_added(added.id, added.start, added.end or args.end, journal.zone())
     at = args.at or journal.now()
     if args.action == "start":
         row = journal.start_shift(at, note=args.note)

@@ -16,7 +16,7 @@ from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.records.rules import check_source
 from wellbeing_app.core.schedule.book import check_zone, parse_clock, parse_days
 from wellbeing_app.core.time.clock import Clock
-from wellbeing_app.core.time.local_time import parse_date, parse_time
+from wellbeing_app.core.time.local_time import in_zone, parse_date, parse_time
 
 T = TypeVar("T")
 
@@ -51,14 +51,35 @@ def instant(clock: Clock) -> Callable[[str], datetime]:
     return checked(lambda text: parse_time(text, clock.now(), clock.zone()))
 
 
-def day(text: str) -> date:
-    return checked(parse_date)(text)
+def day(clock: Clock) -> Callable[[str], date]:
+    """An ISO 8601 date, refused outside 1970 to ten years after the clock's local today (a
+    date the app could not lay out as times)."""
+    return checked(lambda text: parse_date(text, "date", clock_today(clock)))
 
 
-def days_between(text: str) -> tuple[date, date | None]:
+def days_between(clock: Clock) -> Callable[[str], tuple[date, date | None]]:
     """``2026-12-24`` or ``2026-12-24..2026-12-26``: the first day and the last (None: the same)."""
-    first, _, last = text.partition("..")
-    return day(first), (day(last) if last else None)
+    one_day = day(clock)
+
+    def convert(text: str) -> tuple[date, date | None]:
+        first, _, last = text.partition("..")
+        return one_day(first), (one_day(last) if last else None)
+
+    return convert
+
+
+def clock_today(clock: Clock) -> date:
+    return in_zone(clock.now(), clock.zone()).date()
+
+
+def record_id(text: str) -> int:
+    """A record's number as listed (``12``, or ``#12`` as ``list`` shows it)."""
+    value = text.strip().removeprefix("#")
+    if not value.isascii() or not value.isdigit() or not 0 < int(value) < 2**63:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a record number; 'wellbeing-app list' shows them (#12)"
+        )
+    return int(value)
 
 
 def source(text: str) -> str:

@@ -6,13 +6,18 @@ straight from SQLite. A past day is judged by the schedule in force on that day.
 wall-clock times in the schedule's zone, turned into UTC instants day by day with zoneinfo, so a
 window keeps its local hours across DST changes; one that ends at or before its start runs past
 midnight.
+
+History: each version holds a whole week and one zone. A change of some days from a date
+(``changed_week``) also reaches every later version that does not set those days itself
+(``carried_forward``): a later version sets a day when its windows for that day differ from those
+of the version it followed.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -49,6 +54,15 @@ class WeeklySchedule:
 
     def windows_on(self, weekday: int) -> list[Window]:
         return [w for w in self.windows if w.weekday == weekday]
+
+
+@dataclass(frozen=True)
+class ScheduleChange:
+    """What changing some days from a date did: the version saved from that date, and the later
+    versions the days were carried into (oldest first)."""
+
+    version: WeeklySchedule
+    carried: tuple[WeeklySchedule, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,6 +139,46 @@ class ScheduleBook:
 
     def is_on_call(self, instant: datetime) -> bool:
         return any(instant in interval for interval in self.on_call)
+
+
+def changed_week(
+    previous: WeeklySchedule | None, days: list[int], window: tuple[int, int]
+) -> list[Window]:
+    """The week of ``previous`` (None: an empty week) with ``days`` worked in ``window`` (start
+    and end minute) and every other day as it was."""
+    kept = [w for w in previous.windows if w.weekday not in days] if previous else []
+    return [*kept, *(Window(d, *window) for d in days)]
+
+
+def carried_forward(
+    versions: list[WeeklySchedule], effective_from: date, days: list[int], window: tuple[int, int]
+) -> list[WeeklySchedule]:
+    """The later versions (after ``effective_from``) that change when ``days`` are worked in
+    ``window`` from ``effective_from``, as they become.
+
+    ``versions`` is the history before the change, oldest first. A day is carried into each later
+    version until one sets it itself, that is, has other windows for it than the version it
+    followed (the one in force the day before it); from there on the day stays as that version
+    set it. Windows are carried as wall-clock times: a later version keeps its own zone.
+    """
+    book = ScheduleBook(versions, [])
+    followed = book.in_force(effective_from)
+    open_days = set(days)
+    changed = []
+    for version in (v for v in versions if v.effective_from > effective_from):
+        open_days -= {d for d in open_days if _day(version, d) != _day(followed, d)}
+        if not open_days:
+            break
+        week = changed_week(version, sorted(open_days), window)
+        ordered = tuple(sorted(week, key=lambda w: (w.weekday, w.start_minute)))
+        if ordered != version.windows:
+            changed.append(replace(version, windows=ordered))
+        followed = version
+    return changed
+
+
+def _day(version: WeeklySchedule | None, weekday: int) -> list[Window]:
+    return version.windows_on(weekday) if version else []
 
 
 def window_interval(day: date, window: Window, zone: str) -> Interval:

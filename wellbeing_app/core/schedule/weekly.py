@@ -15,8 +15,10 @@ from sqlmodel import Session, col, select
 from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.schedule.book import Interval as Interval
 from wellbeing_app.core.schedule.book import ScheduleBook as ScheduleBook
+from wellbeing_app.core.schedule.book import ScheduleChange as ScheduleChange
 from wellbeing_app.core.schedule.book import WeeklySchedule as WeeklySchedule
 from wellbeing_app.core.schedule.book import Window as Window
+from wellbeing_app.core.schedule.book import carried_forward, changed_week
 from wellbeing_app.core.schedule.book import check_days_off as check_days_off
 from wellbeing_app.core.schedule.book import check_on_call as check_on_call
 from wellbeing_app.core.schedule.book import check_window as check_window
@@ -64,15 +66,29 @@ def set_schedule(
     days: list[int],
     start_minute: int,
     end_minute: int,
-    zone: str,
+    zone: str | None,
     effective_from: date,
-) -> WeeklySchedule:
-    """From ``effective_from`` on, work ``days`` from start to end; other days stay as they were."""
+    default_zone: str | None = None,
+) -> ScheduleChange:
+    """From ``effective_from`` on, work ``days`` from start to end; other days stay as they were.
+
+    The new version keeps the zone of the one in force on ``effective_from`` unless ``zone`` is
+    given (None: keep it; ``default_zone`` when no version is in force). The days also reach every
+    later version that does not set them itself (``book.carried_forward``); all in one change.
+    """
     check_window(start_minute, end_minute)
-    previous = load_book(session).in_force(effective_from)
-    kept = [w for w in previous.windows if w.weekday not in days] if previous else []
-    windows = [*kept, *(Window(d, start_minute, end_minute) for d in days)]
-    return save_week(session, windows, zone, effective_from)
+    history = load_book(session).versions
+    previous = ScheduleBook(history, []).in_force(effective_from)
+    if zone is None:
+        zone = previous.zone if previous else default_zone
+    if zone is None:
+        raise ValueError("no zone to keep: pass zone or default_zone")
+    window = (start_minute, end_minute)
+    version = save_week(session, changed_week(previous, days, window), zone, effective_from)
+    carried = carried_forward(history, effective_from, days, window)
+    for later in carried:
+        save_week(session, list(later.windows), later.zone, later.effective_from)
+    return ScheduleChange(version, tuple(carried))
 
 
 def save_week(
