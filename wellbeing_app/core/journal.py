@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from wellbeing_app.core.records import incidents, pings, shifts
+from wellbeing_app.core.records import corrections, incidents, pings, shifts
 from wellbeing_app.core.records.day import DayLog, day_log
 from wellbeing_app.core.records.incidents import IncidentDraft, IncidentRow
 from wellbeing_app.core.records.pings import PingRow
@@ -84,6 +84,15 @@ class Journal:
         with self.db.write() as session:
             shifts.delete_shift(session, shift_id)
 
+    def shift(self, shift_id: int) -> ShiftRow:
+        with self.db.read() as session:
+            return corrections.shift_row(session, shift_id)
+
+    def correct_shift(self, shift_id: int, **changes: Any) -> tuple[ShiftRow, ShiftRow]:
+        """The fields named change, the others stay (see ``corrections``); returns before, after."""
+        with self.db.write() as session:
+            return corrections.correct_shift(session, shift_id, changes, self.now())
+
     def log_ping(
         self,
         source: str,
@@ -116,6 +125,14 @@ class Journal:
         with self.db.write() as session:
             pings.delete_ping(session, ping_id)
 
+    def ping(self, ping_id: int) -> PingRow:
+        with self.db.read() as session:
+            return corrections.ping_row(session, ping_id)
+
+    def correct_ping(self, ping_id: int, **changes: Any) -> tuple[PingRow, PingRow]:
+        with self.db.write() as session:
+            return corrections.correct_ping(session, ping_id, changes, self.now())
+
     def log_incident(self, draft: IncidentDraft) -> IncidentRow:
         with self.db.write() as session:
             return incidents.log_incident(
@@ -130,6 +147,10 @@ class Journal:
         with self.db.write() as session:
             incidents.delete_incident(session, incident_id)
 
+    def correct_incident(self, incident_id: int, **changes: Any) -> tuple[IncidentRow, IncidentRow]:
+        with self.db.write() as session:
+            return corrections.correct_incident(session, incident_id, changes, self.now())
+
     def incident(self, incident_id: int) -> IncidentRow:
         with self.db.read() as session:
             return incidents.get_incident(session, incident_id)
@@ -139,8 +160,14 @@ class Journal:
             return day_log(session, self.now(), self.zone(), day)
 
     def set_schedule(
-        self, days: list[int], start_minute: int, end_minute: int, zone: str, effective_from: date
-    ) -> schedule.WeeklySchedule:
+        self,
+        days: list[int],
+        start_minute: int,
+        end_minute: int,
+        zone: str | None,
+        effective_from: date,
+    ) -> schedule.ScheduleChange:
+        """``zone`` None: the zone in force on ``effective_from``, else the clock's."""
         with self.db.write() as session:
             return schedule.set_schedule(
                 session,
@@ -149,6 +176,7 @@ class Journal:
                 end_minute=end_minute,
                 zone=zone,
                 effective_from=effective_from,
+                default_zone=self.zone(),
             )
 
     def save_settings(
