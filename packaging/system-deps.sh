@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Install the Debian packages the test suite needs, if any are missing (needs root or sudo).
 set -euo pipefail
-packages=(desktop-file-utils appstream dbus libnotify-bin libegl1 libgl1 libfontconfig1
-          libxkbcommon0 libdbus-1-3 fonts-dejavu-core poppler-utils)
+# dbus, libnotify-bin (notify-send) and libglib2.0-bin (gdbus): a private bus and real senders
+# for the notification and capture tests.
+packages=(desktop-file-utils appstream dbus libnotify-bin libglib2.0-bin libegl1 libgl1
+          libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core poppler-utils)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -81,6 +81,7 @@ CORE_LAYERS = (
     ("time",),
     ("schedule",),
     ("records",),
+    ("capture",),
     ("workload",),
     ("reflection",),
     ("reports",),

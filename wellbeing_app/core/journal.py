@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from wellbeing_app.core.capture import contacts as captured
+from wellbeing_app.core.capture.counting import Counting
 from wellbeing_app.core.records import corrections, incidents, pings, shifts
 from wellbeing_app.core.records.day import DayLog, day_log
 from wellbeing_app.core.records.incidents import IncidentDraft, IncidentRow
@@ -39,6 +41,11 @@ class Journal:
 
     def now(self) -> datetime:
         return self.clock.now()
+
+    @property
+    def counting(self) -> Counting:
+        """Counting work notifications: the choices, a pause, the captured contacts."""
+        return Counting(self.db, self.clock)
 
     def zone(self) -> str:
         return self.clock.zone()
@@ -102,6 +109,10 @@ class Journal:
     ) -> PingRow:
         now = self.now()
         with self.db.write() as session:
+            if self.origin in (Origin.TRAY, Origin.CLI):  # by hand: it may be a captured contact
+                joined = captured.join_by_hand(session, source, at or now, now, minutes, note)
+                if joined is not None:
+                    return joined
             return pings.log_ping(
                 session,
                 at=at or now,

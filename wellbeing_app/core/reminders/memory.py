@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from wellbeing_app.core.records.pings import list_pings
+from wellbeing_app.core.capture.contacts import last_notification
 from wellbeing_app.core.records.shifts import running_shift
 from wellbeing_app.core.reflection.who5 import last_checkin_day
 from wellbeing_app.core.reminders.planner import (
@@ -23,8 +23,9 @@ from wellbeing_app.core.reminders.planner import (
     ReminderSettings,
     plan_reminders,
 )
+from wellbeing_app.core.schedule.after_hours import prepare
 from wellbeing_app.core.schedule.weekly import Interval, load_book, load_on_call
-from wellbeing_app.core.store.models import Shift
+from wellbeing_app.core.store.models import Origin, Ping, Shift
 from wellbeing_app.core.store.settings import get_setting, set_setting
 
 SETTINGS_KEY = "reminders"
@@ -94,12 +95,16 @@ def plan(
         ).all()
         if s.end_utc is not None
     ]
-    after_hours = [
-        p.at for p in list_pings(session, now - timedelta(hours=12), now) if p.after_hours
-    ]
+    last_ping = _last_after_hours_ping(session, now - timedelta(hours=12), now)
     events = RecentEvents(
         snoozed_until=state.snoozed_until,
-        last_after_hours_ping=max(after_hours) if after_hours else None,
+        last_after_hours_ping=last_ping[0] if last_ping else None,
+        after_hours_ping_captured=bool(
+            last_ping and last_ping[1] == Origin.CAPTURE and not last_ping[2]
+        ),
+        last_work_notification=(
+            last_notification(session, shift.start, now) if shift is not None else None
+        ),
         after_hours_word_given=state.after_hours_word_given,
         recent_shifts=tuple(recent),
         last_checkin=last_checkin_day(session),
@@ -108,6 +113,24 @@ def plan(
     return plan_reminders(
         book, shift.start if shift else None, load_settings(session), events, now, zone, since
     )
+
+
+def _last_after_hours_ping(
+    session: Session, start: datetime, end: datetime
+) -> tuple[datetime, str, int] | None:
+    """The latest ping after hours in [start, end): its time, origin and minutes. Judged in SQL
+    and read alone, since a burst of captured pings can make the evening a long list."""
+    in_range = (col(Ping.at_utc) >= start, col(Ping.at_utc) < end)
+    if session.exec(select(Ping.id).where(*in_range).limit(1)).first() is None:
+        return None
+    verdicts = prepare(session, start, end)
+    row = session.exec(
+        select(Ping.at_utc, Ping.origin, Ping.minutes)
+        .where(*in_range, verdicts.after_hours)
+        .order_by(col(Ping.at_utc).desc(), col(Ping.id).desc())
+        .limit(1)
+    ).first()
+    return (row[0], row[1], row[2]) if row is not None else None
 
 
 def mark_delivered(session: Session, reminders: list[Reminder], now: datetime) -> None:

@@ -60,6 +60,19 @@ class Ping(SQLModel, table=True):
     origin: str = Field(default=Origin.TRAY.value)
 
 
+class CapturedPing(SQLModel, table=True):
+    """A ping counted from desktop notifications (origin ``capture``): how many notifications
+    it stands for (a burst of one source is one contact) and when the latest came. Goes with
+    its ping."""
+
+    __tablename__ = "captured_ping"
+    __table_args__ = (CheckConstraint("notifications >= 1", name="ck_captured_notifications"),)
+
+    ping_id: int = Field(foreign_key="ping.id", ondelete="CASCADE", primary_key=True)
+    notifications: int = 1
+    last_utc: datetime = Field(index=True)
+
+
 class Incident(SQLModel, table=True):
     """A stressful incident absorbed for the brand. ``details`` is private to the user."""
 
