@@ -261,9 +261,11 @@ def test_a_secret_in_every_part_of_a_notification_lands_nowhere(
         desktop.notify_send("Spotify", SECRET, SECRET)  # not a work app: not even its name
         qtbot.waitUntil(lambda: len(capture.service.seen) == 6, timeout=10_000)
         capture.flush()
+        exports = setup.data_dir.parent / "exports"  # exports go outside the data folder
+        exports.mkdir()
         for kind in ("csv", "json", "md"):
             monkeypatch.setenv(ENV_DATA_DIR, str(setup.data_dir))
-            output = setup.data_dir / f"summary.{kind}"
+            output = exports / f"summary.{kind}"
             status = cli_main(["summary", "--format", kind, "-o", str(output)], clock=setup.clock)
             assert status == 0
         capture.shutdown()
@@ -272,7 +274,7 @@ def test_a_secret_in_every_part_of_a_notification_lands_nowhere(
         to_file.close()
     # Mail from the browser and from Evolution at the same moment: one email contact.
     assert sorted(p[1] for p in pings(setup.journal)) == ["discord", "email", "slack", "teams"]
-    files = sorted(p for p in setup.data_dir.rglob("*") if p.is_file())
+    files = sorted(p for p in setup.data_dir.parent.rglob("*") if p.is_file())
     names = {p.name for p in files}
     assert {"wellbeing.sqlite3-wal", "wellbeing-app.log", "summary.csv"} <= names
     stored = b"".join(p.read_bytes() for p in files if p.name.startswith("wellbeing.sqlite3"))
@@ -282,4 +284,4 @@ def test_a_secret_in_every_part_of_a_notification_lands_nowhere(
         for word in (SECRET, "Quarterly", "Spotify", "spotify"):
             assert word.encode() not in content, f"{word} in {path.name}"
     assert SECRET not in caplog.text and "Spotify" not in caplog.text
-    assert json.loads((setup.data_dir / "summary.json").read_text())  # the export is real
+    assert json.loads((exports / "summary.json").read_text())  # the export is real

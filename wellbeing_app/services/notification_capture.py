@@ -154,14 +154,13 @@ class NotificationCapture(QObject):
         del message  # the text goes with it
         if sender is None or sender.update or is_ours(sender.names):
             return
-        self.seen.add(sender)
         source = source_for(sender.names, self._mappings)
-        if source is None:
-            return
         at = self._now()
-        if self._forwarded.is_copy(source, at, sender.path):
-            return
-        self.noticed.emit(WorkNotification(sender.app, source, at, sender.path))
+        if source is not None and self._forwarded.is_copy(source, at, sender.path):
+            return  # the portal's copy of a notification already seen
+        self.seen.add(sender)
+        if source is not None:
+            self.noticed.emit(WorkNotification(sender.app, source, at, sender.path))
 
     def _on_owner_changed(self, body: Any) -> None:
         try:
