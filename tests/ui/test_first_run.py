@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from wellbeing_app.app import WellbeingApp
@@ -91,7 +92,7 @@ def settings_of(app: WellbeingApp) -> Settings:
 def test_a_new_data_folder_is_set_up_once(wellbeing: WellbeingApp, monkeypatch) -> None:
     offered: list[object] = []
 
-    def fake(zone, zones, save, try_demo=None, reminders=None, parent=None):
+    def fake(zone, zones, save, try_demo=None, reminders=None, parent=None, **_):
         offered.append(zone)
         choice = SetUp([Window(d, 8 * 60, 16 * 60) for d in range(4)], "Europe/Berlin",
                        ReminderSettings(who5=False))  # fmt: skip
@@ -141,7 +142,7 @@ def test_demo_data_goes_to_a_separate_folder(wellbeing, monkeypatch, tmp_path: P
 
 
 def test_the_set_up_uses_today_as_the_start(wellbeing, monkeypatch) -> None:
-    def fake(zone, zones, save, try_demo=None, reminders=None, parent=None):
+    def fake(zone, zones, save, try_demo=None, reminders=None, parent=None, **_):
         choice = SetUp([Window(0, 9 * 60, 17 * 60)], "UTC", ReminderSettings())
         save(choice)
         return choice, True
@@ -169,3 +170,31 @@ def test_the_app_offers_the_set_up_once_it_is_ready(qtbot: QtBot, paths, clock, 
         window.close()
         window.deleteLater()
     app.deleteLater()
+
+
+def test_counting_is_offered_where_possible_and_explained_where_not(qtbot: QtBot) -> None:
+    saved: list[SetUp] = []
+    possible = FirstRunDialog("UTC", ZONES, saved.append)
+    qtbot.addWidget(possible)
+    assert possible.counting.isEnabled() and not possible.counting.isChecked()  # opt-in
+    possible.counting.setChecked(True)
+    possible.save_button.click()
+    assert saved[-1].count_notifications is True
+    why = "There is no session bus here."
+    not_here = FirstRunDialog("UTC", ZONES, saved.append, counting_unavailable=why)
+    qtbot.addWidget(not_here)
+    assert not not_here.counting.isEnabled()
+    assert any(label.text() == why for label in not_here.findChildren(QLabel))
+    not_here.save_button.click()
+    assert saved[-1].count_notifications is False
+
+
+def test_saying_yes_in_the_set_up_turns_counting_on(wellbeing, monkeypatch) -> None:
+    def fake(zone, zones, save, try_demo=None, reminders=None, parent=None, **_):
+        choice = SetUp([], "UTC", ReminderSettings(), count_notifications=True)
+        save(choice)
+        return choice, True
+
+    monkeypatch.setattr(FirstRunDialog, "set_up_once", staticmethod(fake))
+    settings_of(wellbeing).set_up_if_new()
+    assert wellbeing.journal.counting.settings().on is True

@@ -112,14 +112,15 @@ def test_reminders_waiting_for_an_answer_top_the_menu(qtbot: QtBot) -> None:
     waiting = (PendingChoice("end@1", "Time to disconnect: choose…"),)
     actions.set_state(ShiftState(ready=True, running_for=timedelta(hours=9), pending=waiting))
     assert texts(menu)[:2] == ["Time to disconnect: choose…", "End shift (9 h 00 min)"]
-    assert menu.actions()[REMINDER_SLOTS].isSeparator()
-    assert menu.actions()[REMINDER_SLOTS].isVisible()
+    end = REMINDER_SLOTS + 1  # the reminders, then the start-of-shift offer, then a line
+    assert menu.actions()[end].isSeparator()
+    assert menu.actions()[end].isVisible()
     with qtbot.waitSignal(actions.open_reminder, timeout=1000) as blocker:
         actions.reminders[0].trigger()
     assert blocker.args == ["end@1"]
     actions.set_state(ShiftState(ready=True))
     assert texts(menu)[0] == "Start shift"
-    assert not menu.actions()[REMINDER_SLOTS].isVisible()
+    assert not menu.actions()[end].isVisible()
 
 
 def test_the_shift_item_emits_start_or_end(qtbot: QtBot) -> None:

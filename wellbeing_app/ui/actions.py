@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 
 from wellbeing_app.core.time.local_time import format_duration
 from wellbeing_app.core.vocabulary import SOURCE_LABELS
+from wellbeing_app.ui.counting_actions import CountingActions, CountingView
 
 QUICK_MINUTES = (5, 15, 30)
 OTHER_MINUTES = -1
@@ -39,6 +40,7 @@ class ShiftState:
     running_for: timedelta | None = None
     last_ping: str | None = None  # e.g. "Slack at 21:04": its minutes can still be given
     pending: tuple[PendingChoice, ...] = ()
+    counting: CountingView | None = None  # counting work notifications, when it is on
 
 
 class AppActions(QObject):
@@ -94,6 +96,7 @@ class AppActions(QObject):
         self.reflection = self._action("Reflect on today…", "reflect")
         self.checkin = self._action("Well-being check-in…", "check_in")
         self.settings = self._action("Settings…", "show_settings")
+        self.counting = CountingActions(self)
         self.quit_action = QAction("Quit", self)
         self.quit_action.triggered.connect(self.quit)
         self.set_state(ShiftState())
@@ -122,6 +125,7 @@ class AppActions(QObject):
             action.setIconText(choice.text if choice else "")  # keeps the "…" on buttons
             action.setVisible(choice is not None)
         self.reminders_end.setVisible(bool(shown))
+        self.counting.show_view(state.counting)
         self.updated.emit(state)
 
     def release(self) -> None:

@@ -38,6 +38,10 @@ INTRO = (
 SKIP_NOTE = (
     "Skip for now (Esc): nothing will count as after hours until you set your working hours."
 )
+COUNTING_NOTE = (
+    "Slack, Teams, email and other work apps' desktop notifications become pings by "
+    "themselves. Only the app and the time are kept, never what a notification says."
+)
 USUAL_WEEK = [Window(day, 9 * 60, 17 * 60) for day in range(5)]  # Monday to Friday, 9 to 5
 # The reminders offered here, in the user's words, with the setting each turns on or off.
 REMINDERS = (
@@ -58,6 +62,7 @@ class SetUp:
     week: list[Window]
     zone: str
     reminders: ReminderSettings
+    count_notifications: bool = False  # count work apps' notifications as pings (Linux)
 
 
 class FirstRunDialog(QDialog):
@@ -71,7 +76,10 @@ class FirstRunDialog(QDialog):
         try_demo: Callable[[], object] | None = None,
         reminders: ReminderSettings | None = None,
         parent: QWidget | None = None,
+        counting_unavailable: str | None = None,
     ) -> None:
+        """``counting_unavailable`` says why notifications cannot be counted here (None: they
+        can, if the user says yes)."""
         super().__init__(parent)
         self.setWindowTitle("Set up Wellbeing")
         self.setWindowIcon(icons.icon(icons.APP))
@@ -116,6 +124,13 @@ class FirstRunDialog(QDialog):
             self.reminder_boxes[key] = box
             reminders_form.addRow(box)
         reminders_form.addRow(quiet_row)
+        self.counting = QCheckBox("&Count my work apps' notifications as pings")
+        self.counting.setToolTip(COUNTING_NOTE)
+        self.counting.setEnabled(counting_unavailable is None)
+        counting_box = QGroupBox("After-hours pings, counted for you")
+        counting_layout = QVBoxLayout(counting_box)
+        counting_layout.addWidget(self.counting)
+        counting_layout.addWidget(quiet_label(counting_unavailable or COUNTING_NOTE))
 
         self.demo_button = QPushButton("Try it with &demo data first…")
         self.demo_button.setToolTip("Made-up history in a separate folder; your own stays empty.")
@@ -141,6 +156,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(hours)
         layout.addWidget(reminders_box)
+        layout.addWidget(counting_box)
         layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(quiet_label(SKIP_NOTE))
         layout.addWidget(self.error)
@@ -156,7 +172,9 @@ class FirstRunDialog(QDialog):
             "quiet_end": self.quiet_end.time().toString("HH:mm"),
         }
         reminders = replace(self._reminders, **changes)
-        return SetUp(self.week.windows(), check_zone(self.zone.currentText().strip()), reminders)
+        zone = check_zone(self.zone.currentText().strip())
+        counting = self.counting.isChecked() and self.counting.isEnabled()
+        return SetUp(self.week.windows(), zone, reminders, counting)
 
     def accept(self) -> None:
         def store() -> None:
@@ -187,9 +205,10 @@ class FirstRunDialog(QDialog):
         try_demo: Callable[[], object] | None = None,
         reminders: ReminderSettings | None = None,
         parent: QWidget | None = None,
+        counting_unavailable: str | None = None,
     ) -> tuple[SetUp | None, bool]:
         """Run the set-up: the stored choice and True, or None and False when skipped."""
-        dialog = cls(zone, zones, save, try_demo, reminders, parent)
+        dialog = cls(zone, zones, save, try_demo, reminders, parent, counting_unavailable)
         dialog.exec()
         return dialog.chosen, dialog.chosen is not None
 

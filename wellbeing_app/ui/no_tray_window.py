@@ -44,7 +44,9 @@ class NoTrayWindow(QWidget):
         self.setWindowTitle("Wellbeing")
         self.setWindowIcon(icons.icon(icons.APP))
         layout = QVBoxLayout(self)
-        self.reminder_buttons = [self._button(action) for action in actions.reminders]
+        self.reminder_buttons = [
+            self._button(action) for action in (*actions.reminders, actions.counting.hint)
+        ]
         for button in self.reminder_buttons:
             layout.addWidget(button)
         self.why = self._label(WHY_NO_TRAY)
@@ -59,6 +61,10 @@ class NoTrayWindow(QWidget):
         self.ping_button = self._button(text="Log a ping")
         self.ping_button.setMenu(ping_menu)
         self.ping_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        counting_menu = actions.counting.menu(self)
+        self.counting_button = self._button(counting_menu.menuAction())
+        self.counting_button.setMenu(counting_menu)
+        self.counting_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.buttons = {
             "shift": self._button(actions.shift),
             "ping": self.ping_button,
@@ -73,6 +79,7 @@ class NoTrayWindow(QWidget):
         }
         for button in self.buttons.values():
             layout.addWidget(button)
+        layout.insertWidget(layout.indexOf(self.ping_button), self.counting_button)
         self.status = self._label("")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)

@@ -12,14 +12,18 @@ from wellbeing_app.ui import icons
 def action_labels(reminder: Reminder, zone: str, snooze_minutes: int = 15) -> dict[str, str]:
     """The words on each button this reminder offers, in the order it offers them."""
     end = f" at {in_zone(reminder.suggested_end, zone):%H:%M}" if reminder.suggested_end else ""
+    last = reminder.last_notification
+    last_words = f"End it at {in_zone(last, zone):%H:%M} (last work notification)" if last else ""
     words = {
         "end_shift": "End shift now",
         "snooze": f"Snooze {snooze_minutes} min",
         "on_call": "I'm on call",
         "end_at_scheduled_end": f"End it{end}",
         "still_working": "I'm still working",
+        "end_at_last_notification": last_words,
+        "note_minutes": "Note the minutes I spent",
     }
-    return {action: words[action] for action in reminder.actions if action in words}
+    return {action: words[action] for action in reminder.actions if words.get(action)}
 
 
 class ReminderDialog(QDialog):

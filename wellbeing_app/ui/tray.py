@@ -63,8 +63,9 @@ def build_menu(actions: AppActions) -> QMenu:
     """Reminders waiting for an answer (only while some do), Start/End shift, Log a ping >,
     Log an incident…, Reflect…, Check-in…, Today, Dashboard, Export summary…, Settings…, Quit."""
     menu = QMenu()
-    menu.addActions([*actions.reminders, actions.reminders_end])
+    menu.addActions([*actions.reminders, actions.counting.hint, actions.reminders_end])
     menu.addAction(actions.shift)
+    menu.addMenu(actions.counting.menu(menu))  # shown only while counting is on
     pings = menu.addMenu("Log a ping")
     for action in actions.ping_menu_actions():
         if action is None:

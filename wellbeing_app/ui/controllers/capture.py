@@ -27,6 +27,7 @@ from wellbeing_app.services.capture_socket import CaptureAnswer
 from wellbeing_app.services.notification_capture import NotificationCapture
 from wellbeing_app.services.notifier import Notifier
 from wellbeing_app.ui.controllers.parts import AppParts, Feature
+from wellbeing_app.ui.counting_actions import CountingView
 
 log = logging.getLogger(__name__)
 
@@ -238,6 +239,20 @@ class Capture(Feature):
             return "Counting work notifications: not working"
         today = self.journal.counting.today()
         return f"Counting work notifications ({today.contacts} today)"
+
+    def view(self) -> CountingView | None:
+        """What the tray shows: the status line and the start-of-shift offer (None: off or
+        not possible here, and no offer)."""
+        status = self.status()
+        hint = self.start_hint()
+        if status.unavailable is not None or not (status.on or hint):
+            return None
+        return CountingView(
+            on=status.on and status.unavailable is None,
+            status=self.status_text(),
+            paused=status.paused_until is not None,
+            start_hint=hint.text if hint else None,
+        )
 
     def why(self) -> str | None:
         """Why counting does not work, or nothing will come, in a sentence (None: all well)."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from wellbeing_app.core.journal import Journal
 from wellbeing_app.core.time.clock import Clock
 from wellbeing_app.ui.actions import ShiftState
+from wellbeing_app.ui.controllers.capture import Capture
 from wellbeing_app.ui.controllers.check_ins import CheckIns
 from wellbeing_app.ui.controllers.parts import AppParts
 from wellbeing_app.ui.controllers.records import Records
@@ -43,6 +44,7 @@ class Features:
         self.reports = Reports(parts, parent)
         self.check_ins = CheckIns(parts, parent)
         self.settings = Settings(parts, parent)
+        self.capture = Capture(parts, parent)
         self._journal = journal
         self.streaks = journal.streaks()
 
@@ -52,17 +54,21 @@ class Features:
         self.records.refresh_today(self.streaks)
         state, tooltip = self.shift_clock.status(self.streaks)
         last_ping, pending = self.records.last_ping_label(), self.reminders.pending_choices()
-        return replace(state, last_ping=last_ping, pending=pending), tooltip
+        counting = self.capture.view()
+        return replace(state, last_ping=last_ping, pending=pending, counting=counting), tooltip
 
     def changed(self) -> None:
         """After any change: read the streaks again, plan reminders, redraw the dashboard."""
         self.streaks = self._journal.streaks()
         self.reminders.replan()
         self.reports.refresh(self.streaks)
+        self.capture.sync()
 
     def start(self) -> None:
         self.reminders.start()
+        self.capture.start()
 
     def shutdown(self) -> None:
-        """Nothing of the features wakes up afterwards (timers, notification clicks)."""
+        """Nothing of the features wakes up afterwards (timers, notification clicks, the bus)."""
         self.reminders.shutdown()
+        self.capture.shutdown()

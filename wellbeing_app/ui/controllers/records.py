@@ -50,6 +50,14 @@ class Records(Feature):
         label = source_label(ping.source)
         self.say("Ping logged", f"{label} at {self.local(ping.at)}, {ping.timing}.")
 
+    def ask_minutes(self) -> None:
+        """The minutes spent on the last ping, asked in its dialog."""
+        self.give_minutes(OTHER_MINUTES)
+
+    def offer_minutes(self, ping: PingRow) -> None:
+        """A contact counted from a notification: its minutes can be given from the tray."""
+        self.last_ping = ping
+
     def last_ping_label(self) -> str | None:
         """``Slack at 21:04`` for the last ping logged from the tray, for LAST_PING_OPEN after it
         came (None once minutes were given)."""

@@ -46,6 +46,7 @@ class Reminders(Feature):
     checkin_wanted = Signal()
     today_wanted = Signal()
     pending_changed = Signal()
+    minutes_wanted = Signal()  # "Note the minutes I spent" on a captured after-hours ping
 
     def __init__(self, parts: AppParts, parent: QObject | None = None) -> None:
         super().__init__(parts, parent)
@@ -147,8 +148,16 @@ class Reminders(Feature):
                 ),
                 failure_title="Not on call",
             )
-        elif action == "end_at_scheduled_end" and reminder.suggested_end is not None:
-            end = reminder.suggested_end
+        elif action == "note_minutes":
+            self.minutes_wanted.emit()
+        elif action in ("end_at_scheduled_end", "end_at_last_notification"):
+            end = (
+                reminder.suggested_end
+                if action == "end_at_scheduled_end"
+                else reminder.last_notification
+            )
+            if end is None:
+                return
             self.run(
                 lambda journal: journal.end_shift(end),
                 on_done=lambda _: self.say("Shift ended", f"Ended at {self.local(end)}."),

@@ -9,6 +9,7 @@ from zoneinfo import available_timezones
 
 from PySide6.QtCore import QProcess
 
+from wellbeing_app.core.capture.availability import why_unavailable_here
 from wellbeing_app.core.errors import ConflictError
 from wellbeing_app.core.journal import Journal
 from wellbeing_app.core.store.database import open_database
@@ -45,6 +46,7 @@ class Settings(Feature):
             save=save,
             parent=self.dialog_parent(),
             set_up=lambda: self._set_up(journal),
+            backups=(journal.newest_backup(), journal.backup_folder()),
         )
         return saved
 
@@ -71,6 +73,8 @@ class Settings(Feature):
 
         def save(choice: SetUp) -> None:
             journal.save_settings(choice.week, choice.zone, today, choice.reminders)
+            if choice.count_notifications:
+                journal.counting.set_on(True)
 
         _, saved = FirstRunDialog.set_up_once(
             self.clock.zone(),
@@ -79,6 +83,7 @@ class Settings(Feature):
             try_demo=self.try_demo,
             reminders=journal.reminder_settings(),
             parent=self.dialog_parent(),
+            counting_unavailable=why_unavailable_here(),
         )
         journal.set_setting(SET_UP_DONE, True)  # shown once, saved or skipped
         return saved
