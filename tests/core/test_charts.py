@@ -31,7 +31,7 @@ from wellbeing_app.core.workload.charts import (
     incidents_chart,
     mood_stress_chart,
 )
-from wellbeing_app.core.workload.charts.theme import DARK, LIGHT, OKABE_ITO
+from wellbeing_app.core.workload.charts.theme import BLUE, DARK, LIGHT, VERMILLION
 from wellbeing_app.core.workload.findings import NOT_ENOUGH, rolling_average, stress_finding
 from wellbeing_app.core.workload.loads import (
     Coverage,
@@ -169,8 +169,8 @@ def test_hours_stacks_overtime_on_the_hours_within_schedule() -> None:
     assert heights(overtime) == [0.0, 6.5, 1.0]
     assert bottoms(overtime) == [40.0, 40.0, 29.0]
     assert overtime.get_hatch()  # not told by colour alone
-    assert facecolour(worked) == to_rgba(OKABE_ITO[4])
-    assert facecolour(overtime) == to_rgba(OKABE_ITO[5])
+    assert facecolour(worked) == to_rgba(LIGHT.series[BLUE])
+    assert facecolour(overtime) == to_rgba(LIGHT.series[VERMILLION])
 
 
 def test_hours_marks_the_scheduled_hours_of_each_week() -> None:

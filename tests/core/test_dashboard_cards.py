@@ -87,6 +87,14 @@ def test_cards_for_a_period() -> None:
     assert found["Mood · stress"].detail == "averaged over 18 reflections"
 
 
+def test_counts_of_one_are_singular() -> None:
+    totals = Totals(workdays=1, evenings_with_contact=1, days_off=1, days_off_with_contact=0)
+    found = by_title(cards(a_workload(totals, Wellbeing(reflection_days=1)), Totals(), 1))
+    assert found["Evenings and days off reached"].detail == "1 of 1 workday evening, 0 of 1 day off"
+    assert found["Mood · stress"].detail == "averaged over 1 reflection"
+    assert found["Disconnect streak"].value == "1 workday"
+
+
 def test_cards_with_nothing_logged_show_dashes_not_zero_divisions() -> None:
     found = by_title(cards(a_workload(Totals()), Totals(), disconnect_streak=0))
     assert found["Evenings and days off reached"].value == "– · –"

@@ -5,13 +5,23 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+from matplotlib.colors import to_hex
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QStyleFactory
 from pytestqt.qtbot import QtBot
 
 from tests.schedules import weekdays_9_to_5
 from wellbeing_app.app import WellbeingApp
 from wellbeing_app.core.time.periods import Period
+from wellbeing_app.core.workload.cards import Card
+from wellbeing_app.core.workload.charts.theme import (
+    GRAPHIC_CONTRAST,
+    TEXT_CONTRAST,
+    contrast_ratio,
+)
 from wellbeing_app.ui.dashboard_window import CHART_KEYS, DashboardWindow
+from wellbeing_app.ui.workload_cards import CardView, change_colour
 
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)  # the clock fixture: Sunday 15 November
 
@@ -120,6 +130,93 @@ def test_charts_follow_a_dark_palette(qtbot: QtBot) -> None:
     assert theme.dark and theme.background == "#202020" and theme.foreground == "#f0f0f0"
     palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
     assert not theme_from(palette).dark
+
+
+def fusion_light() -> QPalette:
+    style = QStyleFactory.create("Fusion")
+    assert style is not None
+    return style.standardPalette()
+
+
+def fusion_dark() -> QPalette:
+    """Qt's own dark Fusion colours (qt_fusionPalette with a dark appearance)."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#323232"),
+        (roles.WindowText, "#f0f0f0"),
+        (roles.Base, "#242424"),
+        (roles.Text, "#f0f0f0"),
+        (roles.Button, "#323232"),
+        (roles.ButtonText, "#f0f0f0"),
+        (roles.Mid, "#262626"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def very_dark() -> QPalette:
+    """Darker still, like the palette of the test above."""
+    palette = fusion_dark()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#1e1e1e"))
+    palette.setColor(QPalette.ColorRole.Base, QColor("#202020"))
+    return palette
+
+
+PALETTES = pytest.mark.parametrize(
+    "make_palette", [fusion_light, fusion_dark, very_dark], ids=["light", "dark", "darker"]
+)
+
+
+@PALETTES
+def test_change_text_meets_wcag_aa_on_the_card(qtbot: QtBot, make_palette) -> None:
+    palette = make_palette()
+    card_background = palette.color(QPalette.ColorRole.Window).name()
+    view = CardView()
+    qtbot.addWidget(view)
+    view.setPalette(palette)
+    for worse in (True, False):
+        colour = change_colour(palette, worse)
+        assert colour is not None
+        assert contrast_ratio(colour, card_background) >= TEXT_CONTRAST, colour
+        view.show_card(Card("Overtime", "4.00 h", change="+1.00 h", worse=worse))
+        assert view.change.styleSheet() == f"color: {colour};"
+    view.show_card(Card("Overtime", "4.00 h", change="same as the previous period"))
+    assert view.change.styleSheet() == ""  # no change: the plain text colour
+
+
+def test_the_single_red_of_before_fails_on_dark() -> None:
+    """What the check above catches: the one red used on every theme read at 2:1 on dark."""
+    assert contrast_ratio("#b3261e", fusion_dark().color(QPalette.ColorRole.Window).name()) < 2.5
+
+
+def test_a_switch_to_dark_recolours_the_change(qtbot: QtBot) -> None:
+    view = CardView()
+    qtbot.addWidget(view)
+    view.setPalette(fusion_light())
+    view.show_card(Card("Overtime", "4.00 h", change="+1.00 h", worse=True))
+    view.setPalette(fusion_dark())
+    assert view.change.styleSheet() == f"color: {change_colour(fusion_dark(), True)};"
+    assert change_colour(fusion_dark(), True) != change_colour(fusion_light(), True)
+
+
+@PALETTES
+def test_chart_colours_meet_wcag_aa_on_the_palette(make_palette) -> None:
+    from wellbeing_app.ui.chart_colours import theme_from
+
+    theme = theme_from(make_palette())
+    assert contrast_ratio(theme.foreground, theme.background) >= TEXT_CONTRAST
+    for colour in (*theme.series, theme.other):
+        assert contrast_ratio(colour, theme.background) >= GRAPHIC_CONTRAST, colour
+    assert contrast_ratio(theme.grid, theme.background) > 1.2  # faint, but there
+
+
+def test_a_switch_to_dark_redraws_the_chart(qtbot: QtBot, wellbeing: WellbeingApp) -> None:
+    window = open_dashboard(qtbot, wellbeing)
+    window.setPalette(fusion_dark())
+    figure = window.charts["hours"].figure
+    assert figure is not None
+    assert to_hex(figure.get_facecolor()) == "#242424"
 
 
 def test_a_write_elsewhere_refreshes_an_open_dashboard(

@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QSize
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from tests.summary_fixture import NOW, SECRET, fill
@@ -23,8 +25,15 @@ from wellbeing_app.core.store.database import Database
 from wellbeing_app.core.time.clock import FixedClock
 from wellbeing_app.core.time.periods import Period, last_full_weeks
 from wellbeing_app.ui.dashboard_window import DashboardWindow
-from wellbeing_app.ui.export_dialog import ExportDialog, file_name
+from wellbeing_app.ui.export_dialog import (
+    PREFERRED_SIZE,
+    SCREEN_ROOM,
+    ExportDialog,
+    file_name,
+    fitted_size,
+)
 from wellbeing_app.ui.no_tray_window import NoTrayWindow
+from wellbeing_app.ui.saved_file_dialog import SavedFileDialog
 
 TODAY = date(2026, 11, 15)  # a Sunday: the last full weeks are 12 October - 8 November
 DEFAULT = Period(date(2026, 10, 12), date(2026, 11, 8))
@@ -257,3 +266,63 @@ def test_the_dashboard_button_exports_the_period_it_shows(qtbot, wellbeing, monk
     qtbot.waitUntil(lambda: dashboard.workload is not None)
     dashboard.export_button.click()
     assert opened == [(dashboard.period(), dashboard)]
+
+
+# -- fitting a laptop screen ----------------------------------------------------------------
+LAPTOP = QSize(1366, 768 - 32)  # a 1366x768 screen less a panel
+
+
+def test_it_opens_within_a_1366_by_768_screen_and_shrinks_further() -> None:
+    on_laptop = fitted_size(PREFERRED_SIZE, LAPTOP)
+    assert on_laptop.width() + SCREEN_ROOM.width() <= LAPTOP.width()
+    assert on_laptop.height() + SCREEN_ROOM.height() <= LAPTOP.height()
+    assert on_laptop.width() <= 1280 and on_laptop.height() <= 720
+    assert fitted_size(PREFERRED_SIZE, QSize(3840, 2160)) == PREFERRED_SIZE
+
+
+@pytest.mark.parametrize("size", [QSize(1326, 676), QSize(984, 540)], ids=["laptop", "small"])
+def test_nothing_is_cut_at_a_laptop_size(qtbot, journal, size: QSize) -> None:
+    """At 1326x676 (the laptop's room) and smaller: the whole dialog is reachable; the choices
+    scroll instead of being cut, and keep the width their widest line needs."""
+    dialog = open_dialog(qtbot, journal, "pdf")
+    assert dialog.minimumSizeHint().width() <= size.width()
+    assert dialog.minimumSizeHint().height() <= size.height()
+    dialog.resize(size)
+    qtbot.waitUntil(lambda: dialog.size() == size)
+    assert dialog.refresh_now()
+    inside = dialog.rect()
+    for widget in (dialog.save_button, dialog.preview, dialog.choices, dialog.start, dialog.end):
+        corner = widget.mapTo(dialog, widget.rect().bottomRight())
+        assert inside.contains(corner), widget
+    choices = dialog.choices.widget()
+    assert choices.width() >= choices.minimumSizeHint().width()  # no line cut at the right
+    dialog.choices.ensureWidgetVisible(dialog.left_out)  # the last choice can be scrolled to
+    top = dialog.left_out.mapTo(dialog.choices.viewport(), QPoint(0, 0))
+    assert 0 <= top.y() < dialog.choices.viewport().height()
+
+
+# -- after saving -----------------------------------------------------------------------------
+def test_a_saved_export_offers_to_open_it(qtbot, journal, tmp_path, monkeypatch) -> None:
+    target = tmp_path / "summary.json"
+    offered: list[tuple[Path, object]] = []
+    monkeypatch.setattr(ExportDialog, "choose_file", staticmethod(lambda *a: target))
+    monkeypatch.setattr(
+        SavedFileDialog,
+        "offer",
+        classmethod(
+            lambda cls, path, parent=None: offered.append((path, parent)) or ("file", True)
+        ),
+    )
+
+    def save_at_once(dialog: ExportDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.save_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(ExportDialog, "exec", save_at_once)
+    assert ExportDialog.export(journal.workload, TODAY, NOW) == (target, True)
+    assert offered == [(target, None)]
+
+    monkeypatch.setattr(ExportDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
+    assert ExportDialog.export(journal.workload, TODAY, NOW) == (None, False)
+    assert len(offered) == 1  # nothing saved, nothing offered

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from wellbeing_app.core.reports.formats import title, to_html
 from wellbeing_app.core.workload.charts.theme import LIGHT
+from wellbeing_app.services.pdf_pages import print_pages
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QLocale
@@ -98,7 +99,7 @@ def write_pdf(
         writer.setPageMargins(
             QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
         )
-        document.print_(writer)
+        print_pages(document, writer)  # headings kept with their tables, pages numbered
         del writer  # finishes the file
         os.replace(temporary, path)
     finally:

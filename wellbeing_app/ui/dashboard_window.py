@@ -12,7 +12,7 @@ import html
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -148,6 +148,13 @@ class DashboardWindow(QWidget):
             return
         self._stale.discard(view.key)
         view.show_figure(CHARTS[view.key](self.workload, theme_from(self.palette())))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A switch between light and dark draws the charts again in the new colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "workload", None):
+            self._stale = set(CHART_KEYS)
+            self._draw_current()
 
     def draw_now(self) -> None:
         """Render the chart on screen at once (for measuring; Qt otherwise paints it soon)."""

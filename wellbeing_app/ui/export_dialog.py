@@ -4,6 +4,10 @@ it, then saved where the user chooses, as PDF, CSV, JSON or Markdown.
 The dialog never opens the database: it is handed a ``load(period)`` callable. Chart images are
 drawn only while PDF is the chosen format (about a second for all of them), and the preview is
 rebuilt a moment after the last edit rather than on every keystroke.
+
+It fits a 1366x768 laptop: it opens no larger than the screen leaves room for, the choices
+scroll when short of height, and a splitter shares the width with the preview. Once saved, it
+offers to open the file or show its folder.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,9 +26,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
+    QFrame,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +46,7 @@ from wellbeing_app.ui import icons
 from wellbeing_app.ui.date_edit import date_edit, day_of
 from wellbeing_app.ui.error_label import ErrorLabel
 from wellbeing_app.ui.quiet_label import quiet_label
+from wellbeing_app.ui.saved_file_dialog import SavedFileDialog
 from wellbeing_app.ui.summary_preview import SummaryPreview
 
 Load = Callable[[Period], tuple[Workload, Totals]]
@@ -65,6 +72,17 @@ INTRO = (
     "what the file will hold. Nothing is sent anywhere: you choose where to save it."
 )
 NOTE_HINT = "e.g. a second person on the weekend rota, or no Slack after 19:00"
+PREFERRED_SIZE = QSize(1040, 700)
+# What a window needs around it on screen: its frame and title bar, a panel or dock beside it.
+SCREEN_ROOM = QSize(40, 60)
+CHOICES_WIDTH = 380  # the choices' share of the width when the dialog opens
+PREVIEW_MIN_WIDTH = 320
+
+
+def fitted_size(preferred: QSize, available: QSize) -> QSize:
+    """``preferred``, made smaller where the screen's ``available`` area (less room for the
+    frame and panels) is smaller."""
+    return preferred.boundedTo(available - SCREEN_ROOM)
 
 
 @dataclass(frozen=True)
@@ -160,19 +178,32 @@ class ExportDialog(QDialog):
         choices.addStretch()
         choices_box = QWidget()
         choices_box.setLayout(choices)
-        choices_box.setFixedWidth(380)
-        shown = QVBoxLayout()
+        # The choices scroll rather than be cut when the screen is short of height.
+        self.choices = QScrollArea()
+        self.choices.setWidget(choices_box)
+        self.choices.setWidgetResizable(True)
+        self.choices.setFrameShape(QFrame.Shape.NoFrame)
+        self.choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scrollbar = self.choices.verticalScrollBar().sizeHint().width()
+        self.choices.setMinimumWidth(choices_box.minimumSizeHint().width() + scrollbar)
+        shown_box = QWidget()
+        shown = QVBoxLayout(shown_box)
+        shown.setContentsMargins(8, 0, 0, 0)
         shown.addWidget(preview_label)
         shown.addWidget(self.preview, 1)
-        columns = QHBoxLayout()
-        columns.addWidget(choices_box)
-        columns.addSpacing(8)
-        columns.addLayout(shown, 1)
+        shown_box.setMinimumWidth(PREVIEW_MIN_WIDTH)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.choices)
+        self.splitter.addWidget(shown_box)
+        self.splitter.setStretchFactor(1, 1)
         body = QVBoxLayout(self)
-        body.addLayout(columns, 1)
+        body.addWidget(self.splitter, 1)
         body.addWidget(self.error)
         body.addWidget(self.buttons)
-        self.resize(1100, 780)
+        screen = (parent.screen() if parent is not None else None) or self.screen()
+        self.resize(fitted_size(PREFERRED_SIZE, screen.availableGeometry().size()))
+        self.splitter.setSizes([CHOICES_WIDTH, self.width() - CHOICES_WIDTH])
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -312,9 +343,12 @@ class ExportDialog(QDialog):
         period: Period | None = None,
         parent: QWidget | None = None,
     ) -> tuple[Path | None, bool]:
-        """Run the dialog: where the summary was saved and True, or None and False."""
+        """Run the dialog: where the summary was saved and True, or None and False. Once
+        saved, offer to open the file or show its folder."""
         dialog = cls(load, today, now, period, parent=parent)
         saved = dialog.exec() == QDialog.DialogCode.Accepted
+        if saved and dialog.saved_to is not None:
+            SavedFileDialog.offer(dialog.saved_to, parent)
         return (dialog.saved_to if saved else None), saved
 
 

@@ -4,7 +4,7 @@ the HTML a PDF is printed from, with its chart images."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QFontDatabase, QImage, QTextDocument
+from PySide6.QtGui import QFontDatabase, QImage, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from wellbeing_app.services.summary_pdf import IMAGE_WIDTH
@@ -27,6 +27,9 @@ class SummaryPreview(QTextEdit):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setTabChangesFocus(True)
+        # As in print: a narrow table column wraps between words, never inside one. (The edit
+        # gives every document it shows its own wrap mode.)
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.setAccessibleName("Preview")
         self._document: QTextDocument | None = None
         self._images: list[str] = []

@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from wellbeing_app.core.workload.cards import Card
+from wellbeing_app.core.workload.charts.theme import TEXT_CONTRAST, contrast_ratio
 
 COLUMNS = 5
-# The change is written out ("+6.5 h on the previous period"); colour only repeats it.
-_MORE = "color: #b3261e;"
-_LESS = "color: #1b7f3b;"
+# The change is written out ("+6.50 h on the previous period"); colour only repeats it. A red
+# and a green for each kind of background, each at least 4.5:1 against the card behind it.
+WORSE = {"light": "#B3261E", "dark": "#FF9E94"}
+BETTER = {"light": "#176E33", "dark": "#7EDC9A"}
+
+
+def change_colour(palette: QPalette, worse: bool | None) -> str | None:
+    """The change text's colour on a card drawn in ``palette`` (its Window colour): the
+    variant with the most contrast, or None (the plain text colour) when no variant reaches
+    4.5:1 or the change is neither better nor worse."""
+    if worse is None:
+        return None
+    background = palette.color(QPalette.ColorRole.Window).name()
+    choices = (WORSE if worse else BETTER).values()
+    best = max(choices, key=lambda colour: contrast_ratio(colour, background))
+    return best if contrast_ratio(best, background) >= TEXT_CONTRAST else None
 
 
 class CardView(QFrame):
@@ -30,6 +46,7 @@ class CardView(QFrame):
         for label in (self.title, self.value, self.detail, self.change):
             layout.addWidget(label)
         layout.addStretch()
+        self._worse: bool | None = None
 
     def show_card(self, card: Card) -> None:
         self.setAccessibleName(card.title)
@@ -39,8 +56,18 @@ class CardView(QFrame):
         self.detail.setVisible(bool(card.detail))
         self.change.setText(card.change)
         self.change.setVisible(bool(card.change))
-        style = "" if card.worse is None else _MORE if card.worse else _LESS
-        self.change.setStyleSheet(style)
+        self._worse = card.worse
+        self._colour_change()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A switch between light and dark recolours the change."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_change()
+
+    def _colour_change(self) -> None:
+        colour = change_colour(self.palette(), self._worse)
+        self.change.setStyleSheet("" if colour is None else f"color: {colour};")
 
 
 class CardGrid(QWidget):

@@ -7,6 +7,7 @@ the CSV, the JSON and the dashboard's cards write it."""
 
 from __future__ import annotations
 
+from wellbeing_app.core.reports.counts import counted
 from wellbeing_app.core.workload.coverage import (
     Unstated,
     no_earlier_data_sentence,
@@ -54,8 +55,9 @@ def key_findings(now: Totals, before: Totals, coverage: Coverage | None = None) 
         )
     if now.workdays and now.evenings_with_contact:
         out.append(
-            f"Work reached me after hours on {now.evenings_with_contact} of {now.workdays} "
-            f"workdays and on {now.days_off_with_contact} of {now.days_off} days off."
+            f"Work reached me after hours on {now.evenings_with_contact} of "
+            f"{counted(now.workdays, 'workday')} and on {now.days_off_with_contact} of "
+            f"{counted(now.days_off, 'day off', 'days off')}."
         )
     return out
 

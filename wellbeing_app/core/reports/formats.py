@@ -15,6 +15,7 @@ from datetime import date
 from typing import NamedTuple
 
 from wellbeing_app.core.reports import layout
+from wellbeing_app.core.reports.counts import counted
 from wellbeing_app.core.reports.document import (
     Breakdowns,
     PeriodDocument,
@@ -24,7 +25,12 @@ from wellbeing_app.core.reports.document import (
     week_start,
 )
 from wellbeing_app.core.reports.layout import Image, Page, Section
-from wellbeing_app.core.vocabulary import category_label, source_label
+from wellbeing_app.core.vocabulary import (
+    SEVERITIES,
+    SEVERITY_HINTS,
+    category_label,
+    source_label,
+)
 from wellbeing_app.core.workload import figures
 from wellbeing_app.core.workload.coverage import unstated
 
@@ -34,6 +40,10 @@ WEEK_HEADER = ["Week of", *(f.week_column for f in figures.WEEK_COLUMNS)]
 HEADING = "Workload summary"
 NONE = "–"  # a table cell with no figure that means anything
 NOTE_HEADING = "What I am asking for"
+LEAST, MOST = SEVERITIES[0], SEVERITIES[-1]
+SEVERITY_HEADING = (
+    f"Incidents by severity ({LEAST} {SEVERITY_HINTS[LEAST]} – {MOST} {SEVERITY_HINTS[MOST]})"
+)
 FOOTER = (
     "Aggregates from my own log, made with the Wellbeing app. No messages, notes, reflections "
     "or incident details are included."
@@ -169,7 +179,7 @@ def breakdown_sections(source: Breakdowns | WorkloadSummary) -> list[Section]:
         severity = [["Severity", *by_severity.keys()]]
         severity += [["Incidents", *(f"{v:,}" for v in by_severity.values())]]
         out.append(Section("Incidents by category", table=categories))
-        out.append(Section("Incidents by severity (1 mild – 5 severe)", table=severity))
+        out.append(Section(SEVERITY_HEADING, table=severity))
     else:
         out.append(Section("Incidents", ["None logged."]))
     weeks = [WEEK_HEADER]
@@ -194,8 +204,7 @@ def _wellbeing(wellbeing: WellbeingDocument) -> list[str]:
         lines.append(
             f"Mood averaged {figures.average_text(wellbeing['mood_average'])} of 5 and stress "
             f"{figures.average_text(wellbeing['stress_average'])} of 10 over "
-            f"{wellbeing['reflection_days']} "
-            "end-of-day reflections."
+            f"{counted(wellbeing['reflection_days'], 'end-of-day reflection')}."
         )
     if wellbeing["who5"]:
         scores = ", ".join(f"{p['score']} ({day_label(p['date'])})" for p in wellbeing["who5"])

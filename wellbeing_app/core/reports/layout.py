@@ -97,6 +97,7 @@ def _cell(text: str) -> str:
 
 
 def html_table(rows: Sequence[Sequence[str]]) -> str:
+    """The first row as the table's head, which a printed table repeats on each new page."""
     e = html.escape
     head = "".join(f"<th>{e(c)}</th>" for c in rows[0])
     body = "".join(
@@ -105,4 +106,7 @@ def html_table(rows: Sequence[Sequence[str]]) -> str:
         + "</tr>"
         for row in rows[1:]
     )
-    return f'<table border="1" cellspacing="0" cellpadding="4"><tr>{head}</tr>{body}</table>'
+    return (
+        f'<table border="1" cellspacing="0" cellpadding="4">'
+        f"<thead><tr>{head}</tr></thead>{body}</table>"
+    )

@@ -8,6 +8,7 @@ no member's note or well-being figures, and breakdowns only when the group was l
 from __future__ import annotations
 
 from wellbeing_app.core.reports import layout
+from wellbeing_app.core.reports.counts import counted
 from wellbeing_app.core.reports.document import TeamSummary
 from wellbeing_app.core.reports.formats import (
     Comparison,
@@ -48,9 +49,9 @@ def page(document: TeamSummary) -> Page:
 def sections(document: TeamSummary) -> list[Section]:
     """The team summary's sections, shared by Markdown and HTML."""
     members, days = document["members"], document["period"]["days"]
-    people = "1 person" if members == 1 else f"{members:,} people"
     intro = (
-        f"{people}, {days:,} days, compared with the previous period "
+        f"{counted(members, 'person', 'people')}, {counted(days, 'day')}, compared with the "
+        "previous period "
         f"({dates(document['previous_period'])}). Per person: the team total divided by "
         f"{members:,}."
     )

@@ -67,8 +67,9 @@ def cards(workload: Workload, previous: Totals, disconnect_streak: int) -> list[
         Card(
             "Evenings and days off reached",
             f"{percent(t.evening_share)} · {percent(t.days_off_share)}",
-            f"{t.evenings_with_contact} of {t.workdays} workday evenings, "
-            f"{t.days_off_with_contact} of {t.days_off} days off",
+            f"{t.evenings_with_contact} of {t.workdays} workday "
+            f"evening{'s' if t.workdays != 1 else ''}, "
+            f"{t.days_off_with_contact} of {t.days_off} day{'s' if t.days_off != 1 else ''} off",
         )
         if coverage.hours_set
         else Card("Evenings and days off reached", "–", HOURS_NOT_SET_DETAIL)

@@ -14,6 +14,7 @@ from wellbeing_app.core.workload.charts.base import (
     new_figure,
     style_axes,
 )
+from wellbeing_app.core.workload.charts.series import source_style
 from wellbeing_app.core.workload.charts.stack import draw_stack, rank_layers
 from wellbeing_app.core.workload.charts.theme import ChartTheme
 from wellbeing_app.core.workload.loads import Workload
@@ -28,7 +29,8 @@ OTHER_SOURCES = "Other sources"
 
 
 def after_hours_chart(workload: Workload, theme: ChartTheme) -> Figure:
-    """One stacked bar per week, one layer per source, the biggest source at the bottom."""
+    """One stacked bar per week, one layer per source, the biggest source at the bottom; each
+    source in its own colour (``series.SOURCE_COLOURS``) whatever its rank."""
     weeks = workload.weeks
     by_source = [week.after_hours_by_source for week in weeks]
     layers = rank_layers(by_source, MAX_SOURCES, OTHER_SOURCES, generic={"other"})
@@ -36,7 +38,7 @@ def after_hours_chart(workload: Workload, theme: ChartTheme) -> Figure:
         return empty_figure(theme, TITLE, EMPTY)
     fig = new_figure(theme, TITLE)
     ax = fig.add_subplot()
-    draw_stack(ax, layers, theme, source_label)
+    draw_stack(ax, layers, theme, source_label, source_style)
     ax.set_ylabel("After-hours pings")
     integer_ticks(ax)
     date_axis(ax, [week.week_start for week in weeks], "Week starting")

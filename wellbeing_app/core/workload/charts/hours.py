@@ -15,7 +15,7 @@ from wellbeing_app.core.workload.charts.base import (
     new_figure,
     style_axes,
 )
-from wellbeing_app.core.workload.charts.theme import ChartTheme
+from wellbeing_app.core.workload.charts.theme import BLUE, VERMILLION, ChartTheme
 from wellbeing_app.core.workload.loads import Workload
 
 if TYPE_CHECKING:
@@ -37,12 +37,12 @@ def hours_chart(workload: Workload, theme: ChartTheme) -> Figure:
     x = list(range(len(weeks)))
     overtime = [week.overtime_hours for week in weeks]
     regular = [max(0.0, w.hours_worked - w.overtime_hours) for w in weeks]
-    draw_bars(ax, regular, facecolor=colour(theme, 4), linewidth=0, label=WORKED)
+    draw_bars(ax, regular, facecolor=colour(theme, BLUE), linewidth=0, label=WORKED)
     draw_bars(
         ax,
         overtime,
         regular,
-        facecolor=colour(theme, 5),
+        facecolor=colour(theme, VERMILLION),
         edgecolor=theme.background,
         hatch="////",
         linewidth=0,

@@ -15,6 +15,7 @@ from wellbeing_app.core.workload.charts.base import (
     new_figure,
     style_axes,
 )
+from wellbeing_app.core.workload.charts.series import category_style
 from wellbeing_app.core.workload.charts.stack import draw_stack, rank_layers
 from wellbeing_app.core.workload.charts.theme import ChartTheme
 from wellbeing_app.core.workload.loads import WeekLoad, Workload
@@ -40,7 +41,7 @@ def incidents_chart(workload: Workload, theme: ChartTheme) -> Figure:
         return empty_figure(theme, TITLE, EMPTY)
     fig = new_figure(theme, TITLE)
     ax = fig.add_subplot()
-    draw_stack(ax, layers, theme, category_label)
+    draw_stack(ax, layers, theme, category_label, category_style)
     severe = [(i, n) for i, week in enumerate(weeks) if (n := severe_count(week))]
     if severe:
         ax.plot(

@@ -19,7 +19,7 @@ from wellbeing_app.core.workload.charts.base import (
     new_figure,
     style_axes,
 )
-from wellbeing_app.core.workload.charts.theme import ChartTheme
+from wellbeing_app.core.workload.charts.theme import BLUE, SKY_BLUE, VERMILLION, ChartTheme
 from wellbeing_app.core.workload.findings import rolling_average, stress_finding
 from wellbeing_app.core.workload.loads import Workload
 
@@ -32,11 +32,14 @@ MOOD, STRESS = "Mood, 7-day average", "Stress, 7-day average"
 PINGS = "After-hours pings (right axis)"
 SUBTITLE_WIDTH = 80  # characters per line of the finding
 MARKERS_UP_TO = 31  # days; longer periods get plain lines
+PINGS_FILL = 0.3  # opacity of the pings' bars
 
 
 def mood_stress_chart(workload: Workload, theme: ChartTheme) -> Figure:
     """Mood (solid) and stress (dashed) lines on a 0-10 scale on the left axis, the day's
     after-hours pings as light bars behind them on the right axis."""
+    from matplotlib.colors import to_rgba
+
     days = workload.days
     mood = rolling_average(days, lambda d: d.mood)
     stress = rolling_average(days, lambda d: d.stress)
@@ -51,13 +54,17 @@ def mood_stress_chart(workload: Workload, theme: ChartTheme) -> Figure:
     draw_bars(
         pings_ax,
         [d.after_hours_pings for d in days],
-        facecolor=colour(theme, 1),
-        alpha=0.35,
-        linewidth=0,
+        # A light fill to keep the lines in front readable; the outline carries the 3:1 contrast.
+        facecolor=to_rgba(colour(theme, SKY_BLUE), PINGS_FILL),
+        edgecolor=colour(theme, SKY_BLUE),
+        linewidth=0.8,
         label=PINGS,
     )
     marker = "o" if len(days) <= MARKERS_UP_TO else ""  # a lone day is a dot, not nothing
-    for values, index, style, label in ((mood, 4, "-", MOOD), (stress, 5, "--", STRESS)):
+    for values, index, style, label in (
+        (mood, BLUE, "-", MOOD),
+        (stress, VERMILLION, "--", STRESS),
+    ):
         ax.plot(
             x,
             _gaps(values),
@@ -74,7 +81,10 @@ def mood_stress_chart(workload: Workload, theme: ChartTheme) -> Figure:
     integer_ticks(pings_ax)
     date_axis(ax, [d.day for d in days], "Day")
     ax.set_title(
-        textwrap.fill(stress_finding(workload), SUBTITLE_WIDTH), loc="left", fontsize="small"
+        textwrap.fill(stress_finding(workload), SUBTITLE_WIDTH),
+        loc="left",
+        fontsize="small",
+        color=theme.foreground,  # a left title is not the one style_axes paints
     )
     style_axes(pings_ax, theme, grid=None)
     style_axes(ax, theme)

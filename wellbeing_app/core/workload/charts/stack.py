@@ -1,17 +1,21 @@
-"""Stacked count bars (one collection per layer), shared by the after-hours and incident charts."""
+"""Stacked count bars (one collection per layer), shared by the after-hours and incident charts.
+
+Each layer is drawn in its id's own colour (see ``series``), never in a colour picked by its
+rank, so a source keeps its colour from one period to the next."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from wellbeing_app.core.workload.charts.base import colour, draw_bars
+from wellbeing_app.core.workload.charts.base import draw_bars
+from wellbeing_app.core.workload.charts.series import Styler, distinct_styles, folded_style
 from wellbeing_app.core.workload.charts.theme import ChartTheme
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-FOLDED_COLOUR = "#999999"  # the Okabe-Ito grey, for the folded "other ..." layer
+SEPARATOR = 1.0  # points of background between two layers: each meets 3:1 against it
 
 
 class Layer(NamedTuple):
@@ -48,18 +52,26 @@ def rank_layers(
 
 
 def draw_stack(
-    ax: Axes, layers: Sequence[Layer], theme: ChartTheme, label: Callable[[str], str]
+    ax: Axes,
+    layers: Sequence[Layer],
+    theme: ChartTheme,
+    label: Callable[[str], str],
+    style: Styler,
 ) -> list[float]:
-    """Draw ``layers`` bottom-up at x = 0..n-1; returns each bar's total height."""
+    """Draw ``layers`` bottom-up at x = 0..n-1, each in its key's ``style`` (the folded layer
+    grey); returns each bar's total height."""
     bottom = [0.0] * (len(layers[0].counts) if layers else 0)
-    for index, layer in enumerate(layers):
+    styles = distinct_styles(theme, [layer.key for layer in layers if not layer.folded], style)
+    for layer in layers:
+        colour, hatch = folded_style(theme) if layer.folded else styles[layer.key]
         draw_bars(
             ax,
             layer.counts,
             bottom,
-            facecolor=FOLDED_COLOUR if layer.folded else colour(theme, index),
+            facecolor=colour,
+            hatch=hatch,
             edgecolor=theme.background,
-            linewidth=0.5,
+            linewidth=SEPARATOR,
             label=layer.key if layer.folded else label(layer.key),
         )
         bottom = [b + c for b, c in zip(bottom, layer.counts, strict=True)]
