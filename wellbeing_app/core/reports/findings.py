@@ -54,10 +54,14 @@ def key_findings(now: Totals, before: Totals, coverage: Coverage | None = None) 
             "(the daily-rest minimum of EU working-time rules)."
         )
     if now.workdays and now.evenings_with_contact:
+        days_off = (
+            f" and on {now.days_off_with_contact} of {counted(now.days_off, 'day off', 'days off')}"
+            if now.days_off
+            else ""  # "0 of 0 days off" says nothing
+        )
         out.append(
             f"Work reached me after hours on {now.evenings_with_contact} of "
-            f"{counted(now.workdays, 'workday')} and on {now.days_off_with_contact} of "
-            f"{counted(now.days_off, 'day off', 'days off')}."
+            f"{counted(now.workdays, 'workday')}{days_off}."
         )
     return out
 
