@@ -78,7 +78,7 @@ def working_hours_sentence(coverage: Coverage) -> str:
     if since > period.start:
         return (
             f"Working hours were set from {day_text(since)}: after-hours figures cover "
-            f"{coverage.days_judged} of the period's {period.days} days."
+            f"{coverage.days_judged} of the {period.days} days in this period."
         )
     return ""
 
