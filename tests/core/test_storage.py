@@ -68,18 +68,17 @@ def test_files_are_private(tmp_path: Path) -> None:
     assert stat.S_IMODE(folder.stat().st_mode) & 0o077 == 0
 
 
-@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
-def test_an_existing_empty_file_is_made_private_and_upgraded(tmp_path: Path) -> None:
+def test_an_existing_empty_file_is_refused_untouched(tmp_path: Path) -> None:
+    # A zero-length file is no Wellbeing database (ours are made whole, under another name,
+    # then linked into place): taking it as a new one would hide whatever emptied it.
     path = tmp_path / "wellbeing.sqlite3"
-    path.touch(mode=0o644)
-    os.chmod(path, 0o644)
-    assert path.stat().st_size == 0
-    db = open_database(path)
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert stored_revision(path) == head_revision()
-    with db.read() as session:
-        assert session.execute(text("SELECT count(*) FROM shift")).scalar_one() == 0
-    db.close()
+    path.touch()
+    backdate(path)
+    before = snapshot(path)
+    with pytest.raises(StorageError, match=r"is empty \(0 bytes\)"):
+        open_database(path)
+    assert snapshot(path) == before
+    assert os.listdir(tmp_path) == [path.name]
 
 
 def test_write_is_all_or_nothing(db: Database) -> None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wellbeing_app.core.errors import StorageError
 from wellbeing_app.core.reports.formats import title, to_html
+from wellbeing_app.core.store.files import replacing
 from wellbeing_app.core.workload.charts.theme import LIGHT
 from wellbeing_app.services.pdf_pages import print_pages
 
@@ -61,14 +62,20 @@ def chart_images(workload: Workload, include_wellbeing: bool) -> list[tuple[str,
 def write_summary_pdf(path: Path, document: WorkloadSummary, workload: Workload) -> None:
     images = chart_images(workload, include_wellbeing="wellbeing" in document)
     html = to_html(document, [(name, caption) for name, caption, _ in images])
-    write_pdf(path, html, {name: png for name, _, png in images}, title=title(document))
+    pngs = {name: png for name, _, png in images}
+    write_pdf(path, html, pngs, title=title(document), private="wellbeing" in document)
 
 
 def write_pdf(
-    path: Path, html: str, images: dict[str, bytes] | None = None, title: str | None = None
+    path: Path,
+    html: str,
+    images: dict[str, bytes] | None = None,
+    title: str | None = None,
+    private: bool = True,
 ) -> None:
     """Lay out ``html`` (Qt's rich-text subset; ``<img src>`` names looked up in ``images``)
-    and write it to ``path`` as a PDF, replacing it whole: never a half-written file."""
+    and write it to ``path`` as a PDF, replacing it whole: never a half-written file (a
+    failure raises StorageError). ``private``: mode 0600, else as the umask allows."""
     from PySide6.QtCore import QLocale, QMarginsF, QUrl
     from PySide6.QtGui import QFont, QImage, QPageLayout, QPdfWriter, QTextDocument
 
@@ -86,11 +93,8 @@ def write_pdf(
             QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(png)
         )
     document.setHtml(html.replace("<img src=", f'<img width="{IMAGE_WIDTH}" src='))
-    folder = path.resolve().parent
-    handle, temporary = tempfile.mkstemp(prefix=".summary-", suffix=".pdf", dir=folder)
-    os.close(handle)
-    try:
-        writer = QPdfWriter(temporary)
+    with replacing(path, private) as temporary:  # flushed, then renamed: whole or not at all
+        writer = QPdfWriter(str(temporary))
         writer.setTitle(
             title or document.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
         )
@@ -101,10 +105,22 @@ def write_pdf(
         )
         print_pages(document, writer)  # headings kept with their tables, pages numbered
         del writer  # finishes the file
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        _check_finished(temporary, path)
+
+
+def _check_finished(written: Path, path: Path) -> None:
+    """Qt reports no write errors: a PDF cut short (a full disk) lacks its closing %%EOF."""
+    try:
+        with open(written, "rb") as pdf:
+            pdf.seek(max(0, written.stat().st_size - 64))
+            whole = b"%%EOF" in pdf.read()
+    except OSError:
+        whole = False
+    if not whole:
+        raise StorageError(
+            f"Cannot write {path}: the PDF could not be written whole (is the disk full?); "
+            "nothing was changed."
+        )
 
 
 def _ensure_gui() -> None:

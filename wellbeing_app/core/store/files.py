@@ -1,30 +1,118 @@
 """Writing a file the user asked for, whole or not at all: a temporary file in the same folder,
-then an atomic rename over the target."""
+flushed to the disk, then an atomic rename over the target. A failure (a full disk) leaves an
+existing file as it was.
+
+Where it may go is checked first (``check_output``): never over the database or anything else
+in the data folder, nor onto a directory or a device. Its mode follows the user's umask, except
+that a file holding well-being figures is readable by the user alone (0600).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
-from wellbeing_app.core.errors import StorageError
+from wellbeing_app.core.errors import StorageError, ValidationError
 
 
-def write_text(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path``; a reader never sees half a file, and a failure leaves
-    an existing file as it was."""
-    folder = path.resolve().parent
+def check_output(path: Path, data_dir: Path, field: str = "-o") -> Path:
+    """``path`` resolved, or ValidationError naming ``field`` when a file must not go there."""
+    target = Path(os.path.abspath(path.expanduser()))
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except OSError as exc:
-        raise StorageError(f"Cannot write to {folder}: {exc.strerror or exc}") from None
+        resolved = target.resolve()
+        data = data_dir.resolve()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
+        raise ValidationError(field, f"{path} cannot be used ({exc})") from None
+    if resolved == data or data in resolved.parents:
+        raise ValidationError(
+            field,
+            f"{path} is in Wellbeing's data folder ({data}), which holds your data; "
+            "choose a file elsewhere",
+        )
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+        mode = resolved.stat().st_mode
+    except FileNotFoundError:
+        mode = None
     except OSError as exc:
-        raise StorageError(f"Cannot write {path}: {exc.strerror or exc}") from None
+        raise ValidationError(field, f"{path} cannot be used ({exc.strerror or exc})") from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise ValidationError(field, f"{path} is a folder; give a file name in it")
+    if mode is not None and not stat.S_ISREG(mode):
+        raise ValidationError(field, f"{path} is not a regular file (a device or a pipe)")
+    if not resolved.parent.is_dir():
+        raise ValidationError(field, f"the folder {resolved.parent} does not exist")
+    return resolved
+
+
+def write_text(path: Path, text: str, private: bool = True) -> None:
+    """Write ``text`` (UTF-8) to ``path`` whole; ``private``: mode 0600, else the umask's."""
+    write_bytes(path, text.encode("utf-8", errors="surrogateescape"), private)
+
+
+def write_bytes(path: Path, data: bytes, private: bool = True) -> None:
+    with replacing(path, private) as temporary, open(temporary, "wb") as out:
+        out.write(data)
+
+
+@contextlib.contextmanager
+def replacing(path: Path, private: bool = True) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write to; once the block ends it is flushed to the
+    disk, given its mode and renamed over ``path``. On any failure ``path`` is left as it was
+    and StorageError says why (a full disk in words)."""
+    target = path.resolve()
+    folder = target.parent
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    except OSError as exc:
+        raise _failed(folder, exc, f"Cannot write to {folder}") from None
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        with _opened(temporary, os.O_RDWR) as fd:
+            os.fsync(fd)
+        os.chmod(temporary, 0o600 if private else 0o666 & ~_umask())
+        os.replace(temporary, target)
+        if os.name == "posix":
+            with _opened(folder, os.O_RDONLY) as fd:
+                os.fsync(fd)
+    except OSError as exc:
+        raise _failed(folder, exc, f"Cannot write {path}") from None
     finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _failed(folder: Path, exc: OSError, what: str) -> StorageError:
+    from wellbeing_app.core.store.health import disk_full
+
+    if disk_full(folder, exc):
+        return StorageError(f"{what}: the disk is full; nothing was changed. Free some space.")
+    return StorageError(f"{what}: {exc.strerror or exc}; nothing was changed.")
+
+
+@contextlib.contextmanager
+def _opened(path: Path, flags: int) -> Iterator[int]:
+    fd = os.open(path, flags)
+    try:
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system allows (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask

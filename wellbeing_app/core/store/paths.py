@@ -12,6 +12,7 @@ from pathlib import Path
 
 ENV_DATA_DIR = "WELLBEING_APP_DATA_DIR"
 DATABASE_NAME = "wellbeing.sqlite3"
+BACKUP_FOLDER = "backups"  # beside the database: rotating verified copies (core.store.backups)
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,10 @@ class AppPaths:
     @property
     def database(self) -> Path:
         return self.data_dir / DATABASE_NAME
+
+    @property
+    def backups(self) -> Path:
+        return self.data_dir / BACKUP_FOLDER
 
     @property
     def log_file(self) -> Path:
