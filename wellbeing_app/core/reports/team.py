@@ -4,6 +4,10 @@ breakdowns by source, category, severity and week.
 
 Privacy (DESIGN.md): breakdowns never cover fewer than ``MIN_GROUP`` people, and a member's note
 and well-being figures are never read into the team summary.
+
+Members' files are input from elsewhere: they are read with care (``member_files``), and every
+figure must be a finite number a period can hold (hours no more than the period's hours; counts
+and minutes at most ``MAX_PER_DAY`` a day).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from wellbeing_app.core.reports.document import (
     week_dates,
     week_document,
 )
+from wellbeing_app.core.reports.member_files import load_member_file
 from wellbeing_app.core.time.periods import Period
 from wellbeing_app.core.vocabulary import SEVERITIES
 from wellbeing_app.core.workload.figures import (
@@ -45,6 +50,8 @@ MAKE_ONE = "make one with 'wellbeing-app summary --format json'"
 
 TOTAL_FIELDS = KEYS  # every figure is summed for the team, in the member summary's order
 SEVERITY_KEYS = tuple(str(s) for s in SEVERITIES)
+MAX_PER_DAY = 100_000  # a count or minutes above this many a day is no real figure
+FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(2199, 12, 31)  # periods a summary can cover
 
 
 @dataclass(frozen=True)
@@ -88,32 +95,21 @@ def withheld(members: int, min_group: int) -> str | None:
 def read_members(paths: Sequence[str]) -> list[Member]:
     """Read and check members' summary files; a file given twice (or a copy of another) is
     refused, as it would count one person twice. Errors name the file as given."""
-    seen: list[tuple[str, Path, Any]] = []
+    by_path: dict[Path, str] = {}
+    by_content: dict[str, str] = {}  # each summary once, by its canonical JSON: linear time
     members = []
     for name in paths:
         path = Path(name)
-        document = _load(path, name)
-        for other, other_path, other_document in seen:
-            if other_path == path.resolve():
-                _fail(name, f"is given twice (also as {other}); each person counts once")
-            if other_document == document:
-                _fail(name, f"is the same summary as {other}; each person counts once")
-        seen.append((name, path.resolve(), document))
+        document = load_member_file(path, name)
+        resolved = path.resolve()
+        if resolved in by_path:
+            _fail(name, f"is given twice (also as {by_path[resolved]}); each person counts once")
+        content = json.dumps(document, sort_keys=True)
+        if content in by_content:
+            _fail(name, f"is the same summary as {by_content[content]}; each person counts once")
+        by_path[resolved] = by_content[content] = name
         members.append(member_from_document(document, name))
     return members
-
-
-def _load(path: Path, name: str) -> Any:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        _fail(name, f"cannot be read ({exc.strerror or exc})")
-    try:
-        return json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        _fail(name, "is not UTF-8 text; expected a summary in JSON")
-    except json.JSONDecodeError as exc:
-        _fail(name, f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
 
 
 def member_from_document(document: Any, name: str) -> Member:
@@ -136,6 +132,9 @@ def member_from_document(document: Any, name: str) -> Member:
     start, end = check.day(period, "start", "period."), check.day(period, "end", "period.")
     if end < start:
         _fail(name, f"period ends ({end}) before it starts ({start})")
+    if start < FIRST_DAY or end > LAST_DAY:
+        _fail(name, f"period ({start} to {end}) is not between {FIRST_DAY} and {LAST_DAY}")
+    check.period = Period(start, end)
     return Member(
         name=name,
         period=Period(start, end),
@@ -244,6 +243,7 @@ class _Checker:
 
     def __init__(self, name: str) -> None:
         self.name = name
+        self.period = Period(FIRST_DAY, FIRST_DAY)  # set once read: figures are held to it
 
     def fail(self, problem: str) -> NoReturn:
         _fail(self.name, problem)
@@ -266,9 +266,13 @@ class _Checker:
         except (TypeError, ValueError):
             self.fail(f"{where}{key} must be a date (YYYY-MM-DD), got {_json(value)}")
 
-    def count(self, value: Any, where: str) -> int:
+    def count(self, value: Any, where: str, days: int | None = None) -> int:
+        """A whole number from 0 to MAX_PER_DAY a day (of the period, or of ``days``)."""
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             self.fail(f"{where} must be a whole number of at least 0, got {_json(value)}")
+        most = MAX_PER_DAY * (self.period.days if days is None else days)
+        if value > most:
+            self.fail(f"{where} is {value:,}, more than {MAX_PER_DAY:,} a day; not a real figure")
         return value
 
     def flag(self, parent: dict[str, Any], key: str) -> bool:
@@ -288,18 +292,24 @@ class _Checker:
         since = self.day(document, "working_hours_set_from", "")
         return since <= Period(start, end).previous().start
 
-    def hours(self, value: Any, where: str) -> float:
+    def hours(self, value: Any, where: str, days: int | None = None) -> float:
+        """Hours from 0 to the hours of the period (or of ``days``)."""
         number_type = isinstance(value, int | float) and not isinstance(value, bool)
         if not number_type or not math.isfinite(value) or value < 0:
             self.fail(f"{where} must be a number of hours of at least 0, got {_json(value)}")
+        most = 24 * (self.period.days if days is None else days)
+        if value > most:
+            self.fail(f"{where} is {_json(value)} hours, more than the {most} hours it covers")
         return float(value)
 
-    def figure(self, parent: dict[str, Any], figure: Figure, where: str) -> float:
+    def figure(
+        self, parent: dict[str, Any], figure: Figure, where: str, days: int | None = None
+    ) -> float:
         """A figure as its unit wants it: hours a number, counts and minutes whole numbers."""
         value = self.field(parent, figure.key, where)
         if figure.unit is Unit.HOURS:
-            return self.hours(value, where + figure.key)
-        return self.count(value, where + figure.key)
+            return self.hours(value, where + figure.key, days)
+        return self.count(value, where + figure.key, days)
 
     def totals(self, document: dict[str, Any], key: str) -> FigureValues:
         section = self.object(document, key)
@@ -328,11 +338,13 @@ class _Checker:
             start = self.day(week, "week_start", where)
             if start in out:
                 self.fail(f"weeks lists the week of {start} twice")
+            if not self.period.start - timedelta(days=6) <= start <= self.period.end:
+                self.fail(f"{where}week_start {start} is not a week of the period")
             days = self.count(self.field(week, "days", where), f"{where}days")
             if not 1 <= days <= 7:
                 self.fail(f"{where}days must be 1-7, got {days}")
             figures: FigureValues = {"days": days}
-            figures |= {figure.key: self.figure(week, figure, where) for figure in WEEKLY}
+            figures |= {figure.key: self.figure(week, figure, where, days) for figure in WEEKLY}
             out[start] = figures
         return out
 

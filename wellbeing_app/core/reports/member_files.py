@@ -1,0 +1,86 @@
+"""Reading a member's summary file with care, as input from elsewhere: only a regular file (a
+pipe, a device or a folder is refused before anything is read), at most ``MAX_FILE_BYTES``,
+UTF-8 JSON without NaN or Infinity, nested no deeper than a summary is."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any, NoReturn
+
+from wellbeing_app.core.errors import ValidationError
+
+MAX_FILE_BYTES = 4 * 1024 * 1024  # ten years of weeks make about 175 KB
+MAX_DEPTH = 6  # a member's summary nests 4 deep (document, weeks, a week, its figures)
+
+
+def load_member_file(path: Path, name: str) -> Any:
+    """The JSON document in the file at ``path``; ValidationError naming it as ``name``."""
+    data = _read_regular(path, name)
+    try:
+        document = json.loads(data.decode("utf-8"), parse_constant=_not_a_number)
+    except UnicodeDecodeError:
+        _refuse(name, "is not UTF-8 text; expected a summary in JSON")
+    except json.JSONDecodeError as exc:
+        _refuse(name, f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
+    except RecursionError:
+        _refuse(name, f"nests deeper than a summary does (at most {MAX_DEPTH} levels)")
+    except ValueError as exc:  # NaN, Infinity, or a whole number of thousands of digits
+        _refuse(name, f"holds a value no summary has ({str(exc)[:60]})")
+    if _depth(document) > MAX_DEPTH:
+        _refuse(name, f"nests deeper than a summary does (at most {MAX_DEPTH} levels)")
+    return document
+
+
+def _read_regular(path: Path, name: str) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES; a pipe, device or folder is
+    refused before it is read (opening never waits on a pipe)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        _refuse(name, f"cannot be read ({exc.strerror or exc})")
+    try:
+        info = os.fstat(fd)
+        mode, size = info.st_mode, info.st_size
+        if stat.S_ISDIR(mode):
+            _refuse(name, "is a folder; give a member's summary file")
+        if not stat.S_ISREG(mode):
+            _refuse(
+                name, "is not a regular file (a pipe or a device); give a member's summary file"
+            )
+        limit = f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, far more than a summary"
+        if size > MAX_FILE_BYTES:
+            _refuse(name, limit)
+        with os.fdopen(os.dup(fd), "rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        _refuse(name, f"cannot be read ({exc.strerror or exc})")
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        _refuse(name, limit)
+    return data
+
+
+def _not_a_number(constant: str) -> Any:
+    raise ValueError(f"{constant} is not a number JSON allows")
+
+
+def _depth(document: Any) -> int:
+    """How deep objects and lists nest (without recursion: any depth is measured safely)."""
+    deepest, stack = 0, [(document, 1)]
+    while stack:
+        value, level = stack.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, level)
+            if deepest > MAX_DEPTH:
+                return deepest
+            items = value.values() if isinstance(value, dict) else value
+            stack.extend((item, level + 1) for item in items)
+    return deepest
+
+
+def _refuse(name: str, problem: str) -> NoReturn:
+    raise ValidationError(name, problem)
