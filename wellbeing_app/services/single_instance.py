@@ -1,18 +1,27 @@
-"""Only one app per data folder: a lock file decides, a local socket carries "show yourself".
+"""Only one app per data folder: a lock decides, a local socket carries "show yourself".
 
-The lock needs only QtCore, so it is taken before the tray icon shows; QtNetwork and the
-listening socket follow once the icon is up (a later launch retries briefly meanwhile).
+The lock is held for the process's lifetime (``core.store.lock``: the system drops it when the
+process ends, so neither a crash nor a reused PID can leave a stale one), and it is taken before
+the tray icon shows; QtNetwork and the listening socket follow once the icon is up (a later
+launch retries briefly meanwhile). The socket lives in the user's runtime folder
+(``$XDG_RUNTIME_DIR``, else a 0700 folder of the user's own in the temporary folder), never
+under a name another user could take first.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import stat
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, Signal
+from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal
+
+from wellbeing_app.core.store.lock import InstanceLock
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
@@ -31,10 +40,11 @@ class SingleInstance(QObject):
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        digest = hashlib.sha1(str(data_dir).encode(), usedforsecurity=False).hexdigest()[:16]
-        self._name = f"wellbeing-app-{digest}"
-        self._lock = QLockFile(str(data_dir / "wellbeing-app.lock"))
-        self._lock.setStaleLockTime(0)  # only a dead owner's lock is stale, never a slow one
+        digest = hashlib.sha1(os.fsencode(data_dir), usedforsecurity=False).hexdigest()[:16]
+        folder = runtime_folder()
+        name = f"wellbeing-app-{digest}"
+        self._name = str(folder / name) if folder is not None else name
+        self._lock = InstanceLock(data_dir / "wellbeing-app.lock")
         self._server: QLocalServer | None = None
 
     @property
@@ -43,13 +53,16 @@ class SingleInstance(QObject):
 
     def acquire(self) -> bool:
         """True when this process is the only instance for the data folder."""
-        return bool(self._lock.tryLock(0))
+        return self._lock.acquire()
 
     def listen(self) -> None:
         """Start answering later launches (call after ``acquire``)."""
         from PySide6.QtNetwork import QLocalServer
 
-        QLocalServer.removeServer(self._name)  # a socket left behind by a crash
+        if os.name == "posix" and runtime_folder() is None:
+            log.warning("no private runtime folder: a later launch cannot hand over to this one")
+            return
+        QLocalServer.removeServer(self._name)  # a socket left behind by a crash: the lock is ours
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.newConnection.connect(self._on_connection)
@@ -94,7 +107,7 @@ class SingleInstance(QObject):
         if self._server is not None:
             self._server.close()
             self._server = None
-        self._lock.unlock()
+        self._lock.release()
 
     def _on_connection(self) -> None:
         assert self._server is not None
@@ -108,3 +121,35 @@ class SingleInstance(QObject):
         socket = self.sender()
         if isinstance(socket, QLocalSocket) and bytes(socket.readAll().data()).startswith(b"show"):
             self.activated.emit()
+
+
+def runtime_folder() -> Path | None:
+    """Where the hand-over socket lives: ``$XDG_RUNTIME_DIR``, else ``wellbeing-app-UID`` in
+    the temporary folder, made 0700; only a folder of the user's own that nobody else can enter
+    is used (None when there is none; not POSIX: None, Qt's named pipes are per user)."""
+    if os.name != "posix":
+        return None
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.isabs(runtime) and _private(Path(runtime)):
+        return Path(runtime)
+    folder = Path(tempfile.gettempdir()) / f"wellbeing-app-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    return folder if _private(folder) else None
+
+
+def _private(folder: Path) -> bool:
+    """A real folder (not a link), owned by this user, closed to everyone else."""
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(info.st_mode)
+        and info.st_uid == os.getuid()
+        and stat.S_IMODE(info.st_mode) & 0o077 == 0
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
 from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.reminders.planner import ReminderSettings
 from wellbeing_app.core.schedule.weekly import WeeklySchedule, Window
+from wellbeing_app.core.store.backups import Backup
+from wellbeing_app.core.time.local_time import in_zone
 from wellbeing_app.ui.form_dialog import FormDialog
-from wellbeing_app.ui.quiet_label import QUIET_STYLE
+from wellbeing_app.ui.quiet_label import QUIET_STYLE, quiet_label
 
 DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -68,6 +71,13 @@ def _time_edit(value: str | int) -> QTimeEdit:
     return edit
 
 
+def backup_line(newest: Backup | None, folder: Path, zone: str) -> str:
+    """Where the backups are, and when the newest was made (one is made every day)."""
+    if newest is None:
+        return f"Backups: none yet; one is made each day, in {folder}"
+    return f"Newest backup: {in_zone(newest.made, zone):%Y-%m-%d %H:%M}, in {folder}"
+
+
 def _spin(value: int, low: int, high: int, suffix: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(low, high)
@@ -87,9 +97,10 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         save: Callable[[SettingsChoice], object],
         parent: QWidget | None = None,
         set_up: Callable[[], bool] | None = None,
+        backups: tuple[Backup | None, Path] | None = None,
     ) -> None:
         """``set_up`` runs the first-run set-up again; when it saves, Settings closes (what it
-        shows is out of date)."""
+        shows is out of date). ``backups``: the newest backup and the folder they are kept in."""
         super().__init__("Settings", self._collect_settings, save, {}, parent)
         tabs = QTabWidget()
         tabs.addTab(self._schedule_tab(today, zone, schedule, zones), "S&chedule")  # Alt+S saves
@@ -101,6 +112,10 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         if set_up is not None:
             self.set_up_button.clicked.connect(lambda: self._set_up_again(set_up))
         self.form.addRow(self.set_up_button)
+        if backups is not None:
+            self.backups = quiet_label(backup_line(*backups, zone))
+            self.backups.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.form.addRow(self.backups)
         self.setMinimumWidth(520)
         self.days[0][0].setFocus(Qt.FocusReason.OtherFocusReason)  # Monday, the first field
 
@@ -274,6 +289,7 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         save: Callable[[SettingsChoice], object],
         parent: QWidget | None = None,
         set_up: Callable[[], bool] | None = None,
+        backups: tuple[Backup | None, Path] | None = None,
     ) -> tuple[SettingsChoice | None, bool]:
         """Run the dialog; ``save`` stores the choice, and its errors keep the dialog open."""
-        return cls(today, zone, schedule, reminders, zones, save, parent, set_up).run()
+        return cls(today, zone, schedule, reminders, zones, save, parent, set_up, backups).run()
