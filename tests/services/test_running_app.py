@@ -16,22 +16,26 @@ DEADLINE_S = 60  # generous: CI machines are busy; nothing waits this long when 
 
 
 def read_until(proc: subprocess.Popen[str], text: str) -> str:
-    """Read the process's stderr until a line contains ``text`` (waits on the pipe, no sleep)."""
+    """Read the process's stderr until it contains ``text`` (waits on the pipe, no sleep).
+
+    Reads the pipe itself, not through Python's buffered file: a line already buffered there
+    would not wake the selector, and the wait would last until the deadline."""
     assert proc.stderr is not None
-    seen = []
-    selector = selectors.DefaultSelector()
-    selector.register(proc.stderr, selectors.EVENT_READ)
+    fd = proc.stderr.fileno()
+    seen = ""
     deadline = time.monotonic() + DEADLINE_S
-    while time.monotonic() < deadline:
-        if not selector.select(timeout=deadline - time.monotonic()):
-            break
-        line = proc.stderr.readline()
-        if not line:
-            break
-        seen.append(line)
-        if text in line:
-            return line
-    raise AssertionError(f"never saw {text!r}; stderr was:\n{''.join(seen)}")
+    with selectors.DefaultSelector() as selector:
+        selector.register(fd, selectors.EVENT_READ)
+        while time.monotonic() < deadline:
+            if not selector.select(timeout=deadline - time.monotonic()):
+                break
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            seen += chunk.decode(errors="replace")
+            if text in seen:
+                return seen
+    raise AssertionError(f"never saw {text!r}; stderr was:\n{seen}")
 
 
 @pytest.fixture
