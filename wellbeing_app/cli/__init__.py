@@ -9,7 +9,8 @@ other commands, and whatever the lean path hands back, go through the journal, o
 command group. No Qt is loaded, except to write a PDF.
 
 Exit status: 0 done, 1 refused (e.g. no shift running, unusable database), 2 bad input, with one
-line on stderr saying what and why (``wellbeing-app: --at: ...``).
+line on stderr saying what and why (``wellbeing-app: --at: ...``). Text that is not valid UTF-8
+is refused (file names may be any bytes); a ``TZ`` that names no zone is said, with the zone used.
 """
 
 from __future__ import annotations
@@ -53,23 +54,34 @@ _HANDLERS = {
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     """Run one command line (default: ``sys.argv[1:]``) at ``clock``'s now and zone (default:
     the system's); returns the exit status."""
-    clock = clock or SystemClock()
+    given_clock, clock = clock, clock or SystemClock()
     try:
         args = build_parser(clock).parse_args(argv)
     except SystemExit as exc:  # --help, --version, or bad input argparse has reported
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else EXIT_BAD_INPUT)
     try:
+        _check_text(args)
         check_together(args, clock)
     except ValidationError as exc:
         return _fail(_named(exc), EXIT_BAD_INPUT)
-    if args.command is None:
+    if args.command is None:  # the tray app; without a display Qt would abort, so say it first
+        from wellbeing_app.services.loader import cannot_start, display_problem
+
+        if (problem := display_problem()) is not None:
+            return cannot_start(problem, show=False)
         from wellbeing_app.app import run_app
 
         return run_app(getattr(args, "data_dir", None))
+    if given_clock is None:
+        _say_zone(clock)
     output: Output
     try:
-        if args.command == "team-summary":  # reads members' files only: no database is opened
+        if args.command == "backup":  # works beside a damaged database: it is not opened
+            from wellbeing_app.cli.backup import run as backup
+
+            output = backup(args, clock)
+        elif args.command == "team-summary":  # reads members' files only: no database is opened
             from wellbeing_app.cli.summary import team_summary
 
             try:
@@ -101,18 +113,61 @@ def _run(args: argparse.Namespace, clock: Clock) -> Output:
 
     module, function = _HANDLERS[args.command]
     handler: Handler = getattr(importlib.import_module(f"wellbeing_app.cli.{module}"), function)
-    db = open_database(database)
+    db = open_database(database, now=clock.now())
     try:
-        return handler(args, Journal(db, clock, Origin.CLI))
+        output = handler(args, Journal(db, clock, Origin.CLI))
     finally:
         db.close()
+    if not db.created:  # a new database holds nothing to back up yet
+        from wellbeing_app.cli.backup import daily_backup
+
+        daily_backup(database, clock.now())
+    return output
+
+
+# Values that are file names, which may be any bytes; every other text is stored or shown.
+_FILE_NAMES = {"data_dir", "output", "files", "file", "answers"}
+
+
+def _check_text(args: argparse.Namespace) -> None:
+    """Refuse text that is not valid UTF-8 (the shell passes it on as lone surrogates)."""
+    for name, value in vars(args).items():
+        if name in _FILE_NAMES:
+            continue
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str):
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise ValidationError(
+                        name.upper() if name in ("app", "instrument") else name,
+                        "is not valid UTF-8 text (check the terminal's encoding); "
+                        "nothing was written",
+                    ) from None
+
+
+def _say_zone(clock: Clock) -> None:
+    """A ``TZ`` that names no zone this machine knows: say which one is used instead."""
+    from wellbeing_app.core.time.clock import is_zone
+
+    tz = os.environ.get("TZ", "").lstrip(":")
+    if tz and not is_zone(tz):
+        print(
+            f"{PROG}: note: TZ={tz!r} is not a time zone this machine knows; using {clock.zone()}",
+            file=sys.stderr,
+        )
 
 
 def _print(output: Output) -> int:
     if output is None:
         return 0
+    text = output if isinstance(output, str) else json.dumps(output, indent=2, allow_nan=False)
     try:
-        print(output if isinstance(output, str) else json.dumps(output, indent=2), flush=True)
+        try:
+            print(text, flush=True)
+        except UnicodeEncodeError:  # a file name in bytes the terminal cannot show
+            encoding = sys.stdout.encoding or "utf-8"
+            print(text.encode(encoding, "backslashreplace").decode(encoding), flush=True)
     except BrokenPipeError:  # e.g. `| head -1`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

@@ -179,6 +179,18 @@ def _summary(args: argparse.Namespace, clock: Clock) -> None:
         raise ValidationError("-o", "a PDF needs a file to go to; give -o FILE")
     if args.start and args.end and args.end < args.start:
         raise ValidationError("to", f"the period ends ({args.end}) before it starts ({args.start})")
+    _output(args)
+
+
+def _output(args: argparse.Namespace) -> None:
+    """``-o FILE`` never lands on the data folder's files, a folder or a device."""
+    from pathlib import Path
+
+    from wellbeing_app.core.store.files import check_output
+    from wellbeing_app.core.store.paths import resolve_paths
+
+    if args.output is not None:
+        check_output(Path(args.output), resolve_paths(getattr(args, "data_dir", None)).data_dir)
 
 
 _CHECKS: dict[str, Callable[[argparse.Namespace, Clock], None]] = {
@@ -190,4 +202,5 @@ _CHECKS: dict[str, Callable[[argparse.Namespace, Clock], None]] = {
     "reflect": _reflect,
     "checkin": _checkin,
     "summary": _summary,
+    "team-summary": lambda args, clock: _output(args),
 }

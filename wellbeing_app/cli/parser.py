@@ -106,6 +106,7 @@ def build_parser(clock: Clock) -> argparse.ArgumentParser:
     _add_wellbeing(commands, common, day)
     _add_reports(commands, common, day)
     _add_capture(commands, common)
+    _add_backup(commands, common)
     return parser
 
 
@@ -351,3 +352,24 @@ def _add_capture(commands: argparse._SubParsersAction[Parser], common: Parser) -
         type=values.checked(check_target),
         help="as for 'log ping' (slack, teams, email, ... or an app name), ignore, or default",
     )
+
+
+def _add_backup(commands: argparse._SubParsersAction[Parser], common: Parser) -> None:
+    """``backup`` makes one now; ``backup list``; ``backup restore FILE``."""
+    backup = commands.add_parser(
+        "backup",
+        help="back up the database now, list the backups, or restore one",
+        description="Without ACTION: make a checked backup now (one is made every day anyway, "
+        "in the data folder's backups/).",
+        parents=[common],
+    )
+    backup.add_argument("--json", action="store_true", help="print the backup made as JSON")
+    actions = backup.add_subparsers(dest="action", metavar="ACTION", parser_class=Parser)
+    listing = actions.add_parser("list", help="the backups, newest first", parents=[common])
+    listing.add_argument("--json", action="store_true", help="print one JSON array")
+    restore = actions.add_parser(
+        "restore",
+        help="put a backup in place of the database (the current file is kept aside)",
+        parents=[common],
+    )
+    restore.add_argument("file", metavar="FILE", help="a backup, as 'backup list' shows it")

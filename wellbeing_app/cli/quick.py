@@ -6,8 +6,10 @@ book, recorded shifts and on-call periods, judged as ``core.schedule.after_hours
 SQL), same rows in the same stored form, same replies (``replies``); tests hold the two paths to
 that. Whatever this path is not sure of goes to the full path, before anything is written: a
 database that does not exist yet (the full path creates it), one whose schema is not this
-version's newest (it upgrades it, or refuses a newer one), and any SQLite or OS error (it
-explains in its own words).
+version's newest (it upgrades it, or refuses a newer one), one a bounded quick_check finds
+damaged (it refuses, naming the backup to restore), and any SQLite or OS error (it explains in
+its own words). "Now" is read after the write lock is taken, so a writer that went first cannot
+make a shift start overlap, or end before it began. The daily backup is made here too.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from wellbeing_app.cli import replies
 from wellbeing_app.core.records import rules
 from wellbeing_app.core.records.fields import check_minutes, check_not_future, clean_text
 from wellbeing_app.core.schedule.book import ScheduleBook, WeeklySchedule, Window
+from wellbeing_app.core.store.health import CLI_CHECK_SECONDS, quick_check
 from wellbeing_app.core.store.revisions import head_revision
 from wellbeing_app.core.time.clock import Clock
 from wellbeing_app.core.vocabulary import timing_label
@@ -55,9 +58,13 @@ def run(args: argparse.Namespace, database: Path, clock: Clock) -> str | None:
     command, write = _COMMANDS["ping" if args.command == "log" else args.action]
     try:
         with _transaction(database, write) as connection:
-            return command(connection, args, clock)
+            reply = command(connection, args, clock)
     except (sqlite3.Error, OSError, _FallBack):
         return None
+    from wellbeing_app.cli.backup import daily_backup
+
+    daily_backup(database, clock.now())
+    return reply
 
 
 @contextmanager
@@ -72,8 +79,11 @@ def _transaction(database: Path, write: bool) -> Iterator[sqlite3.Connection]:
     )
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        # Read before the pragmas below may write: a file of another program stays untouched.
+        # Read before the pragmas below may write: a file of another program stays untouched,
+        # and a damaged one is left to the full path, which refuses it.
         _check_revision(connection)
+        if quick_check(connection, CLI_CHECK_SECONDS) is not None:
+            raise _FallBack
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
         connection.execute("PRAGMA foreign_keys = ON")

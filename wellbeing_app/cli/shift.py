@@ -19,13 +19,14 @@ def run(args: argparse.Namespace, journal: Journal) -> str:
         except ValidationError as exc:
             raise overlap_named(exc, journal, args.start, args.end) from None
         return replies.shift_added(added.id, added.start, added.end or args.end, journal.zone())
-    at = args.at or journal.now()
-    if args.action == "start":
-        row = journal.start_shift(at, note=args.note)
+    if args.action == "start":  # without --at, "now" is read once the write lock is held
+        row = journal.start_shift(args.at, note=args.note)
         return replies.shift_started(row.start, row.zone)
     if args.action == "end":
-        row = journal.end_shift(at)
-        return replies.shift_ended(at, row.zone, row.length(at))
+        row = journal.end_shift(args.at)
+        assert row.end is not None
+        return replies.shift_ended(row.end, row.zone, row.length(row.end))
+    at = args.at or journal.now()
     running = journal.running_shift()
     if running is None:
         return replies.shift_status(None, journal.zone(), at)

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wellbeing_app.core.errors import StorageError, ValidationError
+from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.store.files import write_text
 
 if TYPE_CHECKING:  # team-summary opens no database: the journal is not even imported for it
@@ -34,8 +34,8 @@ def summary(args: argparse.Namespace, journal: Journal) -> str | None:
         write_summary_pdf(Path(args.output), document, current)
         return None
     text = render_text(document, args.format)
-    if args.output:
-        write_text(Path(args.output), text)
+    if args.output:  # checked before the database was opened (``checks``)
+        write_text(Path(args.output), text, private="wellbeing" in document)
         return None
     return text.removesuffix("\n")
 
@@ -56,13 +56,10 @@ def team_summary(args: argparse.Namespace) -> str | None:
     if args.format == "pdf":
         from wellbeing_app.services.summary_pdf import write_pdf
 
-        try:
-            write_pdf(Path(args.output), team_html(document))
-        except OSError as exc:
-            raise StorageError(f"Cannot write {args.output}: {exc.strerror or exc}") from None
+        write_pdf(Path(args.output), team_html(document), private=False)  # no personal figures
         return None
     text = render_text(document, args.format)
     if output is not None:
-        write_text(output, text)
+        write_text(output, text, private=False)
         return None
     return text.removesuffix("\n")
