@@ -187,8 +187,9 @@ def test_an_export_to_a_folder_device_or_missing_folder_is_bad_input(
 
 @pytest.mark.parametrize("fmt", ["md", "json", "pdf"])
 def test_exports_follow_the_umask_and_wellbeing_figures_stay_private(
-    cli: Cli, tmp_path: Path, fmt: str
+    cli: Cli, tmp_path: Path, fmt: str, qapp: object
 ) -> None:
+    """(``qapp``: a PDF is laid out in this process, on the tests' QApplication.)"""
     cli.ok("log", "ping", "--source", "slack")
     old = os.umask(0o022)
     try:

@@ -326,9 +326,11 @@ def command_lines(paths: dict[str, str]) -> st.SearchStrategy[list[str]]:
 def test_no_command_line_ends_in_a_traceback(
     fuzz_paths: dict[str, str],
     monkeypatch: pytest.MonkeyPatch,
+    qapp: object,
     data: st.DataObject,
     zone: str,
 ) -> None:
+    """(``qapp``: a team PDF is laid out in this process, on the tests' QApplication.)"""
     argv = data.draw(command_lines(fuzz_paths), label="argv")
     assert (argv and not argv[0].startswith("-")) or argv[:1] == ["--data-dir"]
     monkeypatch.setenv(ENV_DATA_DIR, str(Path(fuzz_paths["bad-database"]).parent))

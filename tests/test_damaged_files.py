@@ -233,7 +233,9 @@ def test_a_full_disk_is_called_a_full_disk_and_reading_still_works(
     small_disk: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
+    qapp: object,
 ) -> None:
+    """(``qapp``: the PDF is laid out in this process, on the tests' QApplication.)"""
     cli = Cli(small_disk / "data", capsys, monkeypatch)
     for minutes in ("5", "10"):
         cli.ok("log", "ping", "--source", "slack", "--minutes", minutes)
