@@ -190,7 +190,8 @@ def test_a_first_week_with_working_hours_set_on_wednesday(db: Database) -> None:
     assert document["totals"]["after_hours_pings"] == 1  # Wednesday night's; Tuesday's not judged
     # Wednesday 8 h and Thursday 09:00-13:00 scheduled; 4 h and 8 h beyond them.
     assert document["findings"] == [
-        "Working hours were set from 25 Nov 2026: after-hours figures cover 2 of the 4 days in this period.",
+        "Working hours were set from 25 Nov 2026: after-hours figures cover 2 of the 4 days "
+        "in this period.",
         "Worked 48.00 h against 12.00 h scheduled, 12.00 h of it beyond the day's schedule.",
         "No earlier data to compare: the log begins on 23 Nov 2026.",
         SHORT_REST,

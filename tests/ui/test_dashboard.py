@@ -241,7 +241,8 @@ def test_working_hours_set_within_the_period_are_named_with_the_days_they_cover(
     window = open_dashboard(qtbot, wellbeing)  # 19 Oct - 15 Nov: from 10 Nov, 6 days
     assert window.hours_notice.isVisible()
     assert window.hours_notice.text() == (
-        "Working hours were set from 10 Nov 2026: after-hours figures cover 6 of the 28 days in this period."
+        "Working hours were set from 10 Nov 2026: after-hours figures cover 6 of the 28 days "
+        "in this period."
     )
 
 

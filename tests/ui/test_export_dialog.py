@@ -236,8 +236,9 @@ def test_the_tray_action_opens_the_dialog_and_says_where_it_saved(
     target = tmp_path / "for-my-manager.json"
     monkeypatch.setattr(ExportDialog, "choose_file", staticmethod(lambda *a: target))
 
-    def fake_export(load, today, now, period=None, parent=None):
+    def fake_export(load, today, now, period=None, parent=None, data_dir=None):
         opened.append({"today": today, "now": now, "period": period, "parent": parent})
+        assert data_dir == wellbeing.journal.db.path.parent
         dialog = ExportDialog(load, today, now, period, fmt="json", parent=parent)
         qtbot.addWidget(dialog)
         dialog.save_button.click()  # through the app's own journal
@@ -258,7 +259,9 @@ def test_the_dashboard_button_exports_the_period_it_shows(qtbot, wellbeing, monk
         ExportDialog,
         "export",
         staticmethod(
-            lambda *a, period=None, parent=None: opened.append((period, parent)) or (None, False)
+            lambda *a, period=None, parent=None, **_: (
+                opened.append((period, parent)) or (None, False)
+            )
         ),
     )
     wellbeing.actions.dashboard.trigger()
@@ -326,3 +329,35 @@ def test_a_saved_export_offers_to_open_it(qtbot, journal, tmp_path, monkeypatch)
     monkeypatch.setattr(ExportDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
     assert ExportDialog.export(journal.workload, TODAY, NOW) == (None, False)
     assert len(offered) == 1  # nothing saved, nothing offered
+
+
+def test_an_export_never_replaces_the_database(qtbot, journal, monkeypatch) -> None:
+    database = journal.db.path
+    before = database.read_bytes()
+    monkeypatch.setattr(ExportDialog, "choose_file", staticmethod(lambda *a: database))
+    dialog = ExportDialog(journal.workload, TODAY, NOW, fmt="json", data_dir=database.parent)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.save_button.click()
+    assert dialog.isVisible() and dialog.saved_to is None
+    assert "File" in dialog.error.text() or "file" in dialog.error.text()
+    assert database.read_bytes() == before
+
+
+def test_a_plain_export_follows_the_umask_and_wellbeing_is_private(
+    qtbot, journal, tmp_path, monkeypatch
+) -> None:
+    import os
+
+    targets = iter([tmp_path / "plain.json", tmp_path / "private.json"])
+    monkeypatch.setattr(ExportDialog, "choose_file", staticmethod(lambda *a: next(targets)))
+    old = os.umask(0o022)
+    try:
+        for include in (False, True):
+            dialog = open_dialog(qtbot, journal)
+            dialog.wellbeing.setChecked(include)
+            dialog.save_button.click()
+    finally:
+        os.umask(old)
+    assert (tmp_path / "plain.json").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "private.json").stat().st_mode & 0o777 == 0o600

@@ -28,7 +28,10 @@ from wellbeing_app.core.workload.aggregate import compared
 from wellbeing_app.core.workload.loads import Totals, Workload
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from wellbeing_app.core.demo.fill import DemoSummary
+    from wellbeing_app.core.store.backups import Backup
 
 
 class Journal:
@@ -55,8 +58,8 @@ class Journal:
             return shifts.running_shift(session)
 
     def start_shift(self, at: datetime | None = None, note: str | None = None) -> ShiftRow:
-        now = self.now()
         with self.db.write() as session:
+            now = self.now()  # once the write lock is held: no writer before us makes it stale
             return shifts.start_shift(
                 session, at=at or now, now=now, zone=self.zone(), origin=self.origin, note=note
             )
@@ -75,8 +78,8 @@ class Journal:
             )
 
     def end_shift(self, at: datetime | None = None) -> ShiftRow:
-        now = self.now()
         with self.db.write() as session:
+            now = self.now()  # once the write lock is held (see start_shift)
             return shifts.end_shift(session, at=at or now, now=now)
 
     def update_shift(
@@ -361,6 +364,25 @@ class Journal:
         missed ones (``reminder_plan`` does that for the app)."""
         with self.db.read() as session:
             return reminder_state.plan(session, now, self.zone())
+
+    def held_data(self) -> list[str]:
+        """The kinds of data the store holds, in words (empty: a new data folder)."""
+        from wellbeing_app.core.demo.fill import held_data
+
+        with self.db.read() as session:
+            return held_data(session)
+
+    def newest_backup(self) -> Backup | None:
+        """The newest backup of the database (``core.store.backups``), None before the first."""
+        from wellbeing_app.core.store.backups import newest_backup
+
+        return newest_backup(self.db.path)
+
+    def backup_folder(self) -> Path:
+        """Where the backups are kept: ``backups/`` beside the database."""
+        from wellbeing_app.core.store.backups import backup_folder
+
+        return backup_folder(self.db.path)
 
     def fill_demo(self, years: int, seed: int) -> DemoSummary:
         """Made-up history up to now, into a database that holds no data yet."""

@@ -46,6 +46,13 @@ class DataWatcher(QObject):
         if watched:
             self._watcher.removePaths(watched)
 
+    def dispose(self) -> None:
+        """Stop, drop every listener, and leave the deleting to the event loop: Python's garbage
+        collector freed the inotify notifier in the middle of an event once (heap corruption)."""
+        self.changed.disconnect()
+        self.stop()
+        self.deleteLater()
+
     def _files(self) -> list[str]:
         wal = self._database.with_name(self._database.name + "-wal")
         return [str(p) for p in (self._database, wal) if p.exists()]

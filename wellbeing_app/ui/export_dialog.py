@@ -39,6 +39,7 @@ from wellbeing_app.core.errors import ValidationError, WellbeingError
 from wellbeing_app.core.reports.document import WorkloadSummary
 from wellbeing_app.core.reports.formats import FORMATS, render_text, to_html
 from wellbeing_app.core.reports.summary import SummaryOptions, build_summary, check_note, left_out
+from wellbeing_app.core.store.files import check_output
 from wellbeing_app.core.time import periods
 from wellbeing_app.core.time.periods import Period
 from wellbeing_app.core.workload.loads import Totals, Workload
@@ -114,8 +115,12 @@ class ExportDialog(QDialog):
         fmt: str = "pdf",
         folder: Path | None = None,
         parent: QWidget | None = None,
+        data_dir: Path | None = None,
     ) -> None:
+        """``data_dir``: the data folder, where no export may go (it would replace the
+        database or its backups)."""
         super().__init__(parent)
+        self._data_dir = data_dir
         self.setWindowTitle("Export a workload summary")
         self.setWindowIcon(icons.icon(icons.APP))
         self._load = load
@@ -317,7 +322,9 @@ class ExportDialog(QDialog):
         if not path.suffix:
             path = path.with_name(f"{path.name}.{contents.fmt}")
         try:
-            write_summary_file(path, contents)
+            if self._data_dir is not None:
+                path = check_output(path, self._data_dir, "file")
+            write_summary_file(path, contents, private=self.wellbeing.isChecked())
         except (WellbeingError, OSError) as exc:
             self.error.show_error(
                 exc if isinstance(exc, WellbeingError) else WellbeingError(f"Not saved: {exc}")
@@ -342,25 +349,28 @@ class ExportDialog(QDialog):
         now: datetime,
         period: Period | None = None,
         parent: QWidget | None = None,
+        data_dir: Path | None = None,
     ) -> tuple[Path | None, bool]:
         """Run the dialog: where the summary was saved and True, or None and False. Once
         saved, offer to open the file or show its folder."""
-        dialog = cls(load, today, now, period, parent=parent)
+        dialog = cls(load, today, now, period, parent=parent, data_dir=data_dir)
         saved = dialog.exec() == QDialog.DialogCode.Accepted
         if saved and dialog.saved_to is not None:
             SavedFileDialog.offer(dialog.saved_to, parent)
         return (dialog.saved_to if saved else None), saved
 
 
-def write_summary_file(path: Path, contents: SummaryFile) -> None:
+def write_summary_file(path: Path, contents: SummaryFile, private: bool = True) -> None:
     """Write ``contents`` to ``path`` whole or not at all: the text as UTF-8, or the PDF laid
-    out from the very HTML and chart images the preview showed."""
+    out from the very HTML and chart images the preview showed. ``private`` (well-being
+    figures inside): mode 0600; else the umask's."""
     if contents.text is not None:
         from wellbeing_app.core.store.files import write_text
 
-        write_text(path, contents.text)
+        write_text(path, contents.text, private=private)
         return
     from wellbeing_app.services.summary_pdf import write_pdf
 
     assert contents.html is not None
-    write_pdf(path, contents.html, {name: png for name, _, png in contents.charts})
+    charts = {name: png for name, _, png in contents.charts}
+    write_pdf(path, contents.html, charts, private=private)

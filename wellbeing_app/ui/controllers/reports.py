@@ -59,6 +59,7 @@ class Reports(Feature):
             now,
             period=period,
             parent=parent or self.dialog_parent(),
+            data_dir=self.journal.db.path.parent,
         )
         if saved and path is not None:
             self.say("Summary saved", f"Saved to {path}")
