@@ -95,11 +95,6 @@ def test_where_it_cannot_work_it_says_why(
     assert "not possible here" in cli.ok("capture", "status")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli/quick.py's lean 'log ping' must fall back to the full path when a captured "
-    "contact is near (core.capture.bursts.CAPTURED_NEARBY_SQL); not wired yet",
-)
 def test_log_ping_by_hand_joins_a_captured_contact(cli: Cli) -> None:
     from datetime import timedelta
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from wellbeing_app.cli import replies
+from wellbeing_app.core.capture.bursts import BY_HAND_WINDOW, CAPTURED_NEARBY_SQL
 from wellbeing_app.core.records import rules
 from wellbeing_app.core.records.fields import check_minutes, check_not_future, clean_text
 from wellbeing_app.core.schedule.book import ScheduleBook, WeeklySchedule, Window
@@ -172,6 +173,9 @@ def _ping(connection: sqlite3.Connection, args: argparse.Namespace, clock: Clock
     source = rules.check_source(args.source)
     minutes = check_minutes(args.minutes)
     note = clean_text(args.note, "note", rules.MAX_NOTE)
+    window = (stored(at + BY_HAND_WINDOW), stored(at - BY_HAND_WINDOW))
+    if _one(connection, CAPTURED_NEARBY_SQL, source, *window) is not None:
+        raise _FallBack  # it joins a counted contact: the full path adds its minutes there
     connection.execute(
         "INSERT INTO ping (at_utc, zone, source, minutes, note, origin) VALUES (?, ?, ?, ?, ?, ?)",
         (stored(at), zone, source, minutes, note, ORIGIN),
