@@ -198,3 +198,22 @@ def test_saying_yes_in_the_set_up_turns_counting_on(wellbeing, monkeypatch) -> N
     monkeypatch.setattr(FirstRunDialog, "set_up_once", staticmethod(fake))
     settings_of(wellbeing).set_up_if_new()
     assert wellbeing.journal.counting.settings().on is True
+
+
+def test_settings_turn_counting_on_and_off(wellbeing, monkeypatch) -> None:
+    from wellbeing_app.ui.settings_dialog import SettingsDialog
+
+    choices: list[bool] = [True, False]
+
+    def fake_settings(*args, counting=None, **kwargs):
+        assert counting is not None and counting[0] is wellbeing.journal.counting.settings().on
+        dialog = SettingsDialog(*args, **kwargs, counting=(counting[0], None))
+        dialog.counting.setChecked(choices.pop(0))
+        dialog.accept()
+        return dialog.value, True
+
+    monkeypatch.setattr(SettingsDialog, "edit", staticmethod(fake_settings))
+    settings_of(wellbeing).open_settings()
+    assert wellbeing.journal.counting.settings().on is True
+    settings_of(wellbeing).open_settings()
+    assert wellbeing.journal.counting.settings().on is False

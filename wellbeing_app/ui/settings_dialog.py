@@ -28,6 +28,7 @@ from wellbeing_app.core.reminders.planner import ReminderSettings
 from wellbeing_app.core.schedule.weekly import WeeklySchedule, Window
 from wellbeing_app.core.store.backups import Backup
 from wellbeing_app.core.time.local_time import in_zone
+from wellbeing_app.ui.first_run_dialog import COUNTING_NOTE
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.quiet_label import QUIET_STYLE, quiet_label
 
@@ -41,6 +42,7 @@ class SettingsChoice:
     effective_from: date
     reminders: ReminderSettings
     days_off: tuple[date, date] | None
+    count_notifications: bool | None = None  # None: not offered here
 
 
 def _qtime(minute: int) -> QTime:
@@ -98,9 +100,11 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         parent: QWidget | None = None,
         set_up: Callable[[], bool] | None = None,
         backups: tuple[Backup | None, Path] | None = None,
+        counting: tuple[bool, str | None] | None = None,
     ) -> None:
         """``set_up`` runs the first-run set-up again; when it saves, Settings closes (what it
-        shows is out of date). ``backups``: the newest backup and the folder they are kept in."""
+        shows is out of date). ``backups``: the newest backup and the folder they are kept in.
+        ``counting``: whether work notifications are counted, and why they cannot be here."""
         super().__init__("Settings", self._collect_settings, save, {}, parent)
         tabs = QTabWidget()
         tabs.addTab(self._schedule_tab(today, zone, schedule, zones), "S&chedule")  # Alt+S saves
@@ -111,6 +115,15 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         self.set_up_button.setVisible(set_up is not None)
         if set_up is not None:
             self.set_up_button.clicked.connect(lambda: self._set_up_again(set_up))
+        self.counting = QCheckBox("Count my work apps' &notifications as pings")
+        self.counting.setVisible(counting is not None)
+        if counting is not None:
+            on, why_not = counting
+            self.counting.setChecked(on and why_not is None)
+            self.counting.setEnabled(why_not is None)
+            self.counting.setToolTip(why_not or COUNTING_NOTE)
+            self.form.addRow(self.counting)
+            self.form.addRow(quiet_label(why_not or COUNTING_NOTE))
         self.form.addRow(self.set_up_button)
         if backups is not None:
             self.backups = quiet_label(backup_line(*backups, zone))
@@ -276,6 +289,7 @@ class SettingsDialog(FormDialog[SettingsChoice]):
             effective_from=_date(self.effective_from),
             reminders=reminders,
             days_off=days_off,
+            count_notifications=self.counting.isChecked() if self.counting.isEnabled() else None,
         )
 
     @classmethod
@@ -290,6 +304,10 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         parent: QWidget | None = None,
         set_up: Callable[[], bool] | None = None,
         backups: tuple[Backup | None, Path] | None = None,
+        counting: tuple[bool, str | None] | None = None,
     ) -> tuple[SettingsChoice | None, bool]:
         """Run the dialog; ``save`` stores the choice, and its errors keep the dialog open."""
-        return cls(today, zone, schedule, reminders, zones, save, parent, set_up, backups).run()
+        dialog = cls(
+            today, zone, schedule, reminders, zones, save, parent, set_up, backups, counting
+        )
+        return dialog.run()

@@ -36,6 +36,8 @@ class Settings(Feature):
             journal.save_settings(
                 choice.week, choice.zone, choice.effective_from, choice.reminders, choice.days_off
             )
+            if choice.count_notifications is not None:
+                journal.counting.set_on(choice.count_notifications)
 
         _, saved = SettingsDialog.edit(
             today,
@@ -47,6 +49,7 @@ class Settings(Feature):
             parent=self.dialog_parent(),
             set_up=lambda: self._set_up(journal),
             backups=(journal.newest_backup(), journal.backup_folder()),
+            counting=(journal.counting.settings().on, why_unavailable_here()),
         )
         return saved
 
