@@ -73,15 +73,7 @@ def start_shift(
     if running:
         raise rules.already_running(running.start, running.zone)
     _check_no_overlap(session, at, None, exclude_id=None)
-    shift = Shift(
-        start_utc=at,
-        zone=zone,
-        note=clean_text(note, "note", MAX_NOTE),
-        origin=origin.value,
-    )
-    session.add(shift)
-    session.flush()
-    return _row(shift)
+    return _insert(session, Shift(start_utc=at, zone=zone, origin=origin.value), note)
 
 
 def add_shift(
@@ -101,13 +93,12 @@ def add_shift(
     if end <= start:
         raise ValidationError("end", "must come after the start")
     _check_no_overlap(session, start, end, exclude_id=None, field="start")
-    shift = Shift(
-        start_utc=start,
-        end_utc=end,
-        zone=zone,
-        note=clean_text(note, "note", MAX_NOTE),
-        origin=origin.value,
-    )
+    shift = Shift(start_utc=start, end_utc=end, zone=zone, origin=origin.value)
+    return _insert(session, shift, note)
+
+
+def _insert(session: Session, shift: Shift, note: str | None) -> ShiftRow:
+    shift.note = clean_text(note, "note", MAX_NOTE)
     session.add(shift)
     session.flush()
     return _row(shift)
