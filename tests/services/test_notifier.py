@@ -30,19 +30,7 @@ SERVER_SCRIPT = Path(__file__).with_name("notification_server.py")
 TITLE = "Time to disconnect"
 TEXT = "Your shift ended at 17:00."
 HEADS_UP = "Its choices wait in Wellbeing until you answer."
-BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir={folder}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"""
+from tests.services.capture_bus import BUS_CONFIG  # noqa: E402  (Linux only, like jeepney)
 
 
 class Lines:
