@@ -74,7 +74,10 @@ def test_a_file_larger_than_a_summary_can_be_is_refused_unread(
     big = tmp_path / "big.json"
     with open(big, "wb") as out:
         out.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing to read, only its size
-    assert refused(capsys, str(big)) == f"{big}: is larger than 4 MB, far more than a summary"
+    assert (
+        refused(capsys, str(big))
+        == f"{big}: is larger than 4 MB, far more than a member's summary file"
+    )
 
 
 @pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 200, 100_000])

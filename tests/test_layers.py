@@ -87,6 +87,7 @@ CORE_LAYERS = (
     ("reports",),
     ("reminders",),
     ("demo",),
+    ("imports",),
     ("journal",),
 )
 SERVICES = PACKAGE_ROOT / "wellbeing_app" / "services"

@@ -48,6 +48,9 @@ _HANDLERS = {
     "summary": ("summary", "summary"),
     "demo": ("demo", "run"),
     "capture": ("capture", "run"),
+    "import": ("imports", "run"),
+    "export-all": ("everything", "export_all"),
+    "delete-all": ("everything", "delete_all"),
 }
 
 

@@ -107,6 +107,9 @@ def build_parser(clock: Clock) -> argparse.ArgumentParser:
     _add_reports(commands, common, day)
     _add_capture(commands, common)
     _add_backup(commands, common)
+    from wellbeing_app.cli.grammar_data import add_data_commands  # it builds on Parser
+
+    add_data_commands(commands, common, day)
     return parser
 
 
@@ -203,13 +206,18 @@ def _add_schedule(
         type=values.day(clock),
         help="default: today; later versions get these days too unless they set them",
     )
-    show = actions.add_parser("show", help="the schedule, days off and on call", parents=[common])
+    show = actions.add_parser(
+        "show", help="the schedule, the rota, days off and on call", parents=[common]
+    )
     show.add_argument("--json", action="store_true", help="print one JSON object")
     off = actions.add_parser("off", help="a day or days off", parents=[common])
     off.add_argument("dates", metavar="DATE[..DATE]", type=values.days_between(clock))
     oncall = actions.add_parser("oncall", help="an on-call period", parents=[common])
     oncall.add_argument("start", metavar="START", type=instant, help="ISO 8601 time")
     oncall.add_argument("end", metavar="END", type=instant, help="ISO 8601 time")
+    from wellbeing_app.cli.grammar_data import add_rota
+
+    add_rota(actions, common, clock)
 
     reminders = commands.add_parser(
         "reminders", help="the reminders planned for the next 24 hours", parents=[common]

@@ -5,12 +5,11 @@ UTF-8 JSON without NaN or Infinity, nested no deeper than a summary is."""
 from __future__ import annotations
 
 import json
-import os
-import stat
 from pathlib import Path
 from typing import Any, NoReturn
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.store.reading import read_bytes
 
 MAX_FILE_BYTES = 4 * 1024 * 1024  # ten years of weeks make about 175 KB
 MAX_DEPTH = 6  # a member's summary nests 4 deep (document, weeks, a week, its figures)
@@ -35,33 +34,7 @@ def load_member_file(path: Path, name: str) -> Any:
 
 
 def _read_regular(path: Path, name: str) -> bytes:
-    """The bytes of a regular file of at most MAX_FILE_BYTES; a pipe, device or folder is
-    refused before it is read (opening never waits on a pipe)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        _refuse(name, f"cannot be read ({exc.strerror or exc})")
-    try:
-        info = os.fstat(fd)
-        mode, size = info.st_mode, info.st_size
-        if stat.S_ISDIR(mode):
-            _refuse(name, "is a folder; give a member's summary file")
-        if not stat.S_ISREG(mode):
-            _refuse(
-                name, "is not a regular file (a pipe or a device); give a member's summary file"
-            )
-        limit = f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, far more than a summary"
-        if size > MAX_FILE_BYTES:
-            _refuse(name, limit)
-        with os.fdopen(os.dup(fd), "rb") as file:
-            data = file.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        _refuse(name, f"cannot be read ({exc.strerror or exc})")
-    finally:
-        os.close(fd)
-    if len(data) > MAX_FILE_BYTES:
-        _refuse(name, limit)
-    return data
+    return read_bytes(path, name, MAX_FILE_BYTES, "a member's summary file")
 
 
 def _not_a_number(constant: str) -> Any:

@@ -131,8 +131,49 @@ class ScheduleWindow(SQLModel, table=True):
     end_minute: int
 
 
+class ImportBatch(SQLModel, table=True):
+    """One calendar brought in: what its events became (``used_as``: rota, oncall or days-off),
+    from which file, over which days. Its rows go with it (``import undo``)."""
+
+    __tablename__ = "import_batch"
+
+    id: int | None = Field(default=None, primary_key=True)
+    used_as: str
+    file_name: str
+    calendar_name: str | None = None
+    match: str | None = None
+    first_day: date
+    last_day: date
+    imported_utc: datetime
+    updated_utc: datetime
+
+
+class RotaWindow(SQLModel, table=True):
+    """Planned working time for one local ``day``, in place of the weekly pattern on that day.
+
+    Kept as instants (a night across a DST change is as long as it really is) with the zone it
+    was planned in. An imported one names its batch and its event (``uid`` and the occurrence's
+    ``recurrence_id``, empty for a single event), so importing again updates it.
+    """
+
+    __tablename__ = "rota_window"
+    __table_args__ = (CheckConstraint("end_utc > start_utc", name="ck_rota_order"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(index=True)
+    start_utc: datetime = Field(index=True)
+    end_utc: datetime
+    zone: str
+    origin: str = Field(default=Origin.CLI.value)
+    batch_id: int | None = Field(
+        default=None, foreign_key="import_batch.id", ondelete="CASCADE", index=True
+    )
+    uid: str | None = None
+    recurrence_id: str | None = None
+
+
 class DayOff(SQLModel, table=True):
-    """Local dates off work, both ends inclusive."""
+    """Local dates off work, both ends inclusive (from a calendar: its batch and event)."""
 
     __tablename__ = "day_off"
     __table_args__ = (CheckConstraint("last_day >= first_day", name="ck_day_off_order"),)
@@ -141,6 +182,11 @@ class DayOff(SQLModel, table=True):
     first_day: date = Field(index=True)
     last_day: date = Field(index=True)
     note: str | None = None
+    batch_id: int | None = Field(
+        default=None, foreign_key="import_batch.id", ondelete="CASCADE", index=True
+    )
+    uid: str | None = None
+    recurrence_id: str | None = None
 
 
 class OnCall(SQLModel, table=True):
@@ -155,6 +201,11 @@ class OnCall(SQLModel, table=True):
     zone: str
     note: str | None = None
     origin: str = Field(default=Origin.CLI.value)
+    batch_id: int | None = Field(
+        default=None, foreign_key="import_batch.id", ondelete="CASCADE", index=True
+    )
+    uid: str | None = None
+    recurrence_id: str | None = None
 
 
 class Reflection(SQLModel, table=True):

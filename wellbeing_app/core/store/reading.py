@@ -1,0 +1,64 @@
+"""Reading a file that came from elsewhere with care: only a regular file (a pipe, a device or a
+folder is refused before anything is read, and opening never waits on a pipe), at most
+``limit`` bytes, and text only when it is UTF-8 (a byte-order mark is allowed and dropped).
+
+Every problem is a ValidationError naming the file as the user gave it, in one line.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import NoReturn
+
+from wellbeing_app.core.errors import ValidationError
+
+
+def read_bytes(path: Path, name: str, limit: int, what: str) -> bytes:
+    """The bytes of the regular file at ``path``, at most ``limit`` of them; ``what`` says what
+    the file should be ("a calendar file"), for the messages."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        _refuse(name, f"cannot be read ({exc.strerror or exc})")
+    too_large = f"is larger than {_size(limit)}, far more than {what}"
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            _refuse(name, f"is a folder; give {what}")
+        if not stat.S_ISREG(info.st_mode):
+            _refuse(name, f"is not a regular file (a pipe or a device); give {what}")
+        if info.st_size > limit:
+            _refuse(name, too_large)
+        with os.fdopen(os.dup(fd), "rb") as file:
+            data = file.read(limit + 1)  # the file may grow while it is read
+    except OSError as exc:
+        _refuse(name, f"cannot be read ({exc.strerror or exc})")
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        _refuse(name, too_large)
+    return data
+
+
+def read_text(path: Path, name: str, limit: int, what: str) -> str:
+    """The UTF-8 text of the file (see ``read_bytes``), a byte-order mark dropped."""
+    data = read_bytes(path, name, limit, what)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        _refuse(
+            name,
+            f"is not UTF-8 text (byte {exc.start + 1} cannot be read); save it as UTF-8 "
+            f"and try again",
+        )
+
+
+def _size(limit: int) -> str:
+    megabytes = limit / (1024 * 1024)
+    return f"{megabytes:g} MB" if megabytes >= 1 else f"{limit // 1024} KB"
+
+
+def _refuse(name: str, problem: str) -> NoReturn:
+    raise ValidationError(name, problem)
