@@ -152,7 +152,7 @@ def test_a_database_holding_records_is_refused(db: Database, fresh: Database) ->
     with db.write() as session:
         session.add(Ping(at_utc=NOW, zone="UTC", source="slack"))
     before = every_row(db.path)
-    with pytest.raises(ConflictError, match=r"already holds records \(1 row"):
+    with pytest.raises(ConflictError, match=r"already holds records \(1 row in ping\)"):
         import_everything(db, small_copy())
     assert every_row(db.path) == before
 

@@ -102,8 +102,9 @@ def _refuse_if_held(session: Session, db: Database) -> None:
     held = held_records(session)
     if held:
         rows = sum(held.values())
+        counted = f"{rows:,} row" if rows == 1 else f"{rows:,} rows"
         raise ConflictError(
-            f"{db.path.parent} already holds records ({rows:,} rows in {', '.join(held)}); a "
+            f"{db.path.parent} already holds records ({counted} in {', '.join(held)}); a "
             "full copy is brought only into an empty data folder. Nothing was written. Use a "
             "new --data-dir, or 'wellbeing-app delete-all' first."
         )

@@ -1,0 +1,155 @@
+"""``export-all -o FILE``, ``import all FILE`` and ``delete-all``: all of the user's data out to
+one file, back into an empty data folder, or gone (with its backups) after typing DELETE."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from wellbeing_app.cli.parser import PROG
+from wellbeing_app.cli.replies import local
+from wellbeing_app.core.errors import ConflictError, ValidationError, WellbeingError
+from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.store import full_copy, full_copy_file
+from wellbeing_app.core.store.backups import backup_folder
+from wellbeing_app.core.store.files import check_output, write_text
+from wellbeing_app.core.store.lock import held_elsewhere
+from wellbeing_app.core.store.paths import resolve_paths
+
+CONFIRMATION = "DELETE"
+
+# What each table holds, in the words of a person reading what is about to be deleted: one, many.
+_WORDS = {
+    "shift": ("shift", "shifts"),
+    "ping": ("ping", "pings"),
+    "captured_ping": ("counted notification", "counted notifications"),
+    "incident": ("incident", "incidents"),
+    "setting": ("setting", "settings"),
+    "schedule_version": ("weekly schedule", "weekly schedules"),
+    "schedule_window": ("working window", "working windows"),
+    "reflection": ("reflection", "reflections"),
+    "handoff_item": ("hand-off item", "hand-off items"),
+    "checkin": ("check-in", "check-ins"),
+    "import_batch": ("calendar import", "calendar imports"),
+    "rota_window": ("rota window", "rota windows"),
+    "day_off": ("day off", "days off"),
+    "on_call": ("on-call period", "on-call periods"),
+}
+
+
+def export_all(args: argparse.Namespace, journal: Journal) -> str:
+    db = journal.db
+    target = check_output(Path(args.output), db.path.parent)
+    copy = full_copy.export_everything(db, journal.now())
+    write_text(target, full_copy_file.full_copy_text(copy), private=True)
+    counts = {name: len(rows) for name, rows in copy["tables"].items()}
+    return (
+        f"Wrote every record ({_rows_in_tables(counts)}) to {args.output}. "
+        "It holds your private notes and reflections: keep it safe."
+    )
+
+
+def import_all(args: argparse.Namespace, journal: Journal) -> str | dict[str, Any]:
+    db = journal.db
+    full_copy.ensure_empty(db)  # before reading what may be a large file for nothing
+    try:
+        copy = full_copy_file.load_full_copy(Path(args.file))
+        counts = full_copy.import_everything(db, copy)
+    except ValidationError as exc:  # named as typed: FILE, then the file as given
+        raise ValidationError("FILE", f"{args.file} {exc.message}; nothing was written") from None
+    if args.json:
+        return {"file": args.file, "rows": sum(counts.values()), "tables": counts}
+    made = _instant(copy.get("exported_utc"))
+    written = f", a full copy made {local(made, journal.zone())}" if made is not None else ""
+    return f"Brought in every record ({_rows_in_tables(counts)}) from {args.file}{written}."
+
+
+def delete_all(args: argparse.Namespace, journal: Journal) -> str:
+    db = journal.db
+    if not args.yes and not _has_terminal():
+        raise ValidationError(
+            "--yes",
+            "there is no terminal to ask on; pass --yes to delete every record and backup "
+            "without asking. Nothing was deleted.",
+        )
+    if held_elsewhere(resolve_paths(getattr(args, "data_dir", None)).lock_file):
+        raise ConflictError(
+            "Wellbeing is running for this data folder; quit it first (Quit in its menu), "
+            "then delete. Nothing was deleted."
+        )
+    if not full_copy.record_counts(db) and not full_copy.backup_files(db):
+        return f"Nothing to delete: {db.path} holds no records, and there are no backups."
+    if not args.yes:
+        _confirm(journal)
+    deleted = full_copy.delete_everything(db)
+    # The database is as new: the daily backup the command line makes after a command (for a
+    # database it did not create) would put a copy straight back into the folder just emptied.
+    db.created = True
+    backups = deleted.backup_files
+    reply = (
+        f"Deleted every record ({_rows_in_tables(deleted.rows)}) and "
+        f"{_plural(backups, 'backup file')}. {db.path} is now an empty database: Wellbeing "
+        "starts as new next time."
+    )
+    if not deleted.log_emptied:
+        reply += (
+            " Another program has the database open; the deleted rows leave its write-ahead "
+            "log when that program closes it."
+        )
+    return reply
+
+
+def _confirm(journal: Journal) -> None:
+    """Say what goes, and go on only when DELETE is typed."""
+    db = journal.db
+    counts = full_copy.record_counts(db)
+    held = ", ".join(_held(count, name) for name, count in counts.items())
+    backups = len(full_copy.backup_files(db))
+    print(
+        f"This deletes every record in {db.path} ({held or 'none yet'}) and "
+        f"{_plural(backups, 'backup file')} in {backup_folder(db.path)}. It cannot be undone; "
+        f"'{PROG} export-all -o FILE' keeps a copy first.",
+        flush=True,
+    )
+    try:
+        answer = input(f"Type {CONFIRMATION} to delete everything: ")
+    except (EOFError, KeyboardInterrupt):
+        answer = ""
+    if answer.strip() != CONFIRMATION:
+        raise WellbeingError(f"{CONFIRMATION} was not typed; nothing was deleted.")
+
+
+def _held(count: int, table: str) -> str:
+    one, many = _WORDS.get(table, (f"{table} row", f"{table} rows"))
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def _has_terminal() -> bool:
+    stdin = sys.stdin
+    try:
+        return stdin is not None and stdin.isatty()
+    except (ValueError, OSError):  # closed
+        return False
+
+
+def _instant(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        made = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return made if made.utcoffset() is not None else None
+
+
+def _rows_in_tables(counts: dict[str, int]) -> str:
+    """``1,234 rows in 11 tables``: the tables that hold any."""
+    tables = sum(1 for count in counts.values() if count)
+    return f"{_plural(sum(counts.values()), 'row')} in {_plural(tables, 'table')}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
