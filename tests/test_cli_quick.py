@@ -31,6 +31,8 @@ SCHEDULE = [
      "--from", "2026-03-02"],
     ["schedule", "off", "2026-03-11"],
     ["schedule", "oncall", "2026-03-12T19:00", "2026-03-12T23:00"],
+    ["schedule", "rota", "add", "2026-03-16", "13:00", "21:00"],
+    ["schedule", "rota", "add", "2026-03-22", "22:00", "06:00"],
 ]  # fmt: skip
 # (command line, the timing a ping is given; None for shift commands)
 STEPS: list[tuple[list[str], str | None]] = [
@@ -57,6 +59,11 @@ STEPS: list[tuple[list[str], str | None]] = [
     (["log", "ping", "--source", "phone", "--at", "2026-03-12T20:30"], "on call"),
     (["log", "ping", "--source", "discord", "--at", "2026-03-14T23:00"], "working hours"),
     (["log", "ping", "--source", "slack", "--at", "2026-03-15T05:59"], "working hours"),
+    # the rota replaces Monday's 09:00-17:00 and plans a Sunday night
+    (["log", "ping", "--source", "slack", "--at", "2026-03-16T10:00"], "after hours"),
+    (["log", "ping", "--source", "slack", "--at", "2026-03-16T20:00"], "working hours"),
+    (["log", "ping", "--source", "slack", "--at", "2026-03-23T05:00"], "working hours"),
+    (["log", "ping", "--source", "slack", "--at", "2026-03-23T07:00"], "after hours"),
     (["shift", "start", "--at", "2026-03-13T09:00", "--note", "  launch  "], None),
     (["shift", "status", "--at", "2026-03-13T20:00"], None),
     (["log", "ping", "--source", "social_dm", "--at", "2026-03-13T20:00"], "working hours"),

@@ -96,6 +96,7 @@ def test_set_show_off_and_oncall(cli: Cli, tmp_path: Path) -> None:
                 "upcoming": [],
                 "days_off": [],
                 "on_call": [],
+                "rota": [],
             },
             indent=2,
         ),
@@ -141,6 +142,7 @@ def test_set_show_off_and_oncall(cli: Cli, tmp_path: Path) -> None:
         "on_call": [
             {"start": f"{on_call_start}:00+01:00", "end": f"{on_call_end}:00+01:00"},
         ],
+        "rota": [],
     }
     # Text shows the weekdays' labels; the JSON above keeps their ids.
     assert shown_text.splitlines() == [

@@ -137,6 +137,10 @@ def _schedule(args: argparse.Namespace, clock: Clock) -> None:
             check_days_off(first, last)
     elif args.action == "oncall":
         check_on_call(args.start, args.end)
+    elif args.action == "rota" and args.rota == "add" and args.start == args.end:
+        raise ValidationError("END", "must differ from START (a window needs some length)")
+    elif args.action == "rota" and args.rota == "clear" and args.dates[1] is not None:
+        check_days_off(*args.dates)
 
 
 def _reflect(args: argparse.Namespace, clock: Clock) -> None:

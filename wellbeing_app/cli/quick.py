@@ -26,7 +26,7 @@ from wellbeing_app.cli import replies
 from wellbeing_app.core.capture.bursts import BY_HAND_WINDOW, CAPTURED_NEARBY_SQL
 from wellbeing_app.core.records import rules
 from wellbeing_app.core.records.fields import check_minutes, check_not_future, clean_text
-from wellbeing_app.core.schedule.book import ScheduleBook, WeeklySchedule, Window
+from wellbeing_app.core.schedule.book import ScheduleBook, WeeklySchedule, Window, rota_days
 from wellbeing_app.core.store.health import CLI_CHECK_SECONDS, quick_check
 from wellbeing_app.core.store.revisions import head_revision
 from wellbeing_app.core.time.clock import Clock
@@ -214,7 +214,8 @@ def _timing(connection: sqlite3.Connection, at: datetime) -> str:
 
 
 def _book(connection: sqlite3.Connection) -> ScheduleBook:
-    """As ``core.schedule.weekly.load_book``: every version with its windows, and days off."""
+    """As ``core.schedule.weekly.load_book``: every version with its windows, days off and the
+    rota."""
     windows: dict[int, list[Window]] = {}
     for version_id, weekday, start, end in connection.execute(
         "SELECT version_id, weekday, start_minute, end_minute FROM schedule_window "
@@ -231,7 +232,13 @@ def _book(connection: sqlite3.Connection) -> ScheduleBook:
         (date.fromisoformat(first), date.fromisoformat(last))
         for first, last in connection.execute("SELECT first_day, last_day FROM day_off")
     ]
-    return ScheduleBook(versions, days_off)
+    rota = rota_days(
+        (date.fromisoformat(day), _instant(start), _instant(end), zone)
+        for day, start, end, zone in connection.execute(
+            "SELECT day, start_utc, end_utc, zone FROM rota_window"
+        )
+    )
+    return ScheduleBook(versions, days_off, rota=rota)
 
 
 # what each quick command does, and whether it writes (then it takes the write lock up front)

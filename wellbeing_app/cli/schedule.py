@@ -1,4 +1,5 @@
-"""``schedule set|show|off|oncall``: the working schedule, days off and on-call periods.
+"""``schedule set|show|off|oncall|rota``: the working schedule, the rota (dated windows), days
+off and on-call periods.
 
 ``show --json`` keeps the weekday ids (``mon``); the text shows their labels (``Mon``).
 """
@@ -12,7 +13,8 @@ from typing import Any
 from wellbeing_app.cli.replies import iso, local
 from wellbeing_app.core.journal import Journal
 from wellbeing_app.core.schedule.book import ScheduleBook, Window
-from wellbeing_app.core.time.local_time import in_zone
+from wellbeing_app.core.schedule.rota import RotaEntry
+from wellbeing_app.core.time.local_time import format_duration, in_zone
 from wellbeing_app.core.vocabulary import WEEKDAY_IDS, WEEKDAY_LABELS
 
 
@@ -26,11 +28,14 @@ def run(args: argparse.Namespace, journal: Journal) -> str | dict[str, Any]:
         last = last or first
         journal.add_days_off(first, last)
         return f"Day off: {first}." if first == last else f"Days off: {first} to {last}."
+    if args.action == "rota":
+        return _rota(args, journal)
     if args.action == "oncall":
         period = journal.add_on_call(args.start, args.end)
         return f"On call from {local(period.start, zone)} to {local(period.end, zone)}."
     book = journal.schedule_book(now - timedelta(days=1), datetime.max.replace(tzinfo=UTC))
     shown = _schedule_json(book, today, zone)
+    shown["rota"] = [_rota_json(entry) for entry in journal.rota.entries(today)]
     return shown if args.json else _schedule_text(book, today, shown)
 
 
@@ -61,6 +66,37 @@ def _set(args: argparse.Namespace, journal: Journal, first: date) -> str:
                 f"From {version.effective_from}, the later change of {days} still applies."
             )
     return "\n".join(lines)
+
+
+def _rota(args: argparse.Namespace, journal: Journal) -> str:
+    if args.rota == "clear":
+        first, last = args.dates
+        last = last or first
+        removed = journal.rota.clear(first, last)
+        days = str(first) if first == last else f"{first} to {last}"
+        if not removed:
+            return f"No rota windows on {days}; nothing changed."
+        plural = "s" if removed != 1 else ""
+        return f"Removed {removed} rota window{plural} on {days}; the weekly pattern applies."
+    entry = journal.rota.add(args.date, args.start, args.end)
+    crosses = " (ending the next day)" if args.end <= args.start else ""
+    hours = f"{_clock(args.start)}-{_clock(args.end)}"
+    length = format_duration(entry.end - entry.start)
+    return (
+        f"Rota: {WEEKDAY_LABELS[args.date.weekday()]} {args.date} {hours}{crosses}, "
+        f"{length}, {entry.zone}. It replaces the weekly pattern on that date."
+    )
+
+
+def _rota_json(entry: RotaEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "date": entry.day.isoformat(),
+        "start": iso(entry.start, entry.zone),
+        "end": iso(entry.end, entry.zone),
+        "zone": entry.zone,
+        "batch": entry.batch,
+    }
 
 
 def _clock(minute: int) -> str:
@@ -110,7 +146,7 @@ def _window_lines(windows: tuple[Window, ...]) -> list[str]:
 def _schedule_text(book: ScheduleBook, today: date, shown: dict[str, Any]) -> str:
     current = book.in_force(today)
     upcoming = [v for v in book.versions if v.effective_from > today]
-    if current is None and not upcoming:
+    if current is None and not upcoming and not shown["rota"]:
         return (
             "No schedule yet. Set one, e.g.: "
             "wellbeing-app schedule set --days mon-fri --start 09:00 --end 17:00"
@@ -122,6 +158,10 @@ def _schedule_text(book: ScheduleBook, today: date, shown: dict[str, Any]) -> st
     for version in upcoming:
         lines.append(f"From {version.effective_from} ({version.zone}):")
         lines += _window_lines(version.windows)
+    for entry in shown["rota"]:
+        start, end = entry["start"], entry["end"]
+        when = f"{start[11:16]}-{end[11:16]}"
+        lines.append(f"Rota {entry['date']}: {when} ({entry['zone']})")
     for off in shown["days_off"]:
         span = off["from"] if off["from"] == off["to"] else f"{off['from']} to {off['to']}"
         lines.append(f"Off: {span}")

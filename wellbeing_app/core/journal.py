@@ -18,6 +18,7 @@ from wellbeing_app.core.reflection.streaks import Streaks, streaks
 from wellbeing_app.core.reminders import memory as reminder_state
 from wellbeing_app.core.reminders.planner import Reminder, ReminderSettings
 from wellbeing_app.core.schedule import weekly as schedule
+from wellbeing_app.core.schedule.rota_changes import Rota
 from wellbeing_app.core.store import settings
 from wellbeing_app.core.store.database import Database
 from wellbeing_app.core.store.models import Origin, Reflection
@@ -49,6 +50,11 @@ class Journal:
     def counting(self) -> Counting:
         """Counting work notifications: the choices, a pause, the captured contacts."""
         return Counting(self.db, self.clock)
+
+    @property
+    def rota(self) -> Rota:
+        """Dated working windows, in place of the weekly pattern on their dates."""
+        return Rota(self.db, self.clock, self.origin)
 
     def zone(self) -> str:
         return self.clock.zone()

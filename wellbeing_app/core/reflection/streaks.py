@@ -14,7 +14,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from wellbeing_app.core.records.pings import list_pings
-from wellbeing_app.core.schedule.weekly import Interval, ScheduleBook, load_book, window_interval
+from wellbeing_app.core.schedule.weekly import Interval, ScheduleBook, load_book
 from wellbeing_app.core.store.models import Reflection, Shift
 from wellbeing_app.core.time.local_time import local_date
 
@@ -52,10 +52,7 @@ def streaks(session: Session, now: datetime, zone: str) -> Streaks:
 
 def _workday_end(book: ScheduleBook, day: date) -> Interval | None:
     """The day's last scheduled window, or None when it is not a scheduled workday."""
-    schedule = book.in_force(day)
-    if schedule is None or book.is_day_off(day):
-        return None
-    windows = [window_interval(day, w, schedule.zone) for w in schedule.windows_on(day.weekday())]
+    windows = book.planned_on(day)
     return max(windows, key=lambda i: i.end) if windows else None
 
 

@@ -7,6 +7,10 @@ wall-clock times in the schedule's zone, turned into UTC instants day by day wit
 window keeps its local hours across DST changes; one that ends at or before its start runs past
 midnight.
 
+A rota (dated windows) replaces the weekly pattern on each local date it plans; a day off
+replaces both. Rota windows are kept as instants, so a night across a DST change is as long as
+it really is.
+
 History: each version holds a whole week and one zone. A change of some days from a date
 (``changed_week``) also reaches every later version that does not set those days itself
 (``carried_forward``): a later version sets a day when its windows for that day differ from those
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -76,6 +81,15 @@ class Interval:
         return self.start <= instant < self.end
 
 
+@dataclass(frozen=True)
+class RotaDay:
+    """The working windows planned for one local date, in place of the weekly pattern."""
+
+    day: date
+    zone: str
+    intervals: tuple[Interval, ...]
+
+
 @dataclass
 class ScheduleBook:
     """Everything needed to judge instants against the schedule, loaded once."""
@@ -83,6 +97,7 @@ class ScheduleBook:
     versions: list[WeeklySchedule]
     days_off: list[tuple[date, date]]
     on_call: list[Interval] = field(default_factory=list)
+    rota: dict[date, RotaDay] = field(default_factory=dict)
     _off: set[date] | None = field(default=None, init=False, repr=False, compare=False)
 
     def in_force(self, day: date) -> WeeklySchedule | None:
@@ -91,13 +106,39 @@ class ScheduleBook:
         return self.versions[index] if index >= 0 else None
 
     def first_start(self) -> datetime | None:
-        """When working hours were first set: the start of the first version's first day, in its
-        zone (None: never). Before it nothing is judged after hours or counted as a day off."""
-        if not self.versions:
-            return None
-        first = self.versions[0]
-        start = datetime.combine(first.effective_from, time(0), tzinfo=ZoneInfo(first.zone))
-        return start.astimezone(UTC)
+        """When working hours were first set: the start of the first version's first day, or of
+        the first rota day, in its zone (None: never). Before it nothing is judged after hours or
+        counted as a day off."""
+        starts = []
+        if self.versions:
+            first = self.versions[0]
+            starts.append(_midnight(first.effective_from, first.zone))
+        if self.rota:
+            planned = self.rota[min(self.rota)]
+            starts.append(_midnight(planned.day, planned.zone))
+        return min(starts) if starts else None
+
+    def hours_set_from(self) -> date | None:
+        """The first local date with working hours: of the weekly pattern or of the rota."""
+        firsts = [self.versions[0].effective_from] if self.versions else []
+        return min([*firsts, *self.rota.keys()], default=None)
+
+    def is_planned(self, day: date) -> bool:
+        """Whether working hours say anything about ``day``: a weekly pattern in force, or a
+        rota for it. Days that are not planned are neither workdays nor days off."""
+        return day in self.rota or self.in_force(day) is not None
+
+    def planned_on(self, day: date) -> list[Interval]:
+        """The working windows of local ``day``, in time order: none on a day off, the rota's
+        where it plans the day, else the weekly pattern's."""
+        if self.is_day_off(day):
+            return []
+        if day in self.rota:
+            return sorted(self.rota[day].intervals, key=lambda i: i.start)
+        schedule = self.in_force(day)
+        if schedule is None:
+            return []
+        return [window_interval(day, w, schedule.zone) for w in schedule.windows_on(day.weekday())]
 
     def is_day_off(self, day: date) -> bool:
         if self._off is None:  # asked once per day over long periods: look it up in a set
@@ -113,19 +154,14 @@ class ScheduleBook:
 
         Work is counted day by day over the range, never row by row.
         """
-        if not self.versions:
+        if not self.versions and not self.rota:
             return []
         first = start.astimezone(UTC).date() - timedelta(days=2)
         last = end.astimezone(UTC).date() + timedelta(days=1)
-        intervals = []
+        intervals: list[Interval] = []
         day = first
         while day <= last:
-            schedule = self.in_force(day)
-            if schedule is not None and not self.is_day_off(day):
-                for window in schedule.windows_on(day.weekday()):
-                    interval = window_interval(day, window, schedule.zone)
-                    if interval.end > start and interval.start < end:
-                        intervals.append(interval)
+            intervals.extend(i for i in self.planned_on(day) if i.end > start and i.start < end)
             day += timedelta(days=1)
         return sorted(intervals, key=lambda i: i.start)
 
@@ -139,6 +175,17 @@ class ScheduleBook:
 
     def is_on_call(self, instant: datetime) -> bool:
         return any(instant in interval for interval in self.on_call)
+
+
+def rota_days(rows: Iterable[tuple[date, datetime, datetime, str]]) -> dict[date, RotaDay]:
+    """Rows of (day, start, end, zone) grouped into the book's rota days."""
+    grouped: dict[date, list[tuple[datetime, datetime, str]]] = {}
+    for day, start, end, zone in rows:
+        grouped.setdefault(day, []).append((start, end, zone))
+    return {
+        day: RotaDay(day, windows[0][2], tuple(Interval(s, e) for s, e, _ in sorted(windows)))
+        for day, windows in grouped.items()
+    }
 
 
 def changed_week(
@@ -188,6 +235,10 @@ def window_interval(day: date, window: Window, zone: str) -> Interval:
     end_day = day + timedelta(days=1) if window.crosses_midnight else day
     end = datetime.combine(end_day, _time(window.end_minute), tzinfo=tz)
     return Interval(start.astimezone(UTC), end.astimezone(UTC))
+
+
+def _midnight(day: date, zone: str) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=ZoneInfo(zone)).astimezone(UTC)
 
 
 def _time(minute: int) -> time:

@@ -26,12 +26,13 @@ from wellbeing_app.core.schedule.book import check_zone as check_zone
 from wellbeing_app.core.schedule.book import parse_clock as parse_clock
 from wellbeing_app.core.schedule.book import parse_days as parse_days
 from wellbeing_app.core.schedule.book import window_interval as window_interval
+from wellbeing_app.core.schedule.rota import load_rota
 from wellbeing_app.core.store.models import DayOff, OnCall, Origin, ScheduleVersion, ScheduleWindow
 from wellbeing_app.core.vocabulary import WEEKDAY_IDS
 
 
 def load_book(session: Session) -> ScheduleBook:
-    """All schedule versions and days off (a handful of rows); on-call periods on demand."""
+    """All schedule versions, days off and rota days; on-call periods on demand."""
     versions = []
     rows = session.exec(select(ScheduleVersion).order_by(col(ScheduleVersion.effective_from)))
     for version in rows.all():
@@ -48,7 +49,7 @@ def load_book(session: Session) -> ScheduleBook:
             )
         )
     days_off = [(d.first_day, d.last_day) for d in session.exec(select(DayOff)).all()]
-    return ScheduleBook(versions, days_off)
+    return ScheduleBook(versions, days_off, rota=load_rota(session))
 
 
 def load_on_call(session: Session, start: datetime, end: datetime) -> list[Interval]:

@@ -110,7 +110,7 @@ def compared(
         wellbeing=_wellbeing(session, period),
         coverage=Coverage(
             period,
-            hours_set_from=book.versions[0].effective_from if book.versions else None,
+            hours_set_from=book.hours_set_from(),
             days_judged=sum(day.judged for day in day_list),
             first_record=first_record(session, zone),
         ),
@@ -123,12 +123,11 @@ def compared(
 def _is_judged(book: ScheduleBook, day: date, today: date) -> bool:
     """A day counts as a workday or a day off once it has begun, and only under working hours
     the user has set (days before the first schedule are neither)."""
-    return day <= today and book.in_force(day) is not None
+    return day <= today and book.is_planned(day)
 
 
 def _is_workday(book: ScheduleBook, day: date) -> bool:
-    schedule = book.in_force(day)
-    return bool(schedule and schedule.windows_on(day.weekday()) and not book.is_day_off(day))
+    return bool(book.planned_on(day))
 
 
 def _add_scheduled(
