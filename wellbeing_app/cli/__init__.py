@@ -121,7 +121,8 @@ def _run(args: argparse.Namespace, clock: Clock) -> Output:
         output = handler(args, Journal(db, clock, Origin.CLI))
     finally:
         db.close()
-    if not db.created:  # a new database holds nothing to back up yet
+    # a new database holds nothing to back up yet; an emptied one must not be copied back
+    if not db.created and args.command != "delete-all":
         from wellbeing_app.cli.backup import daily_backup
 
         daily_backup(database, clock.now())

@@ -207,4 +207,5 @@ _CHECKS: dict[str, Callable[[argparse.Namespace, Clock], None]] = {
     "checkin": _checkin,
     "summary": _summary,
     "team-summary": lambda args, clock: _output(args),
+    "export-all": lambda args, clock: _output(args),
 }

@@ -85,9 +85,6 @@ def delete_all(args: argparse.Namespace, journal: Journal) -> str:
     if not args.yes:
         _confirm(journal)
     deleted = full_copy.delete_everything(db)
-    # The database is as new: the daily backup the command line makes after a command (for a
-    # database it did not create) would put a copy straight back into the folder just emptied.
-    db.created = True
     backups = deleted.backup_files
     reply = (
         f"Deleted every record ({_rows_in_tables(deleted.rows)}) and "

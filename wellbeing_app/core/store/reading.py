@@ -22,6 +22,8 @@ def read_bytes(path: Path, name: str, limit: int, what: str) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         _refuse(name, f"cannot be read ({exc.strerror or exc})")
+    except ValueError:  # a NUL byte in the name
+        _refuse(name, "is not a file name (it holds a NUL byte)")
     too_large = f"is larger than {_size(limit)}, far more than {what}"
     try:
         info = os.fstat(fd)
