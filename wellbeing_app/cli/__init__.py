@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         _check_text(args)
         check_together(args, clock)
     except ValidationError as exc:
-        return _fail(_named(exc), EXIT_BAD_INPUT)
+        return _fail(_named(exc, args), EXIT_BAD_INPUT)
     if args.command is None:  # the tray app; without a display Qt would abort, so say it first
         from wellbeing_app.services.loader import cannot_start, display_problem
 
@@ -94,7 +94,7 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         else:
             output = _run(args, clock)
     except ValidationError as exc:
-        return _fail(_named(exc), EXIT_BAD_INPUT)
+        return _fail(_named(exc, args), EXIT_BAD_INPUT)
     except WellbeingError as exc:
         return _fail(str(exc), EXIT_REFUSED)
     return _print(output)
@@ -177,10 +177,15 @@ def _print(output: Output) -> int:
     return 0
 
 
-def _named(exc: ValidationError) -> str:
-    """Options are named as typed (--at); positional arguments as in the usage (DATE), and a
-    command as typed (edit shift)."""
-    named_as_typed = exc.field.isupper() or exc.field.startswith("-") or " " in exc.field
+def _named(exc: ValidationError, args: argparse.Namespace) -> str:
+    """Options are named as typed (--at); positional arguments as in the usage (DATE), a command
+    as typed (edit shift), and the file read as given."""
+    named_as_typed = (
+        exc.field.isupper()
+        or exc.field.startswith("-")
+        or " " in exc.field
+        or exc.field == getattr(args, "file", None)
+    )
     name = exc.field if named_as_typed else f"--{exc.field.replace('_', '-')}"
     return f"{name}: {exc.message}"
 
