@@ -107,3 +107,15 @@ def test_a_summary_judges_pings_against_the_rota(cli: Cli) -> None:
     assert (before["hours_scheduled"], after["hours_scheduled"]) == (40, 44)
     listed = json.loads(cli.ok("list", "pings", "--json"))
     assert [p["after_hours"] for p in listed] == [True, False, False]
+
+
+def test_reminders_follow_a_rota_day(cli: Cli) -> None:
+    cli.ok(*WEEKDAYS)
+    cli.ok("schedule", "rota", "add", "2026-11-21", "10:00", "14:00")  # a Saturday
+    planned = json.loads(cli.ok("reminders", "--now", "2026-11-21T08:00", "--json"))
+    at = {r["kind"]: r["at"] for r in planned}
+    assert at["wrap_up"] == "2026-11-21T13:45:00+01:00"
+    assert at["end_of_shift"] == "2026-11-21T14:00:00+01:00"
+    cli.ok("schedule", "rota", "add", "2026-11-23", "13:00", "21:00")  # a Monday, moved late
+    monday = json.loads(cli.ok("reminders", "--now", "2026-11-23T08:00", "--json"))
+    assert {r["kind"]: r["at"] for r in monday}["end_of_shift"] == "2026-11-23T21:00:00+01:00"
