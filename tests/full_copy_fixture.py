@@ -106,6 +106,8 @@ def fill_everything(db: Database, now: datetime, zone: str = "Europe/Berlin") ->
                 summary="Threat in DMs",
                 details=f"{SECRET}\nsecond line",
                 resolved_at_utc=AT + timedelta(hours=3),
+                against_advice=True,
+                advised_on=date(2026, 11, 10),
             )
         )
         session.add(

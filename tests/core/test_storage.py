@@ -255,6 +255,35 @@ def test_a_database_at_revision_0001_is_upgraded_with_its_rows_intact(tmp_path: 
     assert {name: user_tables(path)[name] for name in before} == before
 
 
+def test_incidents_from_before_0006_did_not_follow_a_decision_against_advice(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "wellbeing.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    config = alembic_config()
+    with engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0005")
+        connection.commit()
+    engine.dispose()
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute(
+            "INSERT INTO incident (at_utc, zone, category, severity, minutes, summary, origin) "
+            "VALUES ('2026-03-10 20:15:00.000000', 'Europe/Berlin', 'crisis', 4, 30, 'x', 'cli')"
+        )
+        conn.commit()
+    finally:
+        conn.close()
+    open_database(path).close()
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute("SELECT severity, against_advice, advised_on FROM incident").fetchall()
+    finally:
+        conn.close()
+    assert rows == [(4, 0, None)]
+
+
 # --- files that must not be touched --------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Index, text
+from sqlalchemy import CheckConstraint, Index, false, text
 from sqlmodel import Field, SQLModel
 
 
@@ -92,6 +92,10 @@ class Incident(SQLModel, table=True):
     details: str | None = None
     resolved_at_utc: datetime | None = None
     origin: str = Field(default=Origin.TRAY.value)
+    # It followed a decision made against the user's advice, given on ``advised_on`` (a local
+    # date, when the user recorded it).
+    against_advice: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    advised_on: date | None = None
 
 
 class Setting(SQLModel, table=True):
