@@ -14,12 +14,15 @@ from typing import Any
 
 from wellbeing_app.core.imports.calendar_batches import BatchInfo, CalendarPlan
 from wellbeing_app.core.imports.calendar_file import CalendarEvent
+from wellbeing_app.core.imports.calendar_words import (
+    BECOMES,
+    batch_line,
+    changes,
+    event_line,
+    undone,
+)
 from wellbeing_app.core.imports.calendars import CalendarImports
 from wellbeing_app.core.journal import Journal
-from wellbeing_app.core.time.local_time import format_duration
-from wellbeing_app.core.vocabulary import WEEKDAY_LABELS
-
-BECOMES = {"rota": "rota windows", "oncall": "on-call periods", "days-off": "days off"}
 
 
 def run(args: argparse.Namespace, journal: Journal) -> str | dict[str, Any]:
@@ -37,9 +40,7 @@ def undo(args: argparse.Namespace, journal: Journal) -> str | dict[str, Any]:
     info = CalendarImports(journal.db, journal.clock).undo(args.batch)
     if args.json:
         return _batch_json(info)
-    return f"Removed batch #{info.id} ({info.file_name}): {info.rows} {BECOMES[info.used_as]}." + (
-        " Those days follow the weekly pattern again." if info.used_as == "rota" else ""
-    )
+    return undone(info)
 
 
 def listing(args: argparse.Namespace, journal: Journal) -> str | list[dict[str, Any]]:
@@ -50,8 +51,7 @@ def listing(args: argparse.Namespace, journal: Journal) -> str | list[dict[str, 
         return "No calendars imported yet ('wellbeing-app import calendar FILE --as rota')."
     return "\n".join(
         f"#{i.id}  {i.file_name}{f' ({i.calendar_name})' if i.calendar_name else ''}: "
-        f"{i.rows} {BECOMES[i.used_as]}, {i.first_day} to {i.last_day}, "
-        f"updated {i.updated:%Y-%m-%d %H:%M} UTC"
+        f"{batch_line(i)}, updated {i.updated:%Y-%m-%d %H:%M} UTC"
         for i in infos
     )
 
@@ -65,29 +65,20 @@ def _text(plan: CalendarPlan, dry_run: bool) -> str:
         + (f", {sum(plan.skipped.values())} skipped:" if plan.skipped else ".")
     ]
     lines += [f"  {count} {why}" for why, count in sorted(plan.skipped.items())]
-    changes = f"{plan.added} added, {plan.changed} changed, {plan.removed} removed"
+    made = changes(plan)
     if dry_run:
         batch = f"update batch #{plan.batch_id}" if plan.updating else "make a new batch"
-        lines.append(f"Would {batch}: {changes}. Nothing was written (dry run).")
-        lines += [f"  {_event_line(k.event)}" for k in plan.kept]
+        lines.append(f"Would {batch}: {made}. Nothing was written (dry run).")
+        lines += [f"  {event_line(k.event)}" for k in plan.kept]
     elif not kept and not plan.updating:
         lines.append("Nothing was written.")
     else:
         done = "Updated" if plan.updating else "New"
         lines.append(
-            f"{done} batch #{plan.batch_id}: {changes}. "
+            f"{done} batch #{plan.batch_id}: {made}. "
             f"'wellbeing-app import undo {plan.batch_id}' removes it."
         )
     return "\n".join(lines)
-
-
-def _event_line(event: CalendarEvent) -> str:
-    day = f"{WEEKDAY_LABELS[event.first_day.weekday()]} {event.first_day}"
-    if event.all_day:
-        span = "" if event.last_day == event.first_day else f" to {event.last_day}"
-        return f"{day}{span} (all day) {event.summary}".rstrip()
-    hours = f"{event.start:%H:%M}-{event.end:%H:%M}"
-    return f"{day} {hours} ({format_duration(event.duration)}) {event.summary}".rstrip()
 
 
 def _json(plan: CalendarPlan, dry_run: bool) -> dict[str, Any]:
