@@ -18,26 +18,9 @@ from wellbeing_app.core.store.backups import backup_folder
 from wellbeing_app.core.store.files import check_output, write_text
 from wellbeing_app.core.store.lock import held_elsewhere
 from wellbeing_app.core.store.paths import resolve_paths
+from wellbeing_app.core.store.record_words import held, plural, rows_in_tables
 
 CONFIRMATION = "DELETE"
-
-# What each table holds, in the words of a person reading what is about to be deleted: one, many.
-_WORDS = {
-    "shift": ("shift", "shifts"),
-    "ping": ("ping", "pings"),
-    "captured_ping": ("counted notification", "counted notifications"),
-    "incident": ("incident", "incidents"),
-    "setting": ("setting", "settings"),
-    "schedule_version": ("weekly schedule", "weekly schedules"),
-    "schedule_window": ("working window", "working windows"),
-    "reflection": ("reflection", "reflections"),
-    "handoff_item": ("hand-off item", "hand-off items"),
-    "checkin": ("check-in", "check-ins"),
-    "import_batch": ("calendar import", "calendar imports"),
-    "rota_window": ("rota window", "rota windows"),
-    "day_off": ("day off", "days off"),
-    "on_call": ("on-call period", "on-call periods"),
-}
 
 
 def export_all(args: argparse.Namespace, journal: Journal) -> str:
@@ -47,7 +30,7 @@ def export_all(args: argparse.Namespace, journal: Journal) -> str:
     write_text(target, full_copy_file.full_copy_text(copy), private=True)
     counts = {name: len(rows) for name, rows in copy["tables"].items()}
     return (
-        f"Wrote every record ({_rows_in_tables(counts)}) to {args.output}. "
+        f"Wrote every record ({rows_in_tables(counts)}) to {args.output}. "
         "It holds your private notes and reflections: keep it safe."
     )
 
@@ -64,7 +47,7 @@ def import_all(args: argparse.Namespace, journal: Journal) -> str | dict[str, An
         return {"file": args.file, "rows": sum(counts.values()), "tables": counts}
     made = _instant(copy.get("exported_utc"))
     written = f", a full copy made {local(made, journal.zone())}" if made is not None else ""
-    return f"Brought in every record ({_rows_in_tables(counts)}) from {args.file}{written}."
+    return f"Brought in every record ({rows_in_tables(counts)}) from {args.file}{written}."
 
 
 def delete_all(args: argparse.Namespace, journal: Journal) -> str:
@@ -87,8 +70,8 @@ def delete_all(args: argparse.Namespace, journal: Journal) -> str:
     deleted = full_copy.delete_everything(db)
     backups = deleted.backup_files
     reply = (
-        f"Deleted every record ({_rows_in_tables(deleted.rows)}) and "
-        f"{_plural(backups, 'backup file')}. {db.path} is now an empty database: Wellbeing "
+        f"Deleted every record ({rows_in_tables(deleted.rows)}) and "
+        f"{plural(backups, 'backup file')}. {db.path} is now an empty database: Wellbeing "
         "starts as new next time."
     )
     if not deleted.log_emptied:
@@ -103,11 +86,11 @@ def _confirm(journal: Journal) -> None:
     """Say what goes, and go on only when DELETE is typed."""
     db = journal.db
     counts = full_copy.record_counts(db)
-    held = ", ".join(_held(count, name) for name, count in counts.items())
+    kinds = ", ".join(held(count, name) for name, count in counts.items())
     backups = len(full_copy.backup_files(db))
     print(
-        f"This deletes every record in {db.path} ({held or 'none yet'}) and "
-        f"{_plural(backups, 'backup file')} in {backup_folder(db.path)}. It cannot be undone; "
+        f"This deletes every record in {db.path} ({kinds or 'none yet'}) and "
+        f"{plural(backups, 'backup file')} in {backup_folder(db.path)}. It cannot be undone; "
         f"'{PROG} export-all -o FILE' keeps a copy first.",
         flush=True,
     )
@@ -117,11 +100,6 @@ def _confirm(journal: Journal) -> None:
         answer = ""
     if answer.strip() != CONFIRMATION:
         raise WellbeingError(f"{CONFIRMATION} was not typed; nothing was deleted.")
-
-
-def _held(count: int, table: str) -> str:
-    one, many = _WORDS.get(table, (f"{table} row", f"{table} rows"))
-    return f"{count:,} {one if count == 1 else many}"
 
 
 def _has_terminal() -> bool:
@@ -140,13 +118,3 @@ def _instant(value: Any) -> datetime | None:
     except ValueError:
         return None
     return made if made.utcoffset() is not None else None
-
-
-def _rows_in_tables(counts: dict[str, int]) -> str:
-    """``1,234 rows in 11 tables``: the tables that hold any."""
-    tables = sum(1 for count in counts.values() if count)
-    return f"{_plural(sum(counts.values()), 'row')} in {_plural(tables, 'table')}"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
