@@ -21,12 +21,8 @@ from typing import Any
 
 from wellbeing_app.cli.listing import ping_json, shift_json
 from wellbeing_app.core.errors import ValidationError
-from wellbeing_app.core.imports.csv_store import (
-    ALREADY_PRESENT,
-    STILL_RUNNING,
-    CsvImport,
-    import_csv,
-)
+from wellbeing_app.core.imports.csv_store import CsvImport, import_csv
+from wellbeing_app.core.imports.csv_words import counted, default_zone
 from wellbeing_app.core.journal import Journal
 from wellbeing_app.core.records.pings import PingRow
 
@@ -70,27 +66,9 @@ def _json(report: CsvImport, journal: Journal) -> dict[str, Any]:
 
 
 def _text(report: CsvImport, zone: str) -> str:
-    kind = report.kind
-    count = len(report.added)
-    noun = kind if count != 1 else kind.removesuffix("s")
-    lines = [f"{'Would add' if report.dry_run else 'Added'} {count} {noun}{_skipped(report)}."]
+    lines = [counted(report)]
     if report.used_default_zone:
-        lines.append(f"Times without an offset, in rows naming no zone, were read in {zone}.")
+        lines.append(default_zone(zone))
     if report.dry_run:
         lines.append("Nothing was written (dry run).")
     return " ".join(lines)
-
-
-def _skipped(report: CsvImport) -> str:
-    """``; 3 already present, 1 repeated in the file (skipped)``, or nothing."""
-    reasons = [s.reason for s in report.skipped]
-    present = reasons.count(ALREADY_PRESENT)
-    running = reasons.count(STILL_RUNNING)
-    repeated = len(reasons) - present - running
-    parts = [
-        f"{present} already present" if present else "",
-        f"{repeated} repeated in the file" if repeated else "",
-        f"{running} still running (no end)" if running else "",
-    ]
-    said = ", ".join(part for part in parts if part)
-    return f"; {said} (skipped)" if said else ""
