@@ -148,6 +148,8 @@ def argvs(paths: dict[str, str]) -> st.SearchStrategy[list[str]]:
             option("--at", times()),
             option("--summary", texts()),
             option("--details", texts()),
+            flag("--against-advice"),
+            option("--advised-on", dates()),
         ),
         command(
             ["list"],
@@ -179,6 +181,9 @@ def argvs(paths: dict[str, str]) -> st.SearchStrategy[list[str]]:
             option("--severity", numbers(1, 5)),
             option("--details", texts()),
             option("--at", times()),
+            flag("--against-advice"),
+            flag("--not-against-advice"),
+            option("--advised-on", dates()),
             flag("--json"),
         ),
         command(["delete"], kinds.map(lambda k: [k]), ids),
@@ -219,6 +224,7 @@ def argvs(paths: dict[str, str]) -> st.SearchStrategy[list[str]]:
             st.sampled_from([["--format", "json"], ["--format", "md"], ["--format", "csv"], []]),
             option("-o", out),
             flag("--include-wellbeing"),
+            flag("--include-advice"),
             option("--note", texts()),
         ),
         # A PDF's -o: only paths refused before anything is drawn (drawing is slow, and tested

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -17,6 +17,7 @@ from wellbeing_app.core.records.incidents import (
     IncidentRow,
     check_category,
     check_severity,
+    checked,
     delete_incident,
     get_incident,
     list_incidents,
@@ -201,3 +202,43 @@ def test_list_incidents_in_a_range(db: Database) -> None:
             session, datetime(2026, 3, 10, tzinfo=UTC), datetime(2026, 3, 11, tzinfo=UTC)
         )
     assert [r.id for r in rows] == [b.id, a.id]
+
+
+# --- against advice ---------------------------------------------------------------------
+
+
+def test_an_incident_keeps_that_it_followed_a_decision_against_advice(db: Database) -> None:
+    marked = replace(DRAFT, against_advice=True, advised_on=date(2026, 3, 2))
+    row = log(db, marked)
+    assert (row.against_advice, row.advised_on) == (True, date(2026, 3, 2))
+    assert (log(db).against_advice, log(db).advised_on) == (False, None)
+    with db.write() as session:
+        update_incident(session, row.id, replace(marked, advised_on=None), now=NOW)
+    assert [(r.against_advice, r.advised_on) for r in stored(db)][:1] == [(True, None)]
+
+
+def test_the_advice_may_be_given_on_the_incidents_local_day() -> None:
+    # 23:30 UTC on 10 March is 00:30 on 11 March in Berlin: the advice may date from the 11th.
+    late = replace(DRAFT, at=datetime(2026, 3, 10, 23, 30, tzinfo=UTC), against_advice=True)
+    assert checked(replace(late, advised_on=date(2026, 3, 11)), NOW, BERLIN).advised_on == date(
+        2026, 3, 11
+    )
+    with pytest.raises(ValidationError, match=r"^advised_on: 2026-03-11 is after the incident"):
+        checked(replace(late, advised_on=date(2026, 3, 11)), NOW, "UTC")
+
+
+@pytest.mark.parametrize(
+    ("against", "day", "message"),
+    [
+        (False, date(2026, 3, 1), "goes only with an incident that followed a decision"),
+        (True, date(2026, 3, 12), "2026-03-12 is after the incident \\(2026-03-10\\)"),
+        (True, date(2026, 11, 16), "2026-11-16 is in the future"),
+        (True, date(1969, 12, 31), "1969-12-31 is before 1970"),
+    ],
+)
+def test_a_day_of_advice_that_cannot_be_is_refused_naming_the_field(
+    against: bool, day: date, message: str
+) -> None:
+    draft = replace(DRAFT, against_advice=against, advised_on=day)
+    with pytest.raises(ValidationError, match=rf"^advised_on: {message}"):
+        checked(draft, NOW, BERLIN)

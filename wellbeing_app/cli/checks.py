@@ -61,7 +61,17 @@ def _check_span(start: datetime | None, end: datetime | None, clock: Clock) -> N
 EDITABLE = {
     "shift": ("start", "end", "note"),
     "ping": ("at", "source", "minutes", "note"),
-    "incident": ("at", "category", "severity", "platform", "minutes", "summary", "details"),
+    "incident": (
+        "at",
+        "category",
+        "severity",
+        "platform",
+        "minutes",
+        "summary",
+        "details",
+        "against_advice",
+        "advised_on",
+    ),
 }
 
 
@@ -70,12 +80,14 @@ def _edit(args: argparse.Namespace, clock: Clock) -> None:
 
     fields = EDITABLE[args.kind]
     if all(getattr(args, name) is None for name in fields):
-        options = ", ".join(f"--{name}" for name in fields)
+        options = ", ".join(f"--{name.replace('_', '-')}" for name in fields)
         raise ValidationError(f"edit {args.kind}", f"nothing to change; give one of {options}")
     if args.kind == "shift":
         _check_span(args.start, args.end, clock)
     elif args.at is not None:
         check_not_future(args.at, clock.now(), "at")
+    if args.kind == "incident" and args.against_advice is False and args.advised_on is not None:
+        raise ValidationError("advised_on", "does not go with --not-against-advice")
     limits = {
         "note": MAX_NOTE,
         "platform": incidents.MAX_PLATFORM,
@@ -95,6 +107,8 @@ def _log(args: argparse.Namespace, clock: Clock) -> None:
         return
     from wellbeing_app.core.records.incidents import IncidentDraft, checked
 
+    if args.advised_on is not None and not args.against_advice:
+        raise ValidationError("advised_on", "goes only with --against-advice")
     now = clock.now()
     args.incident = checked(
         IncidentDraft(
@@ -105,8 +119,11 @@ def _log(args: argparse.Namespace, clock: Clock) -> None:
             minutes=args.minutes,
             summary=args.summary,
             details=args.details,
+            against_advice=args.against_advice,
+            advised_on=args.advised_on,
         ),
         now,
+        clock.zone(),
     )
 
 

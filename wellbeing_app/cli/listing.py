@@ -77,6 +77,8 @@ def incident_json(row: IncidentRow, zone: str) -> dict[str, Any]:
         "minutes": row.minutes,
         "platform": row.platform,
         "summary": row.summary,
+        "against_advice": row.against_advice,
+        "advised_on": row.advised_on.isoformat() if row.advised_on else None,
         "zone": row.zone,
         "origin": row.origin,
     }
@@ -110,9 +112,18 @@ def _incident_lines(rows: list[IncidentRow], zone: str) -> str:
         return "No incidents in this period."
     return "\n".join(
         f"#{row.id:<5} {local(row.at, zone)}  {category_label(row.category):<20} "
-        f"severity {row.severity}  {row.minutes:>4} min  {row.platform or '-':<12} {row.summary}"
+        f"severity {row.severity}  {row.minutes:>4} min  {row.platform or '-':<12} "
+        f"{_advice_mark(row)}{row.summary}"
         for row in rows
     )
+
+
+def _advice_mark(row: IncidentRow) -> str:
+    """Said before the summary: it followed a decision made against the user's advice."""
+    if not row.against_advice:
+        return ""
+    given = f", advised {row.advised_on.isoformat()}" if row.advised_on else ""
+    return f"[against your advice{given}] "
 
 
 def _private(args: argparse.Namespace, journal: Journal) -> str | Rows:

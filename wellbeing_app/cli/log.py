@@ -15,6 +15,12 @@ def run(args: argparse.Namespace, journal: Journal) -> str:
         ping = journal.log_ping(args.source, args.at or journal.now(), args.minutes, args.note)
         return replies.ping_logged(ping.source, ping.at, ping.zone, ping.timing)
     incident = journal.log_incident(args.incident)  # checked as a whole before the database
+    if incident.against_advice:
+        return (
+            f"Incident logged: {category_label(incident.category).lower()}, "
+            f"severity {incident.severity}, after a decision made against your advice. "
+            "You said so, and it was not your call: the reaction is not on you."
+        )
     return (
         f"Incident logged: {category_label(incident.category).lower()}, "
         f"severity {incident.severity}. "

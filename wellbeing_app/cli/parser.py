@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import NoReturn
 
 from wellbeing_app import __version__
+from wellbeing_app.cli import grammar_advice as advice
 from wellbeing_app.cli import values
 from wellbeing_app.core.time.clock import Clock
 
@@ -88,6 +89,7 @@ def build_parser(clock: Clock) -> argparse.ArgumentParser:
     incident.add_argument("--at", metavar="TIME", type=instant, help=TIME_HELP)
     incident.add_argument("--summary", metavar="TEXT", help="one short line")
     incident.add_argument("--details", metavar="TEXT", help="private details (never exported)")
+    advice.add_advice_options(incident, day, editing=False)
 
     listing = commands.add_parser("list", help="list what was logged", parents=[common])
     listing.add_argument(
@@ -101,7 +103,7 @@ def build_parser(clock: Clock) -> argparse.ArgumentParser:
     )
     listing.add_argument("--json", action="store_true", help="print one JSON array")
 
-    _add_corrections(commands, common, instant, minutes)
+    _add_corrections(commands, common, instant, minutes, day)
     _add_schedule(commands, common, instant, clock)
     _add_wellbeing(commands, common, day)
     _add_reports(commands, common, day)
@@ -118,6 +120,7 @@ def _add_corrections(
     common: Parser,
     instant: Callable[[str], datetime],
     minutes: Callable[[str], int],
+    day: Callable[[str], date],
 ) -> None:
     """``edit`` and ``delete`` for a shift, ping or incident, by the number ``list`` shows."""
     edit = commands.add_parser(
@@ -150,6 +153,7 @@ def _add_corrections(
     incident.add_argument("--minutes", type=minutes, help="minutes spent on it")
     incident.add_argument("--summary", metavar="TEXT", help=CLEARS)
     incident.add_argument("--details", metavar="TEXT", help="private; " + CLEARS)
+    advice.add_advice_options(incident, day, editing=True)
     for editing in (shift, ping, incident):
         editing.add_argument("--json", action="store_true", help="print the row as 'list --json'")
 
@@ -288,6 +292,7 @@ def _add_reports(
         action="store_true",
         help="add your WHO-5, mood and stress figures (left out unless you ask)",
     )
+    advice.add_advice_opt_in(summary)
     summary.add_argument(
         "--note", metavar="TEXT", type=values.summary_note, help="what you are asking for"
     )

@@ -28,6 +28,8 @@ def edit(args: argparse.Namespace, journal: Journal) -> str | dict[str, Any]:
     kind, number, zone = args.kind, args.id, journal.zone()
     changes = {name: getattr(args, name) for name in EDITABLE[kind]}
     changes = {name: value for name, value in changes.items() if value is not None}
+    if changes.get("against_advice") is False:
+        changes["advised_on"] = None  # not against advice: no day the advice was given either
     said: list[str] = []
     row: dict[str, Any]
     with _numbered(kind, number):
@@ -129,7 +131,7 @@ def _change(name: str, before: object, after: object, zone: str) -> str:
     if name in PRIVATE:
         return f"{name} (private) {'removed' if new is None else 'changed'}"
     show = _SHOWN.get(name, _text)
-    return f"{name} {show(old, zone)} -> {show(new, zone)}"
+    return f"{_NAMES.get(name, name)} {show(old, zone)} -> {show(new, zone)}"
 
 
 def _text(value: Any, zone: str) -> str:
@@ -144,4 +146,7 @@ _SHOWN: dict[str, Callable[[Any, str], str]] = {
     "category": lambda category, _: category_label(category),
     "severity": lambda severity, _: str(severity),
     "minutes": lambda minutes, _: str(minutes),
+    "against_advice": lambda against, _: "yes" if against else "no",
+    "advised_on": lambda day, _: day.isoformat() if day else "(not given)",
 }
+_NAMES = {"against_advice": "against your advice", "advised_on": "advised on"}

@@ -145,6 +145,7 @@ class IncidentDialog(FormDialog[IncidentDraft]):
                 details=self.details.toPlainText(),
             ),
             self._clock.now(),
+            self._clock.zone(),
         )
 
     @classmethod

@@ -1,19 +1,22 @@
 """Incidents: the troll pile-ons, crises and escalations absorbed for the brand.
 
 ``summary`` is a short line; ``details`` is private and never leaves the machine unless the
-user ticks it for one export.
+user ticks it for one export. ``against_advice`` marks an incident that followed a decision made
+against the user's advice, given on ``advised_on`` (a local date, optional): the reaction is
+not on them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
 from wellbeing_app.core.errors import NotFoundError, ValidationError
 from wellbeing_app.core.records.fields import check_minutes, check_not_future, clean_text
 from wellbeing_app.core.store.models import Incident, Origin
+from wellbeing_app.core.time.local_time import EARLIEST, local_date
 from wellbeing_app.core.vocabulary import IncidentCategory
 
 MAX_SUMMARY = 280
@@ -32,6 +35,8 @@ class IncidentDraft:
     minutes: int = 0
     summary: str | None = None
     details: str | None = None
+    against_advice: bool = False
+    advised_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,8 @@ class IncidentRow:
     summary: str
     details: str | None
     origin: str
+    against_advice: bool = False
+    advised_on: date | None = None
 
 
 def check_category(text: str, field: str = "category") -> str:
@@ -62,23 +69,55 @@ def check_severity(value: int, field: str = "severity") -> int:
     return value
 
 
-def checked(draft: IncidentDraft, now: datetime) -> IncidentDraft:
-    """The draft with every field checked and tidied; raises ValidationError naming the field."""
+def check_advised_on(
+    advised_on: date | None, against_advice: bool, at: datetime, now: datetime, zone: str
+) -> date | None:
+    """The day the advice was given: only for an incident against advice, on or before the
+    incident's local day (in ``zone``, where it was recorded) and not in the future."""
+    if advised_on is None:
+        return None
+    if not against_advice:
+        raise ValidationError(
+            "advised_on",
+            "goes only with an incident that followed a decision made against your advice",
+        )
+    day = local_date(at, zone)
+    if advised_on > local_date(now, zone):
+        raise ValidationError("advised_on", f"{advised_on} is in the future")
+    if advised_on > day:
+        raise ValidationError(
+            "advised_on", f"{advised_on} is after the incident ({day}); advice comes before it"
+        )
+    if advised_on < EARLIEST.date():
+        raise ValidationError("advised_on", f"{advised_on} is before 1970")
+    return advised_on
+
+
+def checked(draft: IncidentDraft, now: datetime, zone: str) -> IncidentDraft:
+    """The draft with every field checked and tidied; raises ValidationError naming the field.
+    ``zone`` is where the incident is recorded: its local day bounds ``advised_on``."""
+    at = check_not_future(draft.at, now, "at")
+    if not isinstance(draft.against_advice, bool):
+        raise ValidationError(
+            "against_advice", f"must be true or false, got {draft.against_advice!r}"
+        )
     return IncidentDraft(
-        at=check_not_future(draft.at, now, "at"),
+        at=at,
         category=check_category(draft.category),
         severity=check_severity(draft.severity),
         platform=clean_text(draft.platform, "platform", MAX_PLATFORM),
         minutes=check_minutes(draft.minutes),
         summary=clean_text(draft.summary, "summary", MAX_SUMMARY),
         details=clean_text(draft.details, "details", MAX_DETAILS),
+        against_advice=draft.against_advice,
+        advised_on=check_advised_on(draft.advised_on, draft.against_advice, at, now, zone),
     )
 
 
 def log_incident(
     session: Session, draft: IncidentDraft, *, now: datetime, zone: str, origin: Origin
 ) -> IncidentRow:
-    good = checked(draft, now)
+    good = checked(draft, now, zone)
     incident = Incident(
         zone=zone, origin=origin.value, at_utc=good.at, category=good.category, severity=1
     )
@@ -94,7 +133,7 @@ def update_incident(
     incident = session.get(Incident, incident_id)
     if incident is None:
         raise NotFoundError(f"incident {incident_id} no longer exists")
-    _apply(incident, checked(draft, now))
+    _apply(incident, checked(draft, now, incident.zone))
     session.add(incident)
     session.flush()
     return _row(incident)
@@ -131,6 +170,8 @@ def _apply(incident: Incident, draft: IncidentDraft) -> None:
     incident.minutes = draft.minutes
     incident.summary = draft.summary or ""
     incident.details = draft.details
+    incident.against_advice = draft.against_advice
+    incident.advised_on = draft.advised_on
 
 
 def _row(incident: Incident) -> IncidentRow:
@@ -146,4 +187,6 @@ def _row(incident: Incident) -> IncidentRow:
         summary=incident.summary,
         details=incident.details,
         origin=incident.origin,
+        against_advice=incident.against_advice,
+        advised_on=incident.advised_on,
     )

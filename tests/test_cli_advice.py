@@ -1,0 +1,99 @@
+"""Incidents that followed a decision made against the user's advice, from the command line:
+``log incident --against-advice [--advised-on DATE]``, ``edit incident --against-advice |
+--not-against-advice``, and ``list incidents`` (JSON and text). At NOW (15 Nov 2026) in Berlin.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli_runner import Cli, tables
+
+LOG = ("log", "incident", "--category", "crisis", "--severity", "4", "--at", "2026-03-10T21:30")
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
+    return Cli(tmp_path, capsys, monkeypatch)
+
+
+def test_log_marks_an_incident_against_advice_with_the_day_it_was_given(cli: Cli) -> None:
+    out = cli.ok(*LOG, "--against-advice", "--advised-on", "2026-03-09")
+    assert "after a decision made against your advice" in out
+    assert "the reaction is not on you" in out
+    cli.ok(*LOG, "--summary", "plain one")
+    first, second = cli.listed("incidents")
+    assert (first["against_advice"], first["advised_on"]) == (True, "2026-03-09")
+    assert (second["against_advice"], second["advised_on"]) == (False, None)
+    text = cli.ok("list", "incidents").splitlines()
+    assert "[against your advice, advised 2026-03-09]" in text[0]
+    assert "against" not in text[1]
+
+
+def test_the_day_of_the_advice_is_optional(cli: Cli) -> None:
+    cli.ok(*LOG, "--against-advice")
+    [row] = cli.listed("incidents")
+    assert (row["against_advice"], row["advised_on"]) == (True, None)
+    assert cli.ok("list", "incidents").endswith("[against your advice]")
+
+
+def test_edit_marks_and_unmarks_and_unmarking_clears_the_day(cli: Cli) -> None:
+    cli.ok(*LOG)
+    out = cli.ok("edit", "incident", "1", "--against-advice", "--advised-on", "2026-03-01")
+    assert out == (
+        "Incident #1 corrected: against your advice no -> yes; "
+        "advised on (not given) -> 2026-03-01."
+    )
+    [row] = cli.listed("incidents")
+    assert (row["against_advice"], row["advised_on"]) == (True, "2026-03-01")
+    row = json.loads(cli.ok("edit", "incident", "1", "--advised-on", "2026-03-05", "--json"))
+    assert (row["against_advice"], row["advised_on"]) == (True, "2026-03-05")
+    assert row == cli.listed("incidents")[0]
+    row = json.loads(cli.ok("edit", "incident", "1", "--not-against-advice", "--json"))
+    assert (row["against_advice"], row["advised_on"]) == (False, None)
+    assert cli.ok("edit", "incident", "1", "--not-against-advice") == (
+        "Incident #1 unchanged: it already read so."
+    )
+
+
+def test_moving_an_incident_before_its_advice_is_refused(cli: Cli, tmp_path: Path) -> None:
+    cli.ok(*LOG, "--against-advice", "--advised-on", "2026-03-10")
+    before = tables(tmp_path, ("incident",))
+    result = cli.run("edit", "incident", "1", "--at", "2026-03-09T10:00")
+    assert result.returncode == 2
+    assert result.stderr.startswith("wellbeing-app: --advised-on: 2026-03-10 is after")
+    assert tables(tmp_path, ("incident",)) == before
+
+
+BAD = [
+    ([*LOG, "--advised-on", "2026-03-01"], "--advised-on: goes only with --against-advice"),
+    ([*LOG, "--against-advice", "--advised-on", "2026-03-11"], "--advised-on: 2026-03-11 is after"),
+    ([*LOG, "--against-advice", "--advised-on", "2026-11-16"], "is in the future"),
+    ([*LOG, "--against-advice", "--advised-on", "10 March"], "--advised-on"),
+    ([*LOG, "--against-advice", "--advised-on", "1969-12-31"], "--advised-on"),
+    (
+        ["edit", "incident", "1", "--against-advice", "--not-against-advice"],
+        "--not-against-advice: not allowed with argument --against-advice",
+    ),
+    (
+        ["edit", "incident", "1", "--not-against-advice", "--advised-on", "2026-03-01"],
+        "--advised-on: does not go with --not-against-advice",
+    ),
+    (["edit", "incident", "1", "--advised-on", "2026-03-01"], "--advised-on: goes only with"),
+]
+
+
+@pytest.mark.parametrize(("args", "said"), BAD, ids=[str(n) for n in range(len(BAD))])
+def test_bad_advice_exits_2_naming_the_option_and_writes_nothing(
+    cli: Cli, tmp_path: Path, args: list[str], said: str
+) -> None:
+    cli.ok(*LOG)
+    before = tables(tmp_path, ("incident",))
+    result = cli.run(*args)
+    assert result.returncode == 2, result.stderr
+    assert said in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert tables(tmp_path, ("incident",)) == before
