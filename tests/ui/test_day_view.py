@@ -163,3 +163,33 @@ def test_the_last_ping_stops_asking_after_half_a_day(wellbeing, clock) -> None:
     clock.advance(hours=12, minutes=1)
     wellbeing.refresh()
     assert not wellbeing.actions.last_ping.isVisible()
+
+
+def test_the_day_view_marks_an_incident_against_advice_and_edits_keep_it(
+    wellbeing, monkeypatch, clock
+) -> None:
+    at = clock.now() - timedelta(hours=2)
+    wellbeing.journal.log_incident(
+        IncidentDraft(at, "crisis", 4, against_advice=True, advised_on=date(2026, 11, 9))
+    )
+    wellbeing.journal.log_incident(IncidentDraft(at, "harassment", 2))
+    window = day_view(wellbeing)
+    table = window.incidents.table
+    column = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())].index(
+        "Against your advice"
+    )
+    assert [table.item(r, column).text() for r in range(2)] == ["yes (advised 9 Nov)", ""]
+    offered: list[IncidentDraft] = []
+
+    def fake_dialog(clock, save, initial=None, parent=None, when=None):
+        offered.append(initial)
+        save(initial)
+        return initial, True
+
+    monkeypatch.setattr(IncidentDialog, "get_incident", staticmethod(fake_dialog))
+    window.incidents.table.selectRow(0)
+    window.incidents.edit_button.click()
+    [initial] = offered
+    assert (initial.against_advice, initial.advised_on) == (True, date(2026, 11, 9))
+    first = wellbeing.journal.day().incidents[0]
+    assert (first.against_advice, first.advised_on) == (True, date(2026, 11, 9))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -162,3 +162,77 @@ def test_the_dialog_works_from_the_keyboard_alone(dialog, saved, qtbot: QtBot) -
     assert draft.category == "harassment"
     assert draft.severity == 3
     assert draft.summary == "Angry thread"
+
+
+# --- against advice -----------------------------------------------------------------------
+
+
+def test_one_click_marks_it_as_following_a_decision_against_advice(dialog, saved) -> None:
+    fill(dialog)
+    advice = dialog.advice
+    assert not advice.known.isEnabled() and not advice.advised_on.isEnabled()
+    assert not advice.not_on_you.isVisibleTo(dialog)
+    advice.against_advice.click()
+    assert advice.known.isEnabled() and not advice.advised_on.isEnabled()
+    assert advice.not_on_you.isVisibleTo(dialog)
+    assert advice.advised_on.text() == "not given"
+    dialog.accept()
+    [draft] = saved
+    assert (draft.against_advice, draft.advised_on) == (True, None)
+
+
+def test_the_day_of_the_advice_starts_at_the_incidents_day(dialog, saved, clock) -> None:
+    from PySide6.QtCore import QDate
+
+    fill(dialog)
+    dialog.when.set_instant(clock.now() - timedelta(days=2))  # Fri 13 Nov
+    dialog.advice.against_advice.click()
+    dialog.advice.known.click()
+    assert dialog.advice.advised_on.isEnabled()
+    assert dialog.advice.advised_on.date() == QDate(2026, 11, 13)
+    dialog.advice.advised_on.setDate(QDate(2026, 11, 9))
+    dialog.accept()
+    [draft] = saved
+    assert (draft.against_advice, draft.advised_on) == (True, date(2026, 11, 9))
+
+
+def test_a_day_of_advice_after_the_incident_is_named(dialog, saved, clock) -> None:
+    from PySide6.QtCore import QDate
+
+    fill(dialog)
+    dialog.when.set_instant(clock.now() - timedelta(days=2))
+    dialog.advice.against_advice.click()
+    dialog.advice.known.click()
+    dialog.advice.advised_on.setDate(QDate(2026, 11, 14))
+    dialog.accept()
+    assert saved == []
+    assert dialog.error.text() == (
+        "Advice given on: 2026-11-14 is after the incident (2026-11-13); advice comes before it"
+    )
+    assert dialog.advice.advised_on.accessibleDescription() == dialog.error.text()
+
+
+def test_editing_keeps_and_changes_the_mark(qtbot: QtBot, clock, saved) -> None:
+    initial = IncidentDraft(
+        at=clock.now() - timedelta(days=1),
+        category="crisis",
+        severity=4,
+        summary="Pile-on after the ad",
+        against_advice=True,
+        advised_on=date(2026, 11, 2),
+    )
+    dialog = IncidentDialog(clock, save=saved.append, initial=initial)
+    qtbot.addWidget(dialog)
+    assert dialog.advice.against_advice.isChecked() and dialog.advice.known.isChecked()
+    dialog.accept()
+    assert saved == [initial]
+    again = IncidentDialog(clock, save=saved.append, initial=initial)
+    qtbot.addWidget(again)
+    again.advice.known.click()  # the day: not given
+    again.accept()
+    assert (saved[-1].against_advice, saved[-1].advised_on) == (True, None)
+    once_more = IncidentDialog(clock, save=saved.append, initial=initial)
+    qtbot.addWidget(once_more)
+    once_more.advice.against_advice.click()  # not against advice: no day either
+    once_more.accept()
+    assert (saved[-1].against_advice, saved[-1].advised_on) == (False, None)

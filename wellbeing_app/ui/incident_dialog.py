@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.records.incidents import MAX_SUMMARY, IncidentDraft, checked
 from wellbeing_app.core.time.clock import Clock
+from wellbeing_app.core.time.local_time import local_date
 from wellbeing_app.core.vocabulary import CATEGORY_LABELS, SEVERITIES, SEVERITY_HINTS
+from wellbeing_app.ui.advice_fields import AdviceFields
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.quiet_label import QUIET_STYLE
 from wellbeing_app.ui.scale_row import ScaleRow
@@ -56,7 +58,12 @@ class IncidentDialog(FormDialog[IncidentDraft]):
             "Edit incident" if initial else "Log an incident",
             self._collect_incident,
             save,
-            {"at": "When", "details": "Private details", "minutes": "Minutes spent"},
+            {
+                "at": "When",
+                "details": "Private details",
+                "minutes": "Minutes spent",
+                "advised_on": "Advice given on",
+            },
             parent,
         )
         self._clock = clock
@@ -86,6 +93,9 @@ class IncidentDialog(FormDialog[IncidentDraft]):
         self.details.setPlaceholderText("What happened, how it felt. Only you will see this.")
         self.details.setTabChangesFocus(True)
         self.details.setMinimumHeight(80)
+        self.advice = AdviceFields(
+            local_date(clock.now(), clock.zone()), lambda: self.when.wall_time().date(), self
+        )
         private = QLabel(PRIVATE_NOTE)
         private.setWordWrap(True)
         private.setStyleSheet(QUIET_STYLE)
@@ -96,6 +106,7 @@ class IncidentDialog(FormDialog[IncidentDraft]):
         self.form.addRow("&Platform", self.platform)
         self.form.addRow("&Minutes spent", self.minutes)
         self.form.addRow("S&ummary", self.summary)  # Alt+S saves
+        self.advice.add_to(self.form)
         self.form.addRow("Private &details", self.details)
         self.form.addRow("", private)
         self.body.insertWidget(
@@ -109,6 +120,8 @@ class IncidentDialog(FormDialog[IncidentDraft]):
             "minutes": self.minutes,
             "summary": self.summary,
             "details": self.details,
+            "against_advice": self.advice.against_advice,
+            "advised_on": self.advice.advised_on,
         }
         self.setMinimumWidth(460)
         if initial:
@@ -124,6 +137,7 @@ class IncidentDialog(FormDialog[IncidentDraft]):
         self.minutes.setValue(draft.minutes)
         self.summary.setText(draft.summary or "")
         self.details.setPlainText(draft.details or "")
+        self.advice.fill(draft.against_advice, draft.advised_on)
 
     def _on_severity(self, level: int, checked_now: bool) -> None:
         if checked_now:
@@ -134,6 +148,7 @@ class IncidentDialog(FormDialog[IncidentDraft]):
             raise ValidationError("category", "choose what kind of incident it was")
         if self.severity.checkedId() == -1:
             raise ValidationError("severity", "choose how hard it was, from 1 to 5")
+        against_advice, advised_on = self.advice.value()
         return checked(
             IncidentDraft(
                 at=self.when.instant("at"),
@@ -143,6 +158,8 @@ class IncidentDialog(FormDialog[IncidentDraft]):
                 minutes=self.minutes.value(),
                 summary=self.summary.text(),
                 details=self.details.toPlainText(),
+                against_advice=against_advice,
+                advised_on=advised_on,
             ),
             self._clock.now(),
             self._clock.zone(),

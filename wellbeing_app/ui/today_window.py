@@ -203,7 +203,15 @@ class TodayWindow(QWidget):
         self.incidents = RecordTable(
             INCIDENT,
             "Incidents",
-            ["Time", "Category", "Severity", "Platform", "Minutes", "Summary"],
+            [
+                "Time",
+                "Category",
+                "Severity",
+                "Platform",
+                "Minutes",
+                "Against your advice",
+                "Summary",
+            ],
             "No incidents on this day.",
         )
         layout = QVBoxLayout(self)
@@ -296,6 +304,7 @@ class TodayWindow(QWidget):
                         str(i.severity),
                         i.platform or "",
                         str(i.minutes),
+                        _advice(i.against_advice, i.advised_on),
                         i.summary,
                     ],
                 )
@@ -306,6 +315,13 @@ class TodayWindow(QWidget):
     def _step(self, days: int) -> None:
         if self.day is not None:
             self.day_chosen.emit(self.day + timedelta(days=days))
+
+
+def _advice(against_advice: bool, advised_on: date | None) -> str:
+    """The mark of an incident that followed a decision made against the user's advice."""
+    if not against_advice:
+        return ""
+    return f"yes (advised {advised_on.day} {advised_on:%b})" if advised_on else "yes"
 
 
 def _when(instant: datetime, zone: str, day: object) -> str:

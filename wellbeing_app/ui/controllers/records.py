@@ -171,6 +171,8 @@ class Records(Feature):
                     row.minutes,
                     row.summary,
                     row.details,
+                    row.against_advice,
+                    row.advised_on,
                 ),
                 parent=parent,
             )
