@@ -97,3 +97,17 @@ def test_bad_advice_exits_2_naming_the_option_and_writes_nothing(
     assert said in result.stderr
     assert len(result.stderr.splitlines()) == 1
     assert tables(tmp_path, ("incident",)) == before
+
+
+def test_the_reflection_of_that_day_names_the_incident_with_a_line_of_its_own(cli: Cli) -> None:
+    from wellbeing_app.core.reflection.affirmations import AGAINST_ADVICE
+
+    cli.ok(*LOG, "--against-advice")
+    out = cli.ok("reflect", "--mood", "2", "--energy", "2", "--stress", "7", "--date", "2026-03-10")
+    lead = "Reflection for 2026-03-10 saved. The crisis at 21:30 followed a decision made "
+    assert out.startswith(lead + "against your advice. ")
+    line = out.removeprefix(lead + "against your advice. ")
+    assert line in AGAINST_ADVICE.read_text(encoding="utf-8").splitlines()
+    other_day = cli.ok("reflect", "--mood", "3", "--energy", "3", "--stress", "3",
+                       "--date", "2026-03-11")  # fmt: skip
+    assert "advice" not in other_day

@@ -14,7 +14,12 @@ from pytestqt.qtbot import QtBot
 from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.records.incidents import IncidentRow
 from wellbeing_app.core.records.pings import PingRow
-from wellbeing_app.core.reflection.affirmations import affirmation_for, affirmations
+from wellbeing_app.core.reflection.affirmations import (
+    AGAINST_ADVICE,
+    affirmation_for,
+    affirmations,
+    against_advice_affirmation_for,
+)
 from wellbeing_app.core.reflection.reflections import ReflectionDraft
 from wellbeing_app.core.time.clock import FixedClock
 from wellbeing_app.ui.reflection_dialog import ReflectionDialog
@@ -346,3 +351,39 @@ def test_affirmations_rotate_by_day() -> None:
     assert len(week) == 7
     assert affirmation_for(DAY + timedelta(days=len(lines))) == affirmation_for(DAY)
     assert all(0 < len(line) <= 100 for line in lines)
+
+
+def against_advice(incident_id: int, hour: int, category: str) -> IncidentRow:
+    at = datetime(2026, 11, 15, hour, 30, tzinfo=UTC)
+    return IncidentRow(incident_id, at, ZONE, category, 4, "x", 20, "", None, "tray", True, None)
+
+
+def test_the_look_back_names_incidents_after_decisions_against_advice(make) -> None:
+    plain = make()
+    assert not plain.against_advice.isVisibleTo(plain)
+    dialog = make(incidents=[*INCIDENTS, against_advice(10, 19, "crisis")])
+    assert dialog.against_advice.isVisibleTo(dialog)
+    said = dialog.against_advice.text()
+    assert said.startswith("The crisis at 20:30 followed a decision made against your advice. ")
+    assert said.removeprefix(said.split(". ")[0] + ". ") in against_advice_lines()
+    several = make(
+        incidents=[against_advice(10, 8, "crisis"), against_advice(11, 19, "other")]
+    ).against_advice.text()
+    assert several.startswith(
+        "The crisis at 09:30 and the incident at 20:30 followed decisions made against your advice."
+    )
+
+
+def test_the_lines_for_decisions_against_advice_come_from_their_own_file() -> None:
+    lines = against_advice_lines()
+    assert AGAINST_ADVICE.name == "affirmations_against_advice.txt"
+    assert 5 <= len(lines) == len(set(lines))
+    assert all(0 < len(line) <= 100 for line in lines)
+    assert set(lines).isdisjoint(affirmations())
+    assert "You said so, and it was not your call. The reaction is not on you." in lines
+    week = {against_advice_affirmation_for(DAY + timedelta(days=n)) for n in range(5)}
+    assert len(week) == 5
+
+
+def against_advice_lines() -> tuple[str, ...]:
+    return tuple(AGAINST_ADVICE.read_text(encoding="utf-8").splitlines())

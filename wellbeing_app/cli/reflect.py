@@ -6,8 +6,9 @@ import argparse
 from typing import Any
 
 from wellbeing_app.core.journal import Journal
-from wellbeing_app.core.reflection.affirmations import affirmation_for
+from wellbeing_app.core.reflection.affirmations import affirmation_for, against_advice_line
 from wellbeing_app.core.reflection.reflections import ReflectionDraft, handoff_items
+from wellbeing_app.core.time.local_time import day_bounds
 from wellbeing_app.core.vocabulary import who5_change_sentence
 
 
@@ -27,7 +28,9 @@ def reflect(args: argparse.Namespace, journal: Journal) -> str:
     )
     left = len(handoff_items(args.leave))
     handed = f" {left} thing(s) left at work for next time." if left else ""
-    return f"Reflection for {day} saved.{handed} {affirmation_for(day)}"
+    zone = journal.zone()
+    advice = against_advice_line(journal.incidents_between(*day_bounds(day, zone)), day, zone)
+    return f"Reflection for {day} saved.{handed} {advice or affirmation_for(day)}"
 
 
 def checkin(args: argparse.Namespace, journal: Journal) -> str | dict[str, Any]:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from wellbeing_app.core.errors import ValidationError, WellbeingError
 from wellbeing_app.core.records.incidents import IncidentRow
 from wellbeing_app.core.records.pings import PingRow
-from wellbeing_app.core.reflection.affirmations import affirmation_for
+from wellbeing_app.core.reflection.affirmations import affirmation_for, against_advice_line
 from wellbeing_app.core.reflection.reflections import ReflectionDraft, checked_reflection
 from wellbeing_app.core.time.clock import Clock
 from wellbeing_app.core.time.local_time import in_zone
@@ -91,11 +91,15 @@ class ReflectionDialog(FormDialog[ReflectionDraft]):
         weight_label.setBuddy(self.detachment)
         self.pings_summary = QLabel()
         self.incidents_summary = QLabel()
-        for summary in (self.pings_summary, self.incidents_summary):
+        # the day's incidents after decisions made against the user's advice: not on them
+        self.against_advice = QLabel()
+        self.against_advice.setStyleSheet("font-style: italic;")
+        for summary in (self.pings_summary, self.incidents_summary, self.against_advice):
             summary.setWordWrap(True)
         looking_back = QVBoxLayout()
         looking_back.addWidget(self.pings_summary)
         looking_back.addWidget(self.incidents_summary)
+        looking_back.addWidget(self.against_advice)
         self.log_missed_button = QPushButton("Lo&g something I missed…")
         self.log_missed_button.setAutoDefault(False)  # Enter saves, it does not open a dialog
         looking_back.addWidget(self.log_missed_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -155,6 +159,9 @@ class ReflectionDialog(FormDialog[ReflectionDraft]):
         """Refresh the look back, e.g. after something missed was logged."""
         self.pings_summary.setText(pings_line(pings, self._zone))
         self.incidents_summary.setText(incidents_line(incidents))
+        advice = against_advice_line(incidents, self._day, self._zone)
+        self.against_advice.setText(advice or "")
+        self.against_advice.setVisible(advice is not None)
 
     def skip_day(self) -> None:
         """Record the day as skipped (no questions asked) and close without a reflection."""
