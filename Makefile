@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: run test system-deps
+.PHONY: run test system-deps translations
 
 run: $(VENV)/.installed-app
 	$(BIN)/wellbeing-app $(ARGS)
@@ -18,6 +18,10 @@ test: system-deps $(VENV)/.installed-test
 
 system-deps:
 	@bash packaging/system-deps.sh
+
+# Extract marked strings, update each language's .po, compile the .mo files the app reads.
+translations: $(VENV)/.installed-test
+	$(BIN)/python packaging/translations.py
 
 $(VENV)/.installed-app: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

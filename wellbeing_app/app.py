@@ -9,18 +9,18 @@ does. An action taken while the store opens is carried out once it is ready.
 from __future__ import annotations
 
 import logging
-import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from wellbeing_app import APP_ID, APP_NAME
+from wellbeing_app import APP_NAME
 from wellbeing_app.core.store.paths import AppPaths, resolve_paths
 from wellbeing_app.core.time.clock import Clock, SystemClock
 from wellbeing_app.services import loader
 from wellbeing_app.services.single_instance import SingleInstance
 from wellbeing_app.ui.actions import AppActions
+from wellbeing_app.ui.application import make_application
 from wellbeing_app.ui.no_tray_window import NoTrayWindow
 from wellbeing_app.ui.operation import Operations
 from wellbeing_app.ui.restore_dialog import RestoreDialog
@@ -217,10 +217,7 @@ def run_app(data_dir: str | None, *, tray_wait_ms: int = TRAY_WAIT_MS) -> int:
     """Start the tray app (there is a display: ``loader.display_problem``); returns the process
     exit status."""
     paths = resolve_paths(data_dir)
-    app = QApplication([sys.argv[0]])
-    app.setApplicationName(APP_NAME)
-    app.setDesktopFileName(APP_ID)
-    app.setQuitOnLastWindowClosed(False)
+    app = make_application()
 
     instance = SingleInstance(paths.data_dir)
     if (problem := loader.folder_problem(paths)) is not None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from wellbeing_app.cli.replies import iso, local
 from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.language import ngettext
 from wellbeing_app.core.schedule.book import ScheduleBook, Window
 from wellbeing_app.core.schedule.rota import RotaEntry
 from wellbeing_app.core.time.local_time import format_duration, in_zone
@@ -76,8 +77,11 @@ def _rota(args: argparse.Namespace, journal: Journal) -> str:
         days = str(first) if first == last else f"{first} to {last}"
         if not removed:
             return f"No rota windows on {days}; nothing changed."
-        plural = "s" if removed != 1 else ""
-        return f"Removed {removed} rota window{plural} on {days}; the weekly pattern applies."
+        return ngettext(
+            "Removed {count} rota window on {days}; the weekly pattern applies.",
+            "Removed {count} rota windows on {days}; the weekly pattern applies.",
+            removed,
+        ).format(count=removed, days=days)
     entry = journal.rota.add(args.date, args.start, args.end)
     crosses = " (ending the next day)" if args.end <= args.start else ""
     hours = f"{_clock(args.start)}-{_clock(args.end)}"

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import _
 
 # The years a record may fall in: from 1970 to about ten years ahead. Outside them an instant
 # cannot be laid out in every zone (year 1 or 9999 overflow once an offset is applied), and no
@@ -119,5 +120,5 @@ def format_duration(delta: timedelta) -> str:
     minutes = max(0, int(delta.total_seconds() // 60))
     hours, minutes = divmod(minutes, 60)
     if hours == 0:
-        return f"{minutes} min"
-    return f"{hours} h {minutes:02d} min"
+        return _("{minutes} min").format(minutes=minutes)
+    return _("{hours} h {minutes} min").format(hours=hours, minutes=f"{minutes:02d}")
