@@ -7,11 +7,17 @@ misses a string or a placeholder, or a ``.mo`` is older than its ``.po``.
     python packaging/translations.py            # extract, update, compile
     python packaging/translations.py compile    # compile only
     python packaging/translations.py new LANG   # start a catalogue for LANG (e.g. de)
+    python packaging/translations.py todo LANG FILE.json   # untranslated strings, to fill in
+    python packaging/translations.py fill LANG FILE.json   # take translations from FILE.json
+
+A FILE.json for ``todo``/``fill`` maps each message (its singular, for plurals) to its
+translation: a string, or a list of the language's plural forms.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -108,8 +114,50 @@ def new(language: str) -> None:
     write_catalog(path, catalog)
 
 
+def todo(language: str, out: Path) -> int:
+    """Writes the untranslated (or fuzzy) messages of ``language`` to ``out``; returns how many."""
+    with po_path(language).open("rb") as file:
+        catalog = read_po(file, locale=language, domain=DOMAIN)
+    open_ones: dict[str, object] = {}
+    for message in catalog:
+        if not message.id:
+            continue
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy or not all(forms):
+            if isinstance(message.id, tuple):
+                open_ones[message.id[0]] = {"plural": message.id[1], "forms": catalog.num_plurals}
+            else:
+                open_ones[message.id] = ""
+    out.write_text(json.dumps(open_ones, ensure_ascii=False, indent=1), encoding="utf-8")
+    return len(open_ones)
+
+
+def fill(language: str, source: Path) -> int:
+    """Takes the translations in ``source`` into ``language``'s catalogue; returns how many."""
+    given = json.loads(source.read_text(encoding="utf-8"))
+    with po_path(language).open("rb") as file:
+        catalog = read_po(file, locale=language, domain=DOMAIN)
+    taken = 0
+    for message in catalog:
+        key = message.id[0] if isinstance(message.id, tuple) else message.id
+        value = given.get(key) if key else None
+        if isinstance(value, str) and value and not isinstance(message.id, tuple):
+            message.string, message.flags = value, message.flags - {"fuzzy"}
+            taken += 1
+        elif isinstance(value, list) and isinstance(message.id, tuple) and all(value):
+            message.string, message.flags = tuple(value), message.flags - {"fuzzy"}
+            taken += 1
+    write_catalog(po_path(language), catalog)
+    return taken
+
+
 if __name__ == "__main__":
     step = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if step == "todo":
+        print(f"{todo(sys.argv[2], Path(sys.argv[3]))} strings to translate in {sys.argv[3]}")
+        sys.exit(0)
+    if step == "fill":
+        print(f"took {fill(sys.argv[2], Path(sys.argv[3]))} translations")
     if step == "new":
         new(sys.argv[2])
     if step in ("all",):
