@@ -10,6 +10,9 @@ accented letters, to find clipped text.
 
 Strings defined at import time (labels in tables) are marked with ``N_`` for extraction and
 translated with ``_`` where they are shown.
+
+HOW TO MARK STRINGS (the rules every module follows) are in docs/translating.md: read it before
+marking a file.
 """
 
 from __future__ import annotations
