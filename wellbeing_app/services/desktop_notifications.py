@@ -20,6 +20,8 @@ from jeepney.io.blocking import DBusConnection, Proxy, open_dbus_connection
 from jeepney.wrappers import unwrap_msg
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
+from wellbeing_app.core.language import _
+
 log = logging.getLogger(__name__)
 
 SERVICE = "org.freedesktop.Notifications"
@@ -80,8 +82,8 @@ class DesktopNotifications(QObject):
     ) -> None:
         """Show a notification with ``actions`` as (id, label) buttons; raises on any failure."""
         connection = self._connect(timeout)
-        if all(action_id != "default" for action_id, _ in actions):
-            actions = [*actions, ("default", "Open")]
+        if all(action_id != "default" for action_id, _label in actions):
+            actions = [*actions, ("default", _("Open"))]
         flat = [part for action in actions for part in action]
         hints = {"desktop-entry": ("s", DESKTOP_ENTRY)}
         body = ("Wellbeing", 0, str(icon), title, text, flat, hints, 10_000)
@@ -121,7 +123,7 @@ class DesktopNotifications(QObject):
         self._connection = connection
         return connection
 
-    def _dispatch(self, *_: object) -> None:
+    def _dispatch(self, *_args: object) -> None:
         """Read whatever the bus has sent, without blocking, and act on our signals."""
         lost = False
         if self._connection is not None:

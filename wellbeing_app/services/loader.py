@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from wellbeing_app.core.language import _
+
 if TYPE_CHECKING:
     from wellbeing_app.core.store.database import Database
     from wellbeing_app.core.store.paths import AppPaths
@@ -36,13 +38,15 @@ def display_problem(environ: Mapping[str, str] = os.environ) -> str | None:
     if display and platform != "wayland" and _x_answers(display):
         return None
     if not (wayland or display):
-        reason = "no display is set (neither DISPLAY nor WAYLAND_DISPLAY)"
+        reason = _("no display is set (neither DISPLAY nor WAYLAND_DISPLAY)")
     else:
-        reason = f"the display {display or wayland} does not answer"
-    return (
-        f"Wellbeing cannot show its window: {reason}. Start it from your desktop session; "
+        # TRANSLATORS: {display} is the display's name, such as :0 or wayland-0.
+        reason = _("the display {display} does not answer").format(display=display or wayland)
+    # TRANSLATORS: {reason} is one of the two sentences just above.
+    return _(
+        "Wellbeing cannot show its window: {reason}. Start it from your desktop session; "
         "the command line works anywhere ('wellbeing-app --help')."
-    )
+    ).format(reason=reason)
 
 
 def folder_problem(paths: AppPaths) -> str | None:
@@ -52,10 +56,12 @@ def folder_problem(paths: AppPaths) -> str | None:
         paths.ensure()
         os.close(os.open(paths.lock_file, os.O_CREAT | os.O_RDWR, 0o600))
     except OSError as exc:
-        what = "a file, not a folder" if paths.data_dir.is_file() else exc.strerror or str(exc)
-        return (
-            f"Wellbeing cannot keep its data in {paths.data_dir}: {what}. Use another --data-dir."
-        )
+        not_folder = paths.data_dir.is_file()
+        what = _("a file, not a folder") if not_folder else exc.strerror or str(exc)
+        # TRANSLATORS: {folder} is a path; {problem} is why it cannot be used.
+        return _(
+            "Wellbeing cannot keep its data in {folder}: {problem}. Use another --data-dir."
+        ).format(folder=paths.data_dir, problem=what)
     return None
 
 
@@ -72,7 +78,7 @@ def cannot_start(message: str, show: bool = True) -> int:
 
 def _x_answers(display: str) -> bool:
     """An X server is listening for ``[host]:N[.screen]``."""
-    host, _, rest = display.rpartition(":")
+    host, _colon, rest = display.rpartition(":")
     number = rest.split(".")[0]
     if not number.isdigit():
         return False
@@ -136,7 +142,9 @@ class DatabaseLoader(QObject):
             self.failed.emit(str(exc), False)
             return
         except Exception as exc:  # an unexpected failure must still reach the user
-            self.failed.emit(f"The database could not be opened: {exc}", False)
+            self.failed.emit(
+                _("The database could not be opened: {error}").format(error=exc), False
+            )
             return
         if not db.created and db.refused is None:
             try:
@@ -146,5 +154,5 @@ class DatabaseLoader(QObject):
                 self.failed.emit(exc.problem, True)
                 return
             except StorageError as exc:
-                self.noted.emit(f"The daily backup was not made: {exc}")
+                self.noted.emit(_("The daily backup was not made: {error}").format(error=exc))
         self.loaded.emit(db)

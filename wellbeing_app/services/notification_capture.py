@@ -6,7 +6,8 @@ The watch runs on a connection of its own, since a monitor connection can only l
 GUI thread only when the bus has sent something: no thread, no timer, no wake-ups while nothing
 arrives. Each message is read into the sending app's names and then dropped (see
 ``core.capture.reading``); the text of a notification is never logged or kept, and neither is
-the name of an app that is not a work app.
+the name of an app that is not a work app. jeepney, installed on Linux only, is imported when
+watching starts, so that the app imports this module on Windows and macOS too.
 """
 
 from __future__ import annotations
@@ -15,12 +16,8 @@ import logging
 import os
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jeepney import DBusAddress, HeaderFields, Message, MessageType, new_method_call
-from jeepney.bus_messages import message_bus
-from jeepney.io.blocking import DBusConnection, Proxy, open_dbus_connection
-from jeepney.wrappers import DBusErrorResponse, unwrap_msg
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
 from wellbeing_app.core.capture.apps import is_ours, source_for
@@ -28,24 +25,26 @@ from wellbeing_app.core.capture.availability import NO_SESSION_BUS, session_bus_
 from wellbeing_app.core.capture.bursts import ForwardedCopies
 from wellbeing_app.core.capture.reading import FDO, MATCH_RULES, WorkNotification, read_message
 from wellbeing_app.core.capture.seen import AppsSeen
+from wellbeing_app.core.language import N_, _
+
+if TYPE_CHECKING:
+    from jeepney import Message
+    from jeepney.io.blocking import DBusConnection
 
 log = logging.getLogger(__name__)
 
-MONITORING = DBusAddress(
-    "/org/freedesktop/DBus",
-    bus_name="org.freedesktop.DBus",
-    interface="org.freedesktop.DBus.Monitoring",
-)
-NO_SERVER = (
+MONITORING = "org.freedesktop.DBus.Monitoring"
+NO_SERVER = N_(
     "No notification server is running on this desktop, so no notification is shown or "
     "counted until one starts."
 )
-REFUSED = (
+REFUSED = N_(
     "The session bus does not let Wellbeing watch notifications ({name}). Log pings by hand "
     "meanwhile."
 )
-UNREACHABLE = "The session bus could not be reached ({name}). Log pings by hand meanwhile."
-LOST = "The session bus went away; counting stopped until Wellbeing can watch it again."
+# TRANSLATORS: {name} is the name of the error, for whoever looks into it.
+UNREACHABLE = N_("The session bus could not be reached ({name}). Log pings by hand meanwhile.")
+LOST = N_("The session bus went away; counting stopped until Wellbeing can watch it again.")
 
 
 class NotificationCapture(QObject):
@@ -88,24 +87,30 @@ class NotificationCapture(QObject):
             return True
         address = session_bus_address(os.environ if self._environ is None else self._environ)
         if address is None:
-            return self._failed(NO_SESSION_BUS)
+            return self._failed(_(NO_SESSION_BUS))
+        from jeepney import DBusAddress, new_method_call
+        from jeepney.bus_messages import message_bus
+        from jeepney.io.blocking import Proxy, open_dbus_connection
+        from jeepney.wrappers import DBusErrorResponse, unwrap_msg
+
+        monitoring = DBusAddress("/org/freedesktop/DBus", "org.freedesktop.DBus", MONITORING)
         try:
             connection = open_dbus_connection(address, auth_timeout=self._timeout)
         except Exception as exc:  # no socket, refused, a silent bus...
-            return self._failed(UNREACHABLE.format(name=type(exc).__name__))
+            return self._failed(_(UNREACHABLE).format(name=type(exc).__name__))
         try:
             (owned,) = Proxy(message_bus, connection, timeout=self._timeout).NameHasOwner(FDO)
-            call = new_method_call(MONITORING, "BecomeMonitor", "asu", (list(MATCH_RULES), 0))
+            call = new_method_call(monitoring, "BecomeMonitor", "asu", (list(MATCH_RULES), 0))
             unwrap_msg(connection.send_and_get_reply(call, timeout=self._timeout))
         except DBusErrorResponse as exc:
             connection.close()
-            return self._failed(REFUSED.format(name=exc.name))
+            return self._failed(_(REFUSED).format(name=exc.name))
         except Exception as exc:
             connection.close()
-            return self._failed(UNREACHABLE.format(name=type(exc).__name__))
+            return self._failed(_(UNREACHABLE).format(name=type(exc).__name__))
         self._connection = connection
         self.server_running = bool(owned)
-        self.problem = None if owned else NO_SERVER
+        self.problem = None if owned else _(NO_SERVER)
         self._watcher = QSocketNotifier(connection.sock.fileno(), QSocketNotifier.Type.Read, self)
         self._watcher.activated.connect(self.read_bus)
         log.info("counting work notifications: watching the session bus")
@@ -125,7 +130,7 @@ class NotificationCapture(QObject):
             log.info("counting work notifications: stopped watching")
             self.status_changed.emit()
 
-    def read_bus(self, *_: object) -> None:
+    def read_bus(self, *_args: object) -> None:
         """Read every message the bus has sent, without blocking."""
         connection = self._connection
         if connection is None:
@@ -138,10 +143,12 @@ class NotificationCapture(QObject):
         except Exception as exc:  # the bus went away, or sent what jeepney cannot parse
             log.info("counting work notifications: lost the session bus (%s)", type(exc).__name__)
             self.stop()
-            self.problem = LOST
+            self.problem = _(LOST)
             self.status_changed.emit()
 
     def _on_message(self, message: Message) -> None:
+        from jeepney import HeaderFields, MessageType  # loaded by start(): a lookup
+
         fields = message.header.fields
         member = fields.get(HeaderFields.member)
         if message.header.message_type is MessageType.signal:
@@ -169,7 +176,7 @@ class NotificationCapture(QObject):
             return
         if name == FDO:
             self.server_running = bool(new)
-            self.problem = None if new else NO_SERVER
+            self.problem = None if new else _(NO_SERVER)
             self.status_changed.emit()
 
     def _failed(self, problem: str) -> bool:
