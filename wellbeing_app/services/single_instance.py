@@ -3,9 +3,10 @@
 The lock is held for the process's lifetime (``core.store.lock``: the system drops it when the
 process ends, so neither a crash nor a reused PID can leave a stale one), and it is taken before
 the tray icon shows; QtNetwork and the listening socket follow once the icon is up (a later
-launch retries briefly meanwhile). The socket lives in the user's runtime folder
-(``$XDG_RUNTIME_DIR``, else a 0700 folder of the user's own in the temporary folder), never
-under a name another user could take first.
+launch retries briefly meanwhile). On POSIX the socket lives in the user's runtime folder
+(``platforms.runtime_folder``: ``$XDG_RUNTIME_DIR``, else a 0700 folder of the user's own in the
+temporary folder), never under a name another user could take first; on Windows it is a named
+pipe, private to the user.
 """
 
 from __future__ import annotations
@@ -13,15 +14,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal
 
 from wellbeing_app.core.store.lock import InstanceLock
+from wellbeing_app.platforms.runtime_folder import NEEDED, runtime_folder
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
@@ -59,7 +59,7 @@ class SingleInstance(QObject):
         """Start answering later launches (call after ``acquire``)."""
         from PySide6.QtNetwork import QLocalServer
 
-        if os.name == "posix" and runtime_folder() is None:
+        if NEEDED and runtime_folder() is None:
             log.warning("no private runtime folder: a later launch cannot hand over to this one")
             return
         QLocalServer.removeServer(self._name)  # a socket left behind by a crash: the lock is ours
@@ -121,35 +121,3 @@ class SingleInstance(QObject):
         socket = self.sender()
         if isinstance(socket, QLocalSocket) and bytes(socket.readAll().data()).startswith(b"show"):
             self.activated.emit()
-
-
-def runtime_folder() -> Path | None:
-    """Where the hand-over socket lives: ``$XDG_RUNTIME_DIR``, else ``wellbeing-app-UID`` in
-    the temporary folder, made 0700; only a folder of the user's own that nobody else can enter
-    is used (None when there is none; not POSIX: None, Qt's named pipes are per user)."""
-    if os.name != "posix":
-        return None
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if runtime and os.path.isabs(runtime) and _private(Path(runtime)):
-        return Path(runtime)
-    folder = Path(tempfile.gettempdir()) / f"wellbeing-app-{os.getuid()}"
-    try:
-        folder.mkdir(mode=0o700)
-    except FileExistsError:
-        pass
-    except OSError:
-        return None
-    return folder if _private(folder) else None
-
-
-def _private(folder: Path) -> bool:
-    """A real folder (not a link), owned by this user, closed to everyone else."""
-    try:
-        info = os.lstat(folder)
-    except OSError:
-        return False
-    return (
-        stat.S_ISDIR(info.st_mode)
-        and info.st_uid == os.getuid()
-        and stat.S_IMODE(info.st_mode) & 0o077 == 0
-    )

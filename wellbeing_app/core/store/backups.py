@@ -21,6 +21,7 @@ from wellbeing_app.core.errors import StorageError
 from wellbeing_app.core.store import health
 from wellbeing_app.core.store.paths import BACKUP_FOLDER
 from wellbeing_app.core.store.revisions import known_revisions
+from wellbeing_app.platforms.files import create_private, sync_folder
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -98,14 +99,14 @@ def make_backup(database: Path, now: datetime) -> Backup:
     target = _free_name(folder, now)
     partial = folder / f".{target.name}.{os.getpid()}.partial"
     try:
-        _create_private(partial)
+        create_private(partial)
         _copy(database, partial)
         problem = _integrity(partial)
         if problem is not None:  # the copy is the file as it is: the file is damaged
             raise health.DamagedDatabase(database, problem)
         _sync(partial)
         os.replace(partial, target)
-        _sync_folder(folder)
+        sync_folder(folder)
     except sqlite3.Error as exc:
         raise health.explain(database, exc) from None
     except OSError as exc:
@@ -203,12 +204,12 @@ def restore_backup(database: Path, backup: Path, now: datetime) -> Restored:
     folder = database.parent
     incoming = folder / f".{database.name}.{os.getpid()}.restoring"
     try:
-        _create_private(incoming)
+        create_private(incoming)
         _copy(backup, incoming)
         _sync(incoming)
         kept = _keep_aside(database, now)
         os.replace(incoming, database)
-        _sync_folder(folder)
+        sync_folder(folder)
     except sqlite3.Error as exc:
         raise health.explain(database, exc) from None
     except OSError as exc:
@@ -301,22 +302,8 @@ def _week(made: datetime) -> object:
     return made.isocalendar()[:2]
 
 
-def _create_private(path: Path) -> None:
-    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    if os.name == "posix":
-        os.chmod(path, 0o600)
-
-
 def _sync(path: Path) -> None:
     with _opened(path) as fd:
-        os.fsync(fd)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX; elsewhere a folder cannot be opened)."""
-    if os.name != "posix":
-        return
-    with _opened(folder) as fd:
         os.fsync(fd)
 
 

@@ -28,6 +28,7 @@ from sqlmodel import Session
 from wellbeing_app.core.errors import StorageError
 from wellbeing_app.core.store import health
 from wellbeing_app.core.store.revisions import known_revisions
+from wellbeing_app.platforms.files import keep_private
 
 BUSY_TIMEOUT_MS = 30_000
 _IMMEDIATE = "wellbeing_begin_immediate"
@@ -140,7 +141,7 @@ def open_database(
         if revision != known[-1]:
             raise refused
         return Database(path, _make_engine(path, immutable=True), refused=refused)
-    _make_private(path)
+    keep_private(path)  # readable by its owner only; SQLite gives -wal and -shm its mode
     engine = _make_engine(path)
     if revision != known[-1]:
         from wellbeing_app.core.store.backups import make_backup
@@ -252,13 +253,6 @@ def _create_new(path: Path) -> bool:
         ):
             with contextlib.suppress(OSError):
                 leftover.unlink()
-
-
-def _make_private(path: Path) -> None:
-    """Readable by its owner only (SQLite gives -wal and -shm the same mode)."""
-    if os.name == "posix" and path.stat().st_mode & 0o077:
-        with contextlib.suppress(OSError):
-            os.chmod(path, 0o600)
 
 
 _CONNECT_ARGS = {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from wellbeing_app.core.errors import StorageError, ValidationError
+from wellbeing_app.platforms.files import current_umask, sync_folder
 
 
 def check_output(path: Path, data_dir: Path, field: str = "-o") -> Path:
@@ -75,11 +76,9 @@ def replacing(path: Path, private: bool = True) -> Iterator[Path]:
         yield temporary
         with _opened(temporary, os.O_RDWR) as fd:
             os.fsync(fd)
-        os.chmod(temporary, 0o600 if private else 0o666 & ~_umask())
+        os.chmod(temporary, 0o600 if private else 0o666 & ~current_umask())
         os.replace(temporary, target)
-        if os.name == "posix":
-            with _opened(folder, os.O_RDONLY) as fd:
-                os.fsync(fd)
+        sync_folder(folder)
     except OSError as exc:
         raise _failed(folder, exc, f"Cannot write {path}") from None
     finally:
@@ -102,17 +101,3 @@ def _opened(path: Path, flags: int) -> Iterator[int]:
         yield fd
     finally:
         os.close(fd)
-
-
-def _umask() -> int:
-    """The process's umask, read without changing it where the system allows (Linux)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o077)
-    os.umask(mask)
-    return mask

@@ -3,14 +3,16 @@
 The operating system lets go of it when the process ends, however it ends, so a lock left by
 a crash is never mistaken for a running app, and a process id reused by another program cannot
 fake one (as a lock file holding a PID can). The PID is written into the file for people only.
+How a file is locked differs by system: ``platforms.file_lock``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import sys
 from pathlib import Path
+
+from wellbeing_app.platforms.file_lock import try_lock, unlock
 
 
 class InstanceLock:
@@ -29,7 +31,7 @@ class InstanceLock:
         if self._fd is not None:
             return True
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        if not _try_lock(fd):
+        if not try_lock(fd):
             os.close(fd)
             return False
         with contextlib.suppress(OSError):
@@ -41,7 +43,7 @@ class InstanceLock:
     def release(self) -> None:
         if self._fd is not None:
             fd, self._fd = self._fd, None
-            _unlock(fd)
+            unlock(fd)
             os.close(fd)
 
 
@@ -57,32 +59,3 @@ def held_elsewhere(path: Path) -> bool:
     except OSError:
         return False
     return True
-
-
-if sys.platform == "win32":
-    import msvcrt
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        with contextlib.suppress(OSError):
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)

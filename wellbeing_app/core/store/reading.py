@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.platforms.files import READ_FLAGS
 
 
 def read_bytes(path: Path, name: str, limit: int, what: str) -> bytes:
     """The bytes of the regular file at ``path``, at most ``limit`` of them; ``what`` says what
     the file should be ("a calendar file"), for the messages."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, READ_FLAGS)
     except OSError as exc:
         _refuse(name, f"cannot be read ({exc.strerror or exc})")
     except ValueError:  # a NUL byte in the name
