@@ -43,6 +43,8 @@ def ask_running_app(data_dir: Path, timeout: float = ASK_TIMEOUT) -> dict[str, A
     """What the tray app running on ``data_dir`` says (listening, problem, apps seen), or None
     when none answers."""
     path = socket_path(data_dir)
+    if not hasattr(socket, "AF_UNIX"):  # Windows: where nothing is counted, nothing answers
+        return None
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
             client.settimeout(timeout)
