@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from wellbeing_app.core.language import _
+
 
 class WellbeingError(Exception):
     """Something the user should be told about in one plain sentence."""
@@ -11,7 +13,7 @@ class ValidationError(WellbeingError):
     """A value the user gave is not acceptable; ``field`` names it (e.g. ``severity``)."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+        super().__init__(_("{field}: {message}").format(field=field, message=message))
         self.field = field
         self.message = message
 

@@ -27,6 +27,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.time.clock import is_zone
 from wellbeing_app.core.vocabulary import WEEKDAY_NAMES
 
@@ -249,7 +250,10 @@ def parse_clock(text: str, field_name: str) -> int:
     """``09:00`` -> minutes after midnight."""
     match = _CLOCK.fullmatch(text.strip())
     if not match:
-        raise ValidationError(field_name, f"{text!r} is not a time of day like 09:00 or 17:30")
+        raise ValidationError(
+            field_name,
+            _("{value} is not a time of day like 09:00 or 17:30").format(value=repr(text)),
+        )
     return int(match.group(1)) * 60 + int(match.group(2))
 
 
@@ -263,7 +267,8 @@ def parse_days(text: str, field_name: str = "days") -> list[int]:
         ends = [_weekday(p.strip()) for p in part.split("-")]
         if not 1 <= len(ends) <= 2 or None in ends:
             raise ValidationError(
-                field_name, f"{text!r} is not a list of days like mon-fri or sat,sun"
+                field_name,
+                _("{value} is not a list of days like mon-fri or sat,sun").format(value=repr(text)),
             )
         first, last = ends[0], ends[-1]
         assert first is not None and last is not None
@@ -282,20 +287,26 @@ def _weekday(word: str) -> int | None:
 
 def check_zone(name: str, field_name: str = "tz") -> str:
     if not is_zone(name):
-        raise ValidationError(field_name, f"{name!r} is not an IANA time zone (e.g. Europe/Berlin)")
+        raise ValidationError(
+            field_name,
+            _("{value} is not an IANA time zone (e.g. Europe/Berlin)").format(value=repr(name)),
+        )
     return name
 
 
 def check_window(start_minute: int, end_minute: int) -> None:
     if start_minute == end_minute:
-        raise ValidationError("end", "must differ from --start (a window needs some length)")
+        raise ValidationError("end", _("must differ from --start (a window needs some length)"))
 
 
 def check_days_off(first: date, last: date) -> None:
     if last < first:
-        raise ValidationError("DATE", f"the range ends ({last}) before it starts ({first})")
+        raise ValidationError(
+            "DATE",
+            _("the range ends ({last}) before it starts ({first})").format(last=last, first=first),
+        )
 
 
 def check_on_call(start: datetime, end: datetime) -> None:
     if end <= start:
-        raise ValidationError("END", "the on-call period must end after it starts")
+        raise ValidationError("END", _("the on-call period must end after it starts"))

@@ -15,6 +15,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.schedule.book import (
     Interval,
     RotaDay,
@@ -81,7 +82,7 @@ def add_interval(
     recurrence_id: str | None = None,
 ) -> RotaEntry:
     if interval.end <= interval.start:
-        raise ValidationError("END", "the window must end after it starts")
+        raise ValidationError("END", _("the window must end after it starts"))
     clash = session.exec(
         select(RotaWindow).where(
             col(RotaWindow.start_utc) < interval.end,
@@ -91,8 +92,10 @@ def add_interval(
     if clash is not None:
         raise ValidationError(
             "START",
-            f"overlaps the rota window of {clash.day} "
-            f"('schedule rota clear {clash.day}' removes that day's windows)",
+            _(
+                "overlaps the rota window of {day} "
+                "('schedule rota clear {day}' removes that day's windows)"
+            ).format(day=clash.day),
         )
     row = RotaWindow(
         day=day,
@@ -114,7 +117,10 @@ def clear_rota(session: Session, first: date, last: date) -> int:
     """Removes the dated windows of ``first`` to ``last`` (inclusive), imported ones too; those
     days follow the weekly pattern again. Returns how many were removed."""
     if last < first:
-        raise ValidationError("DATE", f"the range ends ({last}) before it starts ({first})")
+        raise ValidationError(
+            "DATE",
+            _("the range ends ({last}) before it starts ({first})").format(last=last, first=first),
+        )
     result = session.execute(
         delete(RotaWindow).where(col(RotaWindow.day) >= first, col(RotaWindow.day) <= last)
     )

@@ -13,6 +13,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.schedule.book import Interval as Interval
 from wellbeing_app.core.schedule.book import ScheduleBook as ScheduleBook
 from wellbeing_app.core.schedule.book import ScheduleChange as ScheduleChange
@@ -100,7 +101,7 @@ def save_week(
     check_zone(zone)
     for window in windows:
         if window.start_minute == window.end_minute:
-            raise ValidationError(WEEKDAY_IDS[window.weekday], "start and end must differ")
+            raise ValidationError(WEEKDAY_IDS[window.weekday], _("start and end must differ"))
     ordered = tuple(sorted(windows, key=lambda w: (w.weekday, w.start_minute)))
     version = session.exec(
         select(ScheduleVersion).where(col(ScheduleVersion.effective_from) == effective_from)

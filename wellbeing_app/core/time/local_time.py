@@ -6,28 +6,33 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from wellbeing_app.core.errors import ValidationError
-from wellbeing_app.core.language import _
+from wellbeing_app.core.language import N_, _
 
 # The years a record may fall in: from 1970 to about ten years ahead. Outside them an instant
 # cannot be laid out in every zone (year 1 or 9999 overflow once an offset is applied), and no
 # real shift, ping or schedule lies there.
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 AHEAD = timedelta(days=3653)
-RANGE_WORDS = "between 1970 and ten years from now"
+RANGE_WORDS = N_("between 1970 and ten years from now")
+
+
+def out_of_range(shown: str) -> str:
+    """``2100-01-01 is not between 1970 and ten years from now``, in the language in use."""
+    return _("{value} is not between 1970 and ten years from now").format(value=shown)
 
 
 def check_in_range(at: datetime, now: datetime, field: str) -> datetime:
     """``at`` (aware) in UTC, refused outside 1970 to ten years after ``now``."""
     at = at.astimezone(UTC)
     if not EARLIEST <= at <= now + AHEAD:
-        raise ValidationError(field, f"{at:%Y-%m-%d} is not {RANGE_WORDS}")
+        raise ValidationError(field, out_of_range(f"{at:%Y-%m-%d}"))
     return at
 
 
 def check_day_in_range(day: date, today: date, field: str) -> date:
     """A local date, refused outside 1970 to ten years after ``today``."""
     if not EARLIEST.date() <= day <= today + AHEAD:
-        raise ValidationError(field, f"{day} is not {RANGE_WORDS}")
+        raise ValidationError(field, out_of_range(str(day)))
     return day
 
 
@@ -46,7 +51,10 @@ def resolve_local(naive: datetime, zone: str, field: str) -> datetime:
     round_trip = first.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
     if round_trip != naive:
         raise ValidationError(
-            field, f"{naive:%Y-%m-%d %H:%M} does not exist in {zone} (the clocks skip it)"
+            field,
+            _("{time} does not exist in {zone} (the clocks skip it)").format(
+                time=f"{naive:%Y-%m-%d %H:%M}", zone=zone
+            ),
         )
     return first.astimezone(UTC)
 
@@ -61,13 +69,13 @@ def parse_time(text: str, now: datetime, zone: str, field: str = "time") -> date
     try:
         return check_in_range(_parse_time(text, now, zone, field), now, field)
     except OverflowError:  # e.g. 0001-01-01T00:00+14:00 has no UTC form
-        raise ValidationError(field, f"{text.strip()!r} is not {RANGE_WORDS}") from None
+        raise ValidationError(field, out_of_range(repr(text.strip()))) from None
 
 
 def _parse_time(text: str, now: datetime, zone: str, field: str) -> datetime:
     raw = text.strip()
     if not raw:
-        raise ValidationError(field, "is empty; give a time like 2026-03-29T21:30 or 21:30")
+        raise ValidationError(field, _("is empty; give a time like 2026-03-29T21:30 or 21:30"))
     try:
         if "T" in raw or " " in raw or raw.count("-") >= 2:
             parsed = datetime.fromisoformat(raw)
@@ -79,7 +87,10 @@ def _parse_time(text: str, now: datetime, zone: str, field: str) -> datetime:
             parsed = datetime.combine(today, clock_time)
     except ValueError:
         raise ValidationError(
-            field, f"{raw!r} is not an ISO 8601 time (try 2026-03-29T21:30 or 21:30)"
+            field,
+            _("{value} is not an ISO 8601 time (try 2026-03-29T21:30 or 21:30)").format(
+                value=repr(raw)
+            ),
         ) from None
     if parsed.tzinfo is not None:
         return parsed.astimezone(UTC)
@@ -92,7 +103,9 @@ def parse_date(text: str, field: str = "date", today: date | None = None) -> dat
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(field, f"{text!r} is not a date like 2026-03-29") from None
+        raise ValidationError(
+            field, _("{value} is not a date like 2026-03-29").format(value=repr(text))
+        ) from None
     return day if today is None else check_day_in_range(day, today, field)
 
 

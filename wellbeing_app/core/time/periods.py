@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import _
 
 
 @dataclass(frozen=True)
@@ -64,5 +65,8 @@ def custom(start: date | None, end: date | None, today: date) -> Period:
     end = end or today
     start = start or end - timedelta(weeks=4) + timedelta(days=1)
     if end < start:
-        raise ValidationError("to", f"the period ends ({end}) before it starts ({start})")
+        raise ValidationError(
+            "to",
+            _("the period ends ({end}) before it starts ({start})").format(end=end, start=start),
+        )
     return Period(start, end)
