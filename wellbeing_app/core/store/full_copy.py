@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from wellbeing_app.core.errors import ConflictError, StorageError, ValidationError
+from wellbeing_app.core.language import _, formats, ngettext
 from wellbeing_app.core.store import health
 from wellbeing_app.core.store.backups import backup_folder
 from wellbeing_app.core.store.database import Database
@@ -46,8 +47,10 @@ def export_everything(db: Database, now: datetime) -> dict[str, Any]:
                 tables[table.name] = [dict(row) for row in session.execute(query).mappings()]
             except (ValueError, TypeError) as exc:  # a value stored that its column cannot read
                 raise StorageError(
-                    f"The table {table.name} of {db.path} holds a value that cannot be read "
-                    f"({exc}); nothing was written."
+                    _(
+                        "The table {table} of {path} holds a value that cannot be read "
+                        "({error}); nothing was written."
+                    ).format(table=table.name, path=db.path, error=exc)
                 ) from None
     return document(head_revision(), now, tables)
 
@@ -92,8 +95,9 @@ def import_everything(db: Database, copy: Any, name: str = "FILE") -> dict[str, 
                 rule = str(exc.orig).splitlines()[0]
                 raise ValidationError(
                     name,
-                    f"has a row that breaks a rule of the database {located(table, number)} "
-                    f"({rule})",
+                    _("has a row that breaks a rule of the database {where} ({rule})").format(
+                        where=located(table, number), rule=rule
+                    ),
                 ) from None
     return {table.name: len(table_rows) for table, table_rows in rows}
 
@@ -102,11 +106,16 @@ def _refuse_if_held(session: Session, db: Database) -> None:
     held = held_records(session)
     if held:
         rows = sum(held.values())
-        counted = f"{rows:,} row" if rows == 1 else f"{rows:,} rows"
         raise ConflictError(
-            f"{db.path.parent} already holds records ({counted} in {', '.join(held)}); a "
-            "full copy is brought only into an empty data folder. Nothing was written. Use a "
-            "new --data-dir, or 'wellbeing-app delete-all' first."
+            ngettext(
+                "{folder} already holds records ({count} row in {tables}); a full copy is "
+                "brought only into an empty data folder. Nothing was written. Use a new "
+                "--data-dir, or 'wellbeing-app delete-all' first.",
+                "{folder} already holds records ({count} rows in {tables}); a full copy is "
+                "brought only into an empty data folder. Nothing was written. Use a new "
+                "--data-dir, or 'wellbeing-app delete-all' first.",
+                rows,
+            ).format(folder=db.path.parent, count=formats.number(rows), tables=", ".join(held))
         )
 
 
@@ -164,8 +173,10 @@ def delete_everything(db: Database) -> Deleted:
             continue
         except OSError as exc:
             raise StorageError(
-                f"Every record was deleted, but the backup {path} could not be removed "
-                f"({exc.strerror or exc}); remove it by hand."
+                _(
+                    "Every record was deleted, but the backup {path} could not be removed "
+                    "({error}); remove it by hand."
+                ).format(path=path, error=exc.strerror or exc)
             ) from None
         removed += 1
     with contextlib.suppress(OSError):

@@ -20,6 +20,7 @@ from sqlalchemy import Boolean, Column, Date, DateTime, Integer, String, Table, 
 from sqlmodel import SQLModel
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import N_, _, formats
 from wellbeing_app.core.store import models  # noqa: F401  (the tables, into SQLModel.metadata)
 from wellbeing_app.core.store.reading import read_text
 from wellbeing_app.core.store.revisions import known_revisions
@@ -31,7 +32,7 @@ VERSION = 1
 # decades, and for long notes, while a file read whole stays within a desktop's memory.
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_DEPTH = 4  # the document, its tables, a table's rows, a row
-WHAT = "a full copy written by 'export-all'"
+WHAT = N_("a full copy written by 'export-all'")
 _LARGEST = 2**63 - 1  # SQLite's integers
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z", re.ASCII)
 # DateTime before Date: a column's type decides how its values are read.
@@ -96,16 +97,23 @@ def load_full_copy(path: Path, name: str = "FILE") -> Any:
     """The JSON document in the file at ``path`` (a regular file, at most ``MAX_FILE_BYTES``,
     UTF-8, no NaN or Infinity, nested no deeper than a full copy); ValidationError naming
     ``name`` otherwise."""
-    text = read_text(path, name, MAX_FILE_BYTES, WHAT)
-    too_deep = f"nests deeper than a full copy does (at most {MAX_DEPTH} levels)"
+    text = read_text(path, name, MAX_FILE_BYTES, _(WHAT))
+    too_deep = _("nests deeper than a full copy does (at most {count} levels)").format(
+        count=MAX_DEPTH
+    )
     try:
         document = json.loads(text, parse_constant=_not_a_number)
     except json.JSONDecodeError as exc:
-        _refuse(name, f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
+        _refuse(
+            name,
+            _("is not valid JSON ({error} at line {line}, column {column})").format(
+                error=exc.msg, line=exc.lineno, column=exc.colno
+            ),
+        )
     except RecursionError:
         _refuse(name, too_deep)
     except ValueError as exc:  # NaN, Infinity, or a whole number of thousands of digits
-        _refuse(name, f"holds a value no full copy has ({str(exc)[:60]})")
+        _refuse(name, _("holds a value no full copy has ({error})").format(error=str(exc)[:60]))
     if _depth(document) > MAX_DEPTH:
         _refuse(name, too_deep)
     return document
@@ -115,39 +123,63 @@ def checked_rows(document: Any, name: str = "FILE") -> list[tuple[Table, list[di
     """The rows of a full copy, each value of its column's type, tables in the order they can
     be written; ValidationError naming ``name`` for the first thing that is not right."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        _refuse(name, f'is not a full copy from \'export-all\' (no "format": "{FORMAT}")')
+        _refuse(
+            name,
+            _('is not a full copy from \'export-all\' (no "format": "{format}")').format(
+                format=FORMAT
+            ),
+        )
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        _refuse(name, f"is a full copy of no version this app knows ({_shown(version)})")
+        _refuse(
+            name,
+            _("is a full copy of no version this app knows ({value})").format(
+                value=_shown(version)
+            ),
+        )
     if version > VERSION:
         _refuse(
             name,
-            f"was written by a newer Wellbeing (full copy version {version}; this one reads "
-            f"version {VERSION}); update Wellbeing to bring it in",
+            _(
+                "was written by a newer Wellbeing (full copy version {version}; this one reads "
+                "version {known}); update Wellbeing to bring it in"
+            ).format(version=version, known=VERSION),
         )
     schema, known = document.get("schema"), known_revisions()
     if not isinstance(schema, str):
-        _refuse(name, f"does not say its schema revision ({_shown(schema)})")
+        _refuse(name, _("does not say its schema revision ({value})").format(value=_shown(schema)))
     if schema not in known and _REVISION.match(schema) and schema > known[-1]:
         _refuse(
             name,
-            f"was written by a newer Wellbeing (schema {schema}; this one knows up to "
-            f"{known[-1]}); update Wellbeing to bring it in",
+            _(
+                "was written by a newer Wellbeing (schema {schema}; this one knows up to "
+                "{known}); update Wellbeing to bring it in"
+            ).format(schema=schema, known=known[-1]),
         )
     if schema not in known:
-        _refuse(name, f"names a schema revision this app never had ({_shown(schema)})")
+        _refuse(
+            name,
+            _("names a schema revision this app never had ({value})").format(value=_shown(schema)),
+        )
     tables = document.get("tables")
     if not isinstance(tables, dict):
-        _refuse(name, 'has no "tables" object')
+        _refuse(name, _('has no "tables" object'))
     known_tables = {table.name: table for table in data_tables()}
     for table_name in tables:
         if table_name not in known_tables:
-            _refuse(name, f"holds a table this version does not know ({_shown(table_name)})")
+            _refuse(
+                name,
+                _("holds a table this version does not know ({value})").format(
+                    value=_shown(table_name)
+                ),
+            )
     result = []
     for table in known_tables.values():
         raw_rows = tables.get(table.name, [])
         if not isinstance(raw_rows, list):
-            _refuse(name, f"has a table {table.name} that is not a list of rows")
+            _refuse(
+                name, _("has a table {table} that is not a list of rows").format(table=table.name)
+            )
         result.append(
             (table, [_checked_row(table, n, raw, name) for n, raw in enumerate(raw_rows, 1)])
         )
@@ -157,14 +189,18 @@ def checked_rows(document: Any, name: str = "FILE") -> list[tuple[Table, list[di
 def _checked_row(table: Table, number: int, raw: Any, name: str) -> dict[str, Any]:
     if not isinstance(raw, dict):
         _refuse(
-            name, f"has something other than a row (an object of columns) {located(table, number)}"
+            name,
+            _("has something other than a row (an object of columns) {where}").format(
+                where=located(table, number)
+            ),
         )
     unknown = sorted(set(raw) - set(table.columns.keys()))
     if unknown:
         _refuse(
             name,
-            f"has a column this version does not know {located(table, number)}: "
-            f"{_shown(unknown[0])}",
+            _("has a column this version does not know {where}: {value}").format(
+                where=located(table, number), value=_shown(unknown[0])
+            ),
         )
     row = {}
     for column in table.columns:
@@ -175,8 +211,9 @@ def _checked_row(table: Table, number: int, raw: Any, name: str) -> dict[str, An
         if problem is not None:
             _refuse(
                 name,
-                f"has a value that does not fit {located(table, number)}, column {column.name}: "
-                f"{problem}",
+                _("has a value that does not fit {where}, column {column}: {problem}").format(
+                    where=located(table, number), column=column.name, problem=problem
+                ),
             )
         row[column.name] = value
     return row
@@ -185,23 +222,25 @@ def _checked_row(table: Table, number: int, raw: Any, name: str) -> dict[str, An
 def _value(column: Column[Any], value: Any) -> tuple[Any, str | None]:
     """The value to store for ``column`` and None, or what is wrong with it."""
     if value is None:
-        return None, None if column.nullable else "has no value (null), and needs one"
+        return None, None if column.nullable else _("has no value (null), and needs one")
     kind = _kind(column)
-    got = f", not {_shown(value)}"
+    got = _shown(value)
     if kind is bool:
-        return (value, None) if isinstance(value, bool) else (None, f"expected true or false{got}")
+        if isinstance(value, bool):
+            return value, None
+        return None, _("expected true or false, not {value}").format(value=got)
     if kind is int:
         whole = isinstance(value, int) and not isinstance(value, bool)
         if whole and -_LARGEST - 1 <= value <= _LARGEST:
             return value, None
-        return None, f"expected a whole number{got}"
+        return None, _("expected a whole number, not {value}").format(value=got)
     if kind is str:
         if not isinstance(value, str):
-            return None, f"expected text{got}"
+            return None, _("expected text, not {value}").format(value=got)
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            return None, "is not valid text (it holds a lone surrogate)"
+            return None, _("is not valid text (it holds a lone surrogate)")
         return value, None
     if kind is datetime:
         return _instant(value, got)
@@ -209,8 +248,8 @@ def _value(column: Column[Any], value: Any) -> tuple[Any, str | None]:
         if isinstance(value, str) and _ISO_DATE.match(value):
             with contextlib.suppress(ValueError):
                 return date.fromisoformat(value), None
-        return None, f"expected a date (2026-11-15){got}"
-    return None, f"is of a kind this version cannot bring in ({kind.__name__})"
+        return None, _("expected a date (2026-11-15), not {value}").format(value=got)
+    return None, _("is of a kind this version cannot bring in ({kind})").format(kind=kind.__name__)
 
 
 def _kind(column: Column[Any]) -> type:
@@ -225,7 +264,9 @@ def _kind(column: Column[Any]) -> type:
 
 
 def _instant(value: Any, got: str) -> tuple[Any, str | None]:
-    expected = f"expected a date and time with its UTC offset (2026-11-15T12:00:00+00:00){got}"
+    expected = _(
+        "expected a date and time with its UTC offset (2026-11-15T12:00:00+00:00), not {value}"
+    ).format(value=got)
     if not isinstance(value, str):
         return None, expected
     try:
@@ -243,12 +284,14 @@ def _missing(column: Column[Any]) -> tuple[Any, str | None]:
         return getattr(default, "arg", None), None
     if column.nullable:
         return None, None
-    return None, "is missing, and has no default"
+    return None, _("is missing, and has no default")
 
 
 def located(table: Table, number: int) -> str:
     """Where a row is in the file: its table, and its place there counted from 1."""
-    return f"in table {table.name}, row {number:,}"
+    return _("in table {table}, row {number}").format(
+        table=table.name, number=formats.number(number)
+    )
 
 
 def _not_a_number(constant: str) -> Any:

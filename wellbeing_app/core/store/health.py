@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from wellbeing_app.core.errors import StorageError
+from wellbeing_app.core.language import _
 
 # A bounded check: a very large file is checked as far as this allows, never stalling a start.
 CHECK_SECONDS = 2.0
@@ -30,11 +31,12 @@ class DamagedDatabase(StorageError):
 
     def __init__(self, path: Path, detail: str) -> None:
         self.path = path
-        self.problem = (
-            f"{path} is damaged ({_first_line(detail)}); nothing was written to it, and it is "
-            "kept as it is."
+        self.problem = _(
+            "{path} is damaged ({detail}); nothing was written to it, and it is kept as it is."
+        ).format(path=path, detail=_first_line(detail))
+        super().__init__(
+            _("{problem} {hint}").format(problem=self.problem, hint=restore_hint(path))
         )
-        super().__init__(f"{self.problem} {restore_hint(path)}")
 
 
 def restore_hint(database: Path) -> str:
@@ -43,15 +45,14 @@ def restore_hint(database: Path) -> str:
 
     found = list_backups(database)
     if not found:
-        return (
+        return _(
             "There is no backup to restore: copy the file somewhere safe, then move it away "
             "to start afresh, or use another --data-dir."
         )
     newest = found[0]
-    return (
-        f"Restore the newest backup (made {newest.made:%Y-%m-%d %H:%M} UTC) with: "
-        f"wellbeing-app backup restore '{newest.path}'"
-    )
+    return _(
+        "Restore the newest backup (made {made} UTC) with: wellbeing-app backup restore '{path}'"
+    ).format(made=f"{newest.made:%Y-%m-%d %H:%M}", path=newest.path)
 
 
 def quick_check(connection: sqlite3.Connection, seconds: float = CHECK_SECONDS) -> str | None:
@@ -104,8 +105,11 @@ def is_damage(exc: BaseException | None) -> bool:
 
 def zero_length(path: Path) -> StorageError:
     return StorageError(
-        f"{path} is empty (0 bytes), so it holds no Wellbeing data; it was not changed. "
-        "Restore a backup ('wellbeing-app backup list'), or move the file away to start afresh."
+        _(
+            "{path} is empty (0 bytes), so it holds no Wellbeing data; it was not changed. "
+            "Restore a backup ('wellbeing-app backup list'), or move the file away to start "
+            "afresh."
+        ).format(path=path)
     )
 
 
@@ -120,8 +124,10 @@ def explain(path: Path, exc: BaseException | None) -> StorageError:
         return full_disk(folder)
     if path.is_file() and not os.access(path, os.R_OK):
         return StorageError(
-            f"{path} cannot be read (its permissions); Wellbeing needs to read and write it "
-            f"(chmod u+rw '{path}')."
+            _(
+                "{path} cannot be read (its permissions); Wellbeing needs to read and write it "
+                "(chmod u+rw '{path}')."
+            ).format(path=path)
         )
     read_only = read_only_reason(path)
     code = getattr(exc, "sqlite_errorcode", None)
@@ -133,17 +139,21 @@ def explain(path: Path, exc: BaseException | None) -> StorageError:
         or "unable to open" in text
         or isinstance(exc, PermissionError)
     ):
-        return StorageError(f"{read_only}; nothing was saved.")
+        return StorageError(_("{reason}; nothing was saved.").format(reason=read_only))
     return StorageError(
-        f"{path} could not be read or written ({text}); nothing was changed. "
-        "Check the disk, or use another --data-dir."
+        _(
+            "{path} could not be read or written ({error}); nothing was changed. "
+            "Check the disk, or use another --data-dir."
+        ).format(path=path, error=text)
     )
 
 
 def full_disk(folder: Path) -> StorageError:
     return StorageError(
-        f"The disk holding {folder} is full: nothing was saved. Free some space; "
-        "what is already stored is intact and can still be read."
+        _(
+            "The disk holding {folder} is full: nothing was saved. Free some space; "
+            "what is already stored is intact and can still be read."
+        ).format(folder=folder)
     )
 
 
@@ -166,26 +176,28 @@ def read_only_reason(path: Path) -> str | None:
     folder = path.parent
     try:
         if os.statvfs(folder).f_flag & os.ST_RDONLY:
-            return f"{folder} is on a read-only disk; Wellbeing cannot save there"
+            return _("{folder} is on a read-only disk; Wellbeing cannot save there").format(
+                folder=folder
+            )
     except (OSError, AttributeError):
         pass
     file = path.exists() and not os.access(path, os.W_OK)
     shut = folder.exists() and not os.access(folder, os.W_OK | os.X_OK)
     if file and shut:
-        return (
-            f"both the file {path} and its folder are read-only; Wellbeing needs to write to "
-            f"them (make them writable: chmod u+w '{folder}' '{path}')"
-        )
+        return _(
+            "both the file {path} and its folder are read-only; Wellbeing needs to write to "
+            "them (make them writable: chmod u+w '{folder}' '{path}')"
+        ).format(path=path, folder=folder)
     if file:
-        return (
-            f"{path} is a read-only file; Wellbeing needs to write to it "
-            f"(make it writable: chmod u+w '{path}')"
-        )
+        return _(
+            "{path} is a read-only file; Wellbeing needs to write to it "
+            "(make it writable: chmod u+w '{path}')"
+        ).format(path=path)
     if shut:
-        return (
-            f"the folder {folder} is read-only; Wellbeing needs to create files in it beside "
-            f"the database (make it writable: chmod u+w '{folder}')"
-        )
+        return _(
+            "the folder {folder} is read-only; Wellbeing needs to create files in it beside "
+            "the database (make it writable: chmod u+w '{folder}')"
+        ).format(folder=folder)
     return None
 
 
