@@ -15,6 +15,7 @@ from pathlib import Path
 
 from wellbeing_app.core.errors import StorageError
 from wellbeing_app.core.language import _
+from wellbeing_app.platforms.files import no_room_left, read_only_disk
 
 # A bounded check: a very large file is checked as far as this allows, never stalling a start.
 CHECK_SECONDS = 2.0
@@ -165,22 +166,16 @@ def disk_full(folder: Path, exc: BaseException | None = None) -> bool:
         return True
     if exc is not None and "disk I/O error" not in str(exc) and not isinstance(exc, OSError):
         return False
-    try:
-        return os.statvfs(folder).f_bavail == 0
-    except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
-        return False
+    return no_room_left(folder)
 
 
 def read_only_reason(path: Path) -> str | None:
     """Which is read-only, in words (the disk, the folder, the file, or both), or None."""
     folder = path.parent
-    try:
-        if os.statvfs(folder).f_flag & os.ST_RDONLY:
-            return _("{folder} is on a read-only disk; Wellbeing cannot save there").format(
-                folder=folder
-            )
-    except (OSError, AttributeError):
-        pass
+    if read_only_disk(folder):
+        return _("{folder} is on a read-only disk; Wellbeing cannot save there").format(
+            folder=folder
+        )
     file = path.exists() and not os.access(path, os.W_OK)
     shut = folder.exists() and not os.access(folder, os.W_OK | os.X_OK)
     if file and shut:
