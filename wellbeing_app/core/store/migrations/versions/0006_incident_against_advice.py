@@ -15,11 +15,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("incident") as batch:
-        batch.add_column(
-            sa.Column("against_advice", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-        batch.add_column(sa.Column("advised_on", sa.Date(), nullable=True))
+    # SQLite adds a NOT NULL column with a constant default in place (ALTER TABLE ADD COLUMN):
+    # no copy of the table, which batch mode would make, and every stored incident reads false.
+    op.add_column(
+        "incident",
+        sa.Column("against_advice", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
+    op.add_column("incident", sa.Column("advised_on", sa.Date(), nullable=True))
 
 
 def downgrade() -> None:
