@@ -76,6 +76,9 @@ def fill(db: Database) -> None:
                 minutes=minutes,
                 summary=f"summary {SECRET}",
                 details=f"details {SECRET}",
+                # The crisis followed a decision made against the user's advice.
+                against_advice=category == "crisis",
+                advised_on=date(2026, 10, 19) if category == "crisis" else None,
             )
             log_incident(session, draft, now=NOW, zone=BERLIN, origin=Origin.CLI)
         for day, mood, stress in ((20, 2, 8), (21, 3, 6)):

@@ -147,3 +147,15 @@ def test_working_hours_set_within_the_period_compare_only_what_needs_none() -> N
         assert found[title].worse is None
     assert found["After-hours pings"].value == "7"
     assert found["Hours worked"].change == "+30.00 h on the previous period"
+
+
+def test_the_incident_card_says_how_many_followed_decisions_against_advice() -> None:
+    found = by_title(
+        cards(a_workload(Totals(incidents=9, incidents_against_advice=4)), Totals(), 0)
+    )
+    assert found["Incidents"].detail.splitlines() == [
+        "2 severe (4–5) · by severity 1–5: 2 · 0 · 1 · 1 · 1",
+        "4 of 9 after decisions you advised against",
+    ]
+    plain = by_title(cards(a_workload(Totals(incidents=9)), Totals(), 0))
+    assert "advised" not in plain["Incidents"].detail

@@ -1,6 +1,7 @@
 """The one table of workload figures: every declared figure reaches the JSON totals, the weeks
 and the CSV (when weekly), the Markdown and HTML totals tables, the key findings and the team
-sums, so that adding a figure is one entry in the table (and its field on Totals)."""
+sums, so that adding a figure is one entry in the table (and its field on Totals). An opt-in
+figure goes everywhere too, but only into a summary whose maker asked for it."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from wellbeing_app.core.reports.team import TOTAL_FIELDS, merge, read_members
 from wellbeing_app.core.store.database import Database
 from wellbeing_app.core.workload import figures
 from wellbeing_app.core.workload.aggregate import compared
-from wellbeing_app.core.workload.figures import FIGURES, Topic, Unit
+from wellbeing_app.core.workload.figures import ALWAYS, FIGURES, Topic, Unit
 from wellbeing_app.core.workload.loads import DayLoad, Totals, WeekLoad
 
 # The README's "CSV columns", a contract.
@@ -42,12 +43,25 @@ README_CSV_COLUMNS = (
 
 
 @pytest.fixture
-def document(db: Database) -> dict[str, Any]:
-    """The hand-built fortnight's summary, as a member hands it over."""
+def workloads(db: Database) -> tuple[Any, Any]:
     fill(db)
     with db.read() as session:
-        current, previous = compared(session, PERIOD, "Europe/Berlin", NOW)
-    return dict(build_summary(current, previous, SummaryOptions(), NOW))
+        return compared(session, PERIOD, "Europe/Berlin", NOW)
+
+
+@pytest.fixture
+def document(workloads: tuple[Any, Any]) -> dict[str, Any]:
+    """The hand-built fortnight's summary, as a member hands it over."""
+    return dict(build_summary(*workloads, SummaryOptions(), NOW))
+
+
+@pytest.fixture
+def advised(workloads: tuple[Any, Any]) -> dict[str, Any]:
+    """The same, its maker having opted in to every opt-in figure."""
+    return dict(build_summary(*workloads, SummaryOptions(include_advice=True), NOW))
+
+
+ALWAYS_KEYS = tuple(f.key for f in ALWAYS)
 
 
 def team_of(tmp_path: Path, document: dict[str, Any], size: int = 5) -> dict[str, Any]:
@@ -80,6 +94,7 @@ def test_each_day_adds_to_every_figure() -> None:
         incidents=1,
         incident_minutes=30,
         incidents_after_hours=1,
+        incidents_against_advice=1,
         short_rests=1,
     )
     day_off = DayLoad(day=date(2026, 10, 24), workday=False, hours_worked=3.0, after_hours_pings=1)
@@ -99,6 +114,7 @@ def test_each_day_adds_to_every_figure() -> None:
         days_off_with_contact=1,
         incident_minutes=30,
         incidents_after_hours=1,
+        incidents_against_advice=1,
     )
     for figure in FIGURES:
         assert figure.of(totals) > 0, figure.key  # the two days exercise every figure
@@ -106,31 +122,41 @@ def test_each_day_adds_to_every_figure() -> None:
             assert isinstance(figure.of(totals), int), figure.key
 
 
-def test_every_figure_is_in_the_json_totals_in_order_and_rounded_by_its_unit(document) -> None:
+def test_every_figure_is_in_the_json_totals_in_order_and_rounded_by_its_unit(
+    document, advised
+) -> None:
+    assert [f.key for f in FIGURES if f.opt_in] == ["incidents_against_advice"]
     for key in ("totals", "previous"):
-        assert tuple(document[key]) == figures.KEYS
+        assert tuple(document[key]) == ALWAYS_KEYS  # an opt-in figure is absent, not zero
+        assert tuple(advised[key]) == figures.KEYS
         for figure in FIGURES:
-            number = document[key][figure.key]
+            number = advised[key][figure.key]
             assert isinstance(number, float if figure.unit is Unit.HOURS else int), figure.key
             assert number == round(number, 2)
 
 
-def test_every_weekly_figure_is_in_the_weeks_and_the_csv(document) -> None:
-    weekly = tuple(f.key for f in figures.WEEKLY)
+def test_every_weekly_figure_is_in_the_weeks_and_the_csv(document, advised) -> None:
+    weekly = tuple(f.key for f in figures.WEEKLY if not f.opt_in)
     assert ("week_start", "week_end", "days", *weekly) == CSV_COLUMNS == README_CSV_COLUMNS
     for week in document["weeks"]:
         assert tuple(week) == CSV_COLUMNS
     rows = list(csv.reader(io.StringIO(render_text(document, "csv"))))
     assert tuple(rows[0]) == CSV_COLUMNS
+    opted = (*CSV_COLUMNS, "incidents_against_advice")  # asked for: the last column
+    for week in advised["weeks"]:
+        assert tuple(week) == opted
+    assert tuple(next(csv.reader(io.StringIO(render_text(advised, "csv"))))) == opted
     columns = [f.week_column for f in figures.WEEK_COLUMNS]
     assert ["Week of", *columns] == WEEK_HEADER
     assert set(columns) <= {f.label for f in FIGURES} | {"Worked", "Scheduled"}
 
 
-def test_every_figure_is_a_row_of_the_totals_tables(document, tmp_path: Path) -> None:
-    markdown = render_text(document, "md")
-    page = to_html(document)
-    totals = document["totals"]
+def test_every_figure_is_a_row_of_the_totals_tables(document, advised, tmp_path: Path) -> None:
+    for left_out in (render_text(document, "md"), to_html(document)):
+        assert "advised against" not in left_out
+    markdown = render_text(advised, "md")
+    page = to_html(advised)
+    totals = advised["totals"]
     shown = [f for f in FIGURES if f.member_row]
     assert {f.key for f in FIGURES} - {f.key for f in shown} == {"workdays", "days_off"}
     for figure in shown:
@@ -141,8 +167,8 @@ def test_every_figure_is_a_row_of_the_totals_tables(document, tmp_path: Path) ->
     assert rows[1:] == [f.label for f in figures.MEMBER_ROWS]  # after the header
     assert f"| Hours worked | {totals['hours_worked']:,.2f} h |" in markdown
 
-    team = team_formats.team_markdown(team_of(tmp_path, document))
-    for figure in FIGURES:
+    team = team_formats.team_markdown(team_of(tmp_path, advised))
+    for figure in ALWAYS:  # an opt-in figure, summed from those who included it, in words
         assert f"| {figure.label} | " in team, figure.key
 
 
@@ -160,22 +186,25 @@ def test_table_rows_go_topic_by_topic() -> None:
 
 
 def test_every_figure_is_summed_for_a_team_and_checked_in_members_files(
-    document, tmp_path: Path
+    advised, tmp_path: Path
 ) -> None:
-    team = team_of(tmp_path, document)
-    assert TOTAL_FIELDS == figures.KEYS
-    for key in ("totals", "averages", "previous"):
+    team = team_of(tmp_path, advised)
+    assert TOTAL_FIELDS == ALWAYS_KEYS
+    for key in ("totals", "previous"):
         assert tuple(team[key]) == figures.KEYS
+    assert tuple(team["averages"]) == ALWAYS_KEYS  # not per person: not everyone includes it
     for figure in FIGURES:
-        alone = document["totals"][figure.key]
+        alone = advised["totals"][figure.key]
         assert team["totals"][figure.key] == figure.rounded(5 * alone), figure.key
+        if figure.opt_in:
+            continue
         share = figures.round_half_away(figure.rounded(5 * alone) / 5, 2)
         assert team["averages"][figure.key] == share
     for week in team["breakdowns"]["weeks"]:
         assert tuple(week) == CSV_COLUMNS
 
 
-@pytest.mark.parametrize("figure", FIGURES, ids=lambda f: f.key)
+@pytest.mark.parametrize("figure", ALWAYS, ids=lambda f: f.key)
 def test_a_members_file_without_a_figure_is_refused_by_name(
     document, tmp_path: Path, figure: figures.Figure
 ) -> None:

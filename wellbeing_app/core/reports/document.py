@@ -94,6 +94,10 @@ class TeamSummary(TypedDict):
     # Added within schema version 1 (a member's file without its keys counts as true):
     previous_has_data: bool  # every member's previous period holds data
     previous_working_hours_set: bool  # every member had working hours set all through it
+    # How many members included incidents after decisions against their advice (their sum is
+    # in totals and previous only when at least min_group did; else withheld says why).
+    incidents_against_advice_members: int
+    incidents_against_advice_withheld: str | None
 
 
 def week_dates(monday: date, period: Period) -> tuple[date, date]:

@@ -35,7 +35,14 @@ from wellbeing_app.core.workload import figures
 from wellbeing_app.core.workload.coverage import unstated
 
 FORMATS = ("pdf", "csv", "json", "md")
-CSV_COLUMNS = ("week_start", "week_end", "days", *(f.key for f in figures.WEEKLY))
+# Without the opt-in figures (incidents_against_advice), which follow only when a summary holds
+# them (``csv_columns``).
+CSV_COLUMNS = (
+    "week_start",
+    "week_end",
+    "days",
+    *(f.key for f in figures.WEEKLY if not f.opt_in),
+)
 WEEK_HEADER = ["Week of", *(f.week_column for f in figures.WEEK_COLUMNS)]
 HEADING = "Workload summary"
 NONE = "–"  # a table cell with no figure that means anything
@@ -63,13 +70,20 @@ def to_json(document: WorkloadSummary | TeamSummary) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
+def csv_columns(document: WorkloadSummary) -> tuple[str, ...]:
+    """``CSV_COLUMNS``, then each opt-in weekly figure the summary holds."""
+    chosen = (f.key for f in figures.WEEKLY if f.opt_in and f.key in document["totals"])
+    return (*CSV_COLUMNS, *chosen)
+
+
 def to_csv(document: WorkloadSummary) -> str:
-    """One row a week, the columns of ``CSV_COLUMNS`` (documented in the README)."""
+    """One row a week, the columns of ``csv_columns`` (documented in the README)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    columns = csv_columns(document)
+    writer.writerow(columns)
     for week in document["weeks"]:
-        writer.writerow([week[c] for c in CSV_COLUMNS])
+        writer.writerow([week[c] for c in columns])
     return buffer.getvalue()
 
 
@@ -152,6 +166,7 @@ def sections(document: WorkloadSummary, charts: Sequence[Image] = ()) -> list[Se
             against.cell(figure, totals[figure.key], previous[figure.key]),
         ]
         for figure in figures.MEMBER_ROWS
+        if figure.key in totals  # an opt-in figure only when the user included it
     ]
     said = compared_with(document["previous_period"], against.previous_has_data)
     out.append(Section("Totals", [said], table=rows, images=charts))

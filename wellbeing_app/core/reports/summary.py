@@ -2,7 +2,10 @@
 every format (JSON, CSV, Markdown, PDF) is rendered from.
 
 What never goes in: reflection text, incident summaries and details, ping notes, single records.
-Well-being figures (WHO-5, mood, stress) go in only when the user ticks them for this export.
+Well-being figures (WHO-5, mood, stress) go in only when the user ticks them for this export,
+and so does the count of incidents that followed decisions made against the user's advice
+(``totals.incidents_against_advice``, and in ``previous`` and each week): without the tick its
+key is absent, not zero.
 """
 
 from __future__ import annotations
@@ -38,12 +41,16 @@ NEVER_INCLUDED = (
     "Single shifts, pings and incidents: only totals per period and week",
 )
 WELLBEING_LEFT_OUT = "Well-being figures (WHO-5, mood and stress): tick them to include"
+ADVICE_LEFT_OUT = (
+    "How many incidents followed decisions made against your advice: tick it to include"
+)
 
 
 @dataclass(frozen=True)
 class SummaryOptions:
     include_wellbeing: bool = False
     note: str | None = None  # "what I am asking for"
+    include_advice: bool = False  # totals.incidents_against_advice (and per week)
 
 
 def check_note(text: str | None) -> str | None:
@@ -53,12 +60,14 @@ def check_note(text: str | None) -> str | None:
 def left_out(options: SummaryOptions) -> list[str]:
     """What this export leaves out, for the preview."""
     extra = [] if options.include_wellbeing else [WELLBEING_LEFT_OUT]
+    extra += [] if options.include_advice else [ADVICE_LEFT_OUT]
     return [*NEVER_INCLUDED, *extra]
 
 
-def totals_document(t: Totals) -> FigureValues:
-    """Every figure of ``t`` as the document holds it (hours to 2 decimals), in JSON order."""
-    return figures.rounded(t)
+def totals_document(t: Totals, include_advice: bool = False) -> FigureValues:
+    """The figures of ``t`` a summary holds (``figures.included``) as the document holds them
+    (hours to 2 decimals), in JSON order."""
+    return figures.rounded(t, figures.included(include_advice))
 
 
 def build_summary(
@@ -74,14 +83,14 @@ def build_summary(
         "generated_at": generated_at.replace(microsecond=0).isoformat(),
         "period": {**_period(period), "zone": workload.zone},
         "previous_period": _period(before),
-        "totals": totals_document(workload.totals),
-        "previous": totals_document(previous),
+        "totals": totals_document(workload.totals, options.include_advice),
+        "previous": totals_document(previous, options.include_advice),
         "by_source": dict(workload.by_source),
         "incidents_by_category": dict(workload.incidents_by_category),
         "incidents_by_severity": {
             str(s): workload.incidents_by_severity.get(s, 0) for s in SEVERITIES
         },
-        "weeks": [_week(week, workload.period) for week in workload.weeks],
+        "weeks": [_week(week, workload.period, options) for week in workload.weeks],
         "findings": key_findings(workload.totals, previous, coverage),
         "note": options.note,
         # Added within schema version 1: after the keys a reader of the first release knows.
@@ -94,13 +103,11 @@ def build_summary(
     return document
 
 
-def _week(week: WeekLoad, period: Period) -> WeekDocument:
+def _week(week: WeekLoad, period: Period, options: SummaryOptions) -> WeekDocument:
     start, end = week_dates(week.week_start, period)
+    weekly = [f for f in figures.included(options.include_advice) if f.weekly]
     return week_document(
-        start.isoformat(),
-        end.isoformat(),
-        week.days,
-        figures.rounded(week, figures.WEEKLY),
+        start.isoformat(), end.isoformat(), week.days, figures.rounded(week, weekly)
     )
 
 

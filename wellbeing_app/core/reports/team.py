@@ -3,7 +3,9 @@ totals, per-person averages, the previous period's totals and, only for a group 
 breakdowns by source, category, severity and week.
 
 Privacy (DESIGN.md): breakdowns never cover fewer than ``MIN_GROUP`` people, and a member's note
-and well-being figures are never read into the team summary.
+and well-being figures are never read into the team summary. An opt-in figure (incidents after
+decisions made against a member's advice) is summed only from the members who included it, and
+shown only when enough did (``team_advice``).
 
 Members' files are input from elsewhere: they are read with care (``member_files``), and every
 figure must be a finite number a period can hold (hours no more than the period's hours; counts
@@ -31,11 +33,13 @@ from wellbeing_app.core.reports.document import (
     week_document,
 )
 from wellbeing_app.core.reports.member_files import load_member_file
+from wellbeing_app.core.reports.team_advice import roll_up
 from wellbeing_app.core.time.periods import Period
 from wellbeing_app.core.vocabulary import SEVERITIES
 from wellbeing_app.core.workload.figures import (
+    AGAINST_ADVICE,
+    ALWAYS,
     FIGURES,
-    KEYS,
     WEEKLY,
     Figure,
     Unit,
@@ -48,7 +52,9 @@ MIN_GROUP = 5  # the smallest group whose breakdowns may be shown (DESIGN.md, pr
 NOT_ROLLED_UP = "Notes and well-being figures are personal and never rolled up."
 MAKE_ONE = "make one with 'wellbeing-app summary --format json'"
 
-TOTAL_FIELDS = KEYS  # every figure is summed for the team, in the member summary's order
+# Every figure always in a member's summary is summed for the team, in the summary's order.
+TOTAL_FIELDS = tuple(figure.key for figure in ALWAYS)
+WEEKLY_FIELDS = tuple(figure for figure in WEEKLY if not figure.opt_in)
 SEVERITY_KEYS = tuple(str(s) for s in SEVERITIES)
 MAX_PER_DAY = 100_000  # a count or minutes above this many a day is no real figure
 FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(2199, 12, 31)  # periods a summary can cover
@@ -138,8 +144,8 @@ def member_from_document(document: Any, name: str) -> Member:
     return Member(
         name=name,
         period=Period(start, end),
-        totals=check.totals(document, "totals"),
-        previous=check.totals(document, "previous"),
+        totals=(totals := check.totals(document, "totals")),
+        previous=check.totals(document, "previous", totals),
         by_source=check.counts(document, "by_source"),
         incidents_by_category=check.counts(document, "incidents_by_category"),
         incidents_by_severity=check.severities(document),
@@ -164,6 +170,11 @@ def merge(members: Sequence[Member], min_group: int = MIN_GROUP) -> TeamSummary:
             )
     count = len(members)
     totals = _sum_totals([m.totals for m in members])
+    averages = {k: round_half_away(v / count, 2) for k, v in totals.items()}
+    previous = _sum_totals([m.previous for m in members])
+    advice = roll_up(members, min_group)
+    if advice.total is not None and advice.previous is not None:
+        totals[AGAINST_ADVICE.key], previous[AGAINST_ADVICE.key] = advice.total, advice.previous
     reason = withheld(count, min_group)
     return {
         "schema_version": SCHEMA_VERSION,
@@ -173,13 +184,15 @@ def merge(members: Sequence[Member], min_group: int = MIN_GROUP) -> TeamSummary:
         "members": count,
         "min_group": min_group,
         "totals": totals,
-        "averages": {k: round_half_away(v / count, 2) for k, v in totals.items()},
-        "previous": _sum_totals([m.previous for m in members]),
+        "averages": averages,
+        "previous": previous,
         "breakdowns": None if reason else _breakdowns(members, first.period),
         "breakdowns_withheld": reason,
         "not_rolled_up": NOT_ROLLED_UP,
         "previous_has_data": all(m.previous_has_data for m in members),
         "previous_working_hours_set": all(m.previous_judged for m in members),
+        "incidents_against_advice_members": advice.members,
+        "incidents_against_advice_withheld": advice.withheld,
     }
 
 
@@ -190,7 +203,7 @@ def team_summary(paths: Sequence[str], min_group: int = MIN_GROUP) -> TeamSummar
 
 
 def _sum_totals(all_totals: Sequence[FigureValues]) -> FigureValues:
-    return {f.key: f.rounded(sum(t[f.key] for t in all_totals)) for f in FIGURES}
+    return {f.key: f.rounded(sum(t[f.key] for t in all_totals)) for f in ALWAYS}
 
 
 def _breakdowns(members: Sequence[Member], period: Period) -> Breakdowns:
@@ -214,7 +227,7 @@ def _breakdowns(members: Sequence[Member], period: Period) -> Breakdowns:
                 dates[start][0].isoformat(),
                 dates[start][1].isoformat(),
                 int(weeks[start]["days"]),
-                {f.key: f.rounded(weeks[start][f.key]) for f in WEEKLY},
+                {f.key: f.rounded(weeks[start][f.key]) for f in WEEKLY_FIELDS},
             )
             for start in sorted(weeks)
         ],
@@ -311,9 +324,25 @@ class _Checker:
             return self.hours(value, where + figure.key, days)
         return self.count(value, where + figure.key, days)
 
-    def totals(self, document: dict[str, Any], key: str) -> FigureValues:
+    def totals(
+        self, document: dict[str, Any], key: str, like: FigureValues | None = None
+    ) -> FigureValues:
+        """Every figure, and each opt-in one the member included (present in the totals;
+        the previous period's, ``like`` them, must hold the same)."""
         section = self.object(document, key)
-        return {figure.key: self.figure(section, figure, f"{key}.") for figure in FIGURES}
+        chosen = section if like is None else like
+        kept = [f for f in FIGURES if not f.opt_in or f.key in chosen]
+        values = {figure.key: self.figure(section, figure, f"{key}.") for figure in kept}
+        for figure in FIGURES:
+            if figure.key in section and figure.key not in values:
+                self.fail(f"{key}.{figure.key} is given, but totals.{figure.key} is not")
+        advice = values.get(AGAINST_ADVICE.key, 0)
+        if advice > values["incidents"]:
+            self.fail(
+                f"{key}.{AGAINST_ADVICE.key} is {advice:,}, more than the "
+                f"{values['incidents']:,} {key}.incidents"
+            )
+        return values
 
     def counts(self, document: dict[str, Any], key: str) -> dict[str, int]:
         section = self.object(document, key)
@@ -344,7 +373,10 @@ class _Checker:
             if not 1 <= days <= 7:
                 self.fail(f"{where}days must be 1-7, got {days}")
             figures: FigureValues = {"days": days}
-            figures |= {figure.key: self.figure(week, figure, where, days) for figure in WEEKLY}
+            figures |= {f.key: self.figure(week, f, where, days) for f in WEEKLY_FIELDS}
+            for figure in WEEKLY:  # an opt-in figure is checked, but not kept: no team weeks
+                if figure.opt_in and figure.key in week:
+                    self.figure(week, figure, where, days)
             out[start] = figures
         return out
 

@@ -17,6 +17,7 @@ from wellbeing_app.core.reports.formats import (
     to_json,
 )
 from wellbeing_app.core.reports.layout import Page, Section
+from wellbeing_app.core.reports.team_advice import sentence as advice_sentence
 from wellbeing_app.core.workload import figures
 
 HEADING = "Team workload summary"
@@ -74,8 +75,10 @@ def sections(document: TeamSummary) -> list[Section]:
             against.cell(figure, totals[figure.key], previous[figure.key]),
         ]
         for figure in figures.ROWS
+        if not figure.opt_in  # summed from those who included it: said in a sentence
     ]
-    out = [Section("Totals", [intro], table=rows)]
+    advice = advice_sentence(document)
+    out = [Section("Totals", [intro, *([advice] if advice else [])], table=rows)]
     breakdowns = document["breakdowns"]
     if breakdowns is None:
         out.append(Section("Breakdowns", [document["breakdowns_withheld"] or ""]))

@@ -251,14 +251,16 @@ class _Incidents:
 
 def _add_incidents(session: Session, days: Tallies, period: Period) -> _Incidents:
     out = _Incidents()
-    category, severity = col(Incident.category), col(Incident.severity)
-    for text, kind, level, count, minutes in _counted(session, Incident, None, category, severity):
+    keys = col(Incident.category), col(Incident.severity), col(Incident.against_advice)
+    for text, kind, level, against, count, minutes in _counted(session, Incident, None, *keys):
         d = date.fromisoformat(text)
         if d not in days:
             continue
         tally = days[d]
         tally["incidents"] = tally.get("incidents", 0) + count
         tally["incident_minutes"] = tally.get("incident_minutes", 0) + (minutes or 0)
+        if against:  # grouped in SQL: the count of the day's incidents against advice
+            tally["incidents_against_advice"] = tally.get("incidents_against_advice", 0) + count
         if d < period.start:
             continue
         out.by_category[kind] += count

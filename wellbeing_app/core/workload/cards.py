@@ -26,6 +26,15 @@ def percent(share: float | None) -> str:
     return "–" if share is None else f"{share * 100:.0f}%"
 
 
+def against_advice_share(t: Totals) -> str:
+    """The incidents card's line on those that followed decisions made against the user's
+    advice (the user's own view: always shown when there are any), e.g. ``4 of 9 after
+    decisions you advised against``; "" when none did."""
+    if not t.incidents_against_advice:
+        return ""
+    return f"\n{t.incidents_against_advice} of {t.incidents} after decisions you advised against"
+
+
 def change(figure: Figure, now: float, before: float) -> tuple[str, bool | None]:
     """The change in words, as the figures shown differ (each rounded by its figure's rule), and
     whether it means the job took more (None: no change)."""
@@ -83,7 +92,8 @@ def cards(workload: Workload, previous: Totals, disconnect_streak: int) -> list[
         compared(
             "incidents",
             f"{severe} severe (4–5) · by severity 1–5: "
-            + " · ".join(str(severity.get(s, 0)) for s in range(1, 6)),
+            + " · ".join(str(severity.get(s, 0)) for s in range(1, 6))
+            + against_advice_share(t),
         ),
         Card(
             "Disconnect streak",

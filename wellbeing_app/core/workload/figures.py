@@ -4,6 +4,8 @@ summary document, its CSV columns, the team sums and the rows of every table are
 
 Adding a figure is one entry in ``FIGURES`` (and its field on ``Totals``; on ``WeekLoad`` too
 when it is weekly); the JSON contract only ever gains keys at the end, so new entries go last.
+A figure ``opt_in`` goes into a summary only when the user asks for it for that export: without
+that its key is absent (not zero) from the totals, the weeks and every format.
 """
 
 from __future__ import annotations
@@ -86,6 +88,7 @@ class Figure:
     # Counted only on days judged against working hours (none before they were first set):
     # compared with a previous period only when working hours were set all through it.
     against_hours: bool = False
+    opt_in: bool = False  # in a summary only when the user asks (``included``)
 
     @property
     def places(self) -> int:
@@ -189,6 +192,10 @@ FIGURES: tuple[Figure, ...] = (
         "incidents_after_hours", "Incidents after hours", COUNT, Topic.INCIDENTS,
         lambda d: d.incidents_after_hours, against_hours=True,
     ),
+    Figure(
+        "incidents_against_advice", "Incidents after decisions I advised against", COUNT,
+        Topic.INCIDENTS, lambda d: d.incidents_against_advice, weekly=True, opt_in=True,
+    ),
 )
 # fmt: on
 
@@ -199,6 +206,13 @@ WEEK_COLUMNS = tuple(figure for figure in WEEKLY if figure.week_column)
 # The rows of a totals table: topic by topic, in JSON order within a topic.
 ROWS = tuple(sorted(FIGURES, key=lambda figure: figure.topic))
 MEMBER_ROWS = tuple(figure for figure in ROWS if figure.member_row)
+ALWAYS = tuple(figure for figure in FIGURES if not figure.opt_in)  # in every summary
+AGAINST_ADVICE = BY_KEY["incidents_against_advice"]
+
+
+def included(include_advice: bool = False) -> tuple[Figure, ...]:
+    """The figures a summary holds: those always there, and those the user opted in to."""
+    return FIGURES if include_advice else ALWAYS
 
 
 def totals_of(days: Iterable[DayLoad]) -> Totals:

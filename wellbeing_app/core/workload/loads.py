@@ -29,6 +29,7 @@ class DayLoad:
     incidents: int = 0
     incident_minutes: int = 0
     incidents_after_hours: int = 0
+    incidents_against_advice: int = 0  # after a decision made against the user's advice
     short_rests: int = 0  # 1 when its work began under 11 h after the previous day's ended
     mood: int | None = None
     stress: int | None = None
@@ -57,6 +58,7 @@ class WeekLoad:
     incidents: int = 0
     incidents_by_category: dict[str, int] = field(default_factory=dict)
     incidents_by_severity: dict[int, int] = field(default_factory=dict)
+    incidents_against_advice: int = 0
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class Totals:
     days_off_with_contact: int = 0
     incident_minutes: int = 0
     incidents_after_hours: int = 0
+    incidents_against_advice: int = 0  # in an export only when the user opts in
 
     @property
     def evening_share(self) -> float | None:

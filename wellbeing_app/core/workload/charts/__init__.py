@@ -36,7 +36,8 @@ CHART_SPECS: tuple[ChartSpec, ...] = (
     ChartSpec("hours", hours.TITLE, hours_chart),
     ChartSpec("after_hours", after_hours.TITLE, after_hours_chart),
     ChartSpec("heatmap", heatmap.TITLE, contact_heatmap_chart),
-    ChartSpec("incidents", incidents.TITLE, incidents_chart),
+    # The user's own dashboard shows the incidents after decisions against their advice.
+    ChartSpec("incidents", incidents.TITLE, lambda w, t: incidents_chart(w, t, advice=True)),
     ChartSpec("mood_stress", mood_stress.TITLE, mood_stress_chart),
 )
 CHARTS: dict[str, ChartBuilder] = {spec.key: spec.build for spec in CHART_SPECS}

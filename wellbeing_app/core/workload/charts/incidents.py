@@ -1,4 +1,5 @@
-"""The incidents chart: incidents per week stacked by category, the severe ones marked."""
+"""The incidents chart: incidents per week stacked by category, the severe ones marked, and
+(when asked) the part that followed decisions made against the user's advice hatched over it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from wellbeing_app.core.workload.charts.base import (
     DASH,
     add_legend,
     date_axis,
+    draw_bars,
     empty_figure,
     hide_top_right,
     integer_ticks,
@@ -26,15 +28,20 @@ if TYPE_CHECKING:
 TITLE = "Incidents"
 EMPTY = "No incidents logged yet: log one from the tray when something at work hits hard."
 SEVERE = f"Severe (4{DASH}5)"
+AGAINST_ADVICE = "After decisions you advised against"
+ADVICE_HATCH = "xx"
 
 
 def severe_count(week: WeekLoad) -> int:
     return sum(n for severity, n in week.incidents_by_severity.items() if severity >= SEVERE_FROM)
 
 
-def incidents_chart(workload: Workload, theme: ChartTheme) -> Figure:
+def incidents_chart(workload: Workload, theme: ChartTheme, *, advice: bool = False) -> Figure:
     """One stacked bar per week, one layer per category; a marker at the height of the number
-    of severe incidents (severity 4 or 5) in weeks that had any."""
+    of severe incidents (severity 4 or 5) in weeks that had any. With ``advice``, the incidents
+    after decisions made against the user's advice are a hatched outline over the bottom of
+    each bar (its share of the bar, whatever their categories); a summary's chart shows it only
+    when the user opted in."""
     weeks = workload.weeks
     layers = rank_layers([w.incidents_by_category for w in weeks], None, "")
     if not layers:
@@ -42,6 +49,19 @@ def incidents_chart(workload: Workload, theme: ChartTheme) -> Figure:
     fig = new_figure(theme, TITLE)
     ax = fig.add_subplot()
     draw_stack(ax, layers, theme, category_label, category_style)
+    against = [week.incidents_against_advice for week in weeks]
+    if advice and any(against):
+        # No fill: the categories show through; the outline and hatch in the text colour read
+        # against the background and against every category colour.
+        draw_bars(
+            ax,
+            against,
+            facecolor=(0.0, 0.0, 0.0, 0.0),  # see-through: judged by its outline
+            edgecolor=theme.foreground,
+            hatch=ADVICE_HATCH,
+            linewidth=1.2,
+            label=AGAINST_ADVICE,
+        )
     severe = [(i, n) for i, week in enumerate(weeks) if (n := severe_count(week))]
     if severe:
         ax.plot(
