@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -111,3 +113,77 @@ def test_the_reflection_of_that_day_names_the_incident_with_a_line_of_its_own(cl
     other_day = cli.ok("reflect", "--mood", "3", "--energy", "3", "--stress", "3",
                        "--date", "2026-03-11")  # fmt: skip
     assert "advice" not in other_day
+
+
+# --- summary --include-advice: in every format when asked, absent (not zero) otherwise -----
+
+FORTNIGHT = ("--from", "2026-10-19", "--to", "2026-11-01")
+ROW = "Incidents after decisions I advised against"
+
+
+def filled(tmp_path: Path) -> Path:
+    """The hand-built fortnight of tests/summary_fixture.py: its crisis followed a decision
+    made against the user's advice."""
+    from tests.summary_fixture import fill
+    from wellbeing_app.core.store.database import open_database
+    from wellbeing_app.core.store.paths import DATABASE_NAME
+
+    data = tmp_path / "data"
+    data.mkdir()
+    db = open_database(data / DATABASE_NAME)
+    try:
+        fill(db)
+    finally:
+        db.close()
+    return data
+
+
+@pytest.mark.parametrize("asked", [False, True], ids=["left out", "asked for"])
+def test_summary_holds_the_advice_count_only_when_asked(
+    cli: Cli, tmp_path: Path, asked: bool
+) -> None:
+    data = filled(tmp_path)
+    flag = ["--include-advice"] if asked else []
+    out = {
+        fmt: cli.ok("summary", "--format", fmt, *FORTNIGHT, *flag, data_dir=data)
+        for fmt in ("json", "csv", "md")
+    }
+    document = json.loads(out["json"])
+    header = out["csv"].splitlines()[0].split(",")
+    if asked:
+        assert (
+            document["totals"]["incidents_against_advice"],
+            document["totals"]["incidents"],
+        ) == (
+            1,
+            2,
+        )
+        assert document["previous"]["incidents_against_advice"] == 0
+        assert [w["incidents_against_advice"] for w in document["weeks"]] == [1, 0]
+        assert header[-1] == "incidents_against_advice"
+        assert [line.split(",")[-1] for line in out["csv"].splitlines()[1:]] == ["1", "0"]
+        assert f"| {ROW} | 1 | – | no earlier data |" in out["md"]
+    else:
+        for key in ("totals", "previous"):
+            assert "incidents_against_advice" not in document[key]  # absent, not zero
+        assert all("incidents_against_advice" not in week for week in document["weeks"])
+        assert "incidents_against_advice" not in header
+        for text in out.values():
+            assert "advice" not in text and "advised" not in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_the_summary_pdf_holds_the_advice_count_only_when_asked(
+    cli: Cli, tmp_path: Path, qapp: object
+) -> None:
+    """(``qapp``: the PDF is printed in this process, on the tests' QApplication.)"""
+    data = filled(tmp_path)
+    texts = []
+    for flag in ([], ["--include-advice"]):
+        pdf = tmp_path / f"summary{len(flag)}.pdf"
+        cli.ok("summary", "--format", "pdf", *FORTNIGHT, "-o", str(pdf), *flag, data_dir=data)
+        read = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
+        texts.append(" ".join(read.stdout.split()))
+    without, with_advice = texts
+    assert "advised against" not in without
+    assert f"{ROW} 1" in with_advice

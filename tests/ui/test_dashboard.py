@@ -254,3 +254,23 @@ def test_before_the_figures_arrive_it_says_it_is_adding_up(qtbot: QtBot) -> None
     window.show()
     assert window.heading.text() == LOADING
     assert not window.empty.isVisible()  # not "nothing is logged" before anything was read
+
+
+def test_the_incident_card_and_chart_show_those_after_decisions_against_advice(
+    qtbot: QtBot, wellbeing: WellbeingApp
+) -> None:
+    from wellbeing_app.core.records.incidents import IncidentDraft
+    from wellbeing_app.core.workload.charts.incidents import AGAINST_ADVICE
+
+    journal = wellbeing.journal
+    assert journal is not None
+    for days, against in ((3, True), (4, False), (5, False)):
+        journal.log_incident(
+            IncidentDraft(NOW - timedelta(days=days), "crisis", 3, against_advice=against)
+        )
+    window = open_dashboard(qtbot, wellbeing)
+    assert card(window, "Incidents")[1].endswith("\n1 of 3 after decisions you advised against")
+    window.tabs.setCurrentIndex(CHART_KEYS.index("incidents"))
+    figure = window.charts["incidents"].figure
+    assert figure is not None
+    assert AGAINST_ADVICE in [text.get_text() for text in figure.legends[0].get_texts()]

@@ -16,6 +16,7 @@ from tests.summary_fixture import NOW, SECRET, fill
 from wellbeing_app.core.journal import Journal
 from wellbeing_app.core.reports.formats import render_text, to_html
 from wellbeing_app.core.reports.summary import (
+    ADVICE_LEFT_OUT,
     MAX_NOTE,
     WELLBEING_LEFT_OUT,
     SummaryOptions,
@@ -361,3 +362,58 @@ def test_a_plain_export_follows_the_umask_and_wellbeing_is_private(
         os.umask(old)
     assert (tmp_path / "plain.json").stat().st_mode & 0o777 == 0o644
     assert (tmp_path / "private.json").stat().st_mode & 0o777 == 0o600
+
+
+# --- incidents after decisions made against the user's advice: only when ticked ------------
+
+
+def test_the_advice_count_is_in_no_format_until_ticked(qtbot, journal) -> None:
+    dialog = open_dialog(qtbot, journal)
+    assert not dialog.advice.isChecked()
+    assert ADVICE_LEFT_OUT in dialog.left_out_items()
+    # beside the well-being choice
+    layout = dialog.wellbeing.parentWidget().layout()
+    assert layout.indexOf(dialog.advice) == layout.indexOf(dialog.wellbeing) + 1
+    for fmt in ("json", "csv", "md"):
+        dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+        assert dialog.refresh_now()
+        assert "advi" not in dialog.preview.toPlainText(), fmt  # advice, advised: absent
+    dialog.advice.setChecked(True)
+    assert ADVICE_LEFT_OUT not in dialog.left_out_items()
+    shown = {}
+    for fmt in ("json", "csv", "md"):
+        dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+        assert dialog.refresh_now()
+        shown[fmt] = dialog.preview.toPlainText()
+        assert dialog.contents is not None and dialog.contents.text == shown[fmt]
+    document = json.loads(shown["json"])
+    assert document["totals"]["incidents_against_advice"] == 1  # the crisis of 20 October
+    assert shown["csv"].splitlines()[0].endswith(",incidents,incidents_against_advice")
+    row = "| Incidents after decisions I advised against | 1 | – | no earlier data |"
+    assert row in shown["md"]
+    dialog.advice.setChecked(False)
+    dialog.format.setCurrentIndex(dialog.format.findData("json"))
+    assert dialog.refresh_now()
+    assert "incidents_against_advice" not in dialog.preview.toPlainText()
+
+
+def test_the_pdf_preview_shows_the_advice_count_only_when_ticked(
+    qtbot, journal, monkeypatch
+) -> None:
+    from wellbeing_app.core.workload import charts
+
+    asked: list[bool] = []
+    drawn = charts.incidents_chart
+
+    def recorded(workload, theme, *, advice=False):
+        asked.append(advice)
+        return drawn(workload, theme, advice=advice)
+
+    monkeypatch.setattr(charts, "incidents_chart", recorded)
+    dialog = open_dialog(qtbot, journal, "pdf")
+    assert dialog.refresh_now()
+    assert "advised against" not in dialog.preview.toPlainText()
+    dialog.advice.setChecked(True)
+    assert dialog.refresh_now()
+    assert "Incidents after decisions I advised against" in dialog.preview.toPlainText()
+    assert asked == [False, True]  # the chart's hatched share, too, only when ticked

@@ -26,7 +26,11 @@ def summary(args: argparse.Namespace, journal: Journal) -> str | None:
     else:
         period = periods.custom(args.start, args.end, today)
     current, previous = journal.workload(period)
-    options = SummaryOptions(include_wellbeing=args.include_wellbeing, note=args.note)
+    options = SummaryOptions(
+        include_wellbeing=args.include_wellbeing,
+        note=args.note,
+        include_advice=args.include_advice,
+    )
     document = build_summary(current, previous, options, journal.now())
     if args.format == "pdf":
         from wellbeing_app.services.summary_pdf import write_summary_pdf

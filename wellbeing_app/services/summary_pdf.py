@@ -31,6 +31,7 @@ IMAGE_WIDTH = 500  # in the document's pixels: within the text width of A4 and L
 MARGIN_MM = 15
 PDF_CHARTS = ("hours", "after_hours", "heatmap", "incidents")
 WELLBEING_CHART = "mood_stress"  # shows mood and stress: only when the user opted in
+ADVICE_KEY = "incidents_against_advice"  # in a summary's totals only when the user opted in
 
 
 def page_size_for(locale: QLocale) -> QPageSize:
@@ -42,16 +43,22 @@ def page_size_for(locale: QLocale) -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.A4)
 
 
-def chart_images(workload: Workload, include_wellbeing: bool) -> list[tuple[str, str, bytes]]:
-    """(name, caption, PNG bytes) of the charts a summary PDF shows."""
+def chart_images(
+    workload: Workload, include_wellbeing: bool, include_advice: bool = False
+) -> list[tuple[str, str, bytes]]:
+    """(name, caption, PNG bytes) of the charts a summary PDF shows; the incidents chart shows
+    those after decisions made against the user's advice only with ``include_advice``."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from wellbeing_app.core.workload.charts import CHART_TITLES, CHARTS
+    from wellbeing_app.core.workload.charts import CHART_TITLES, CHARTS, incidents_chart
 
     keys = [*PDF_CHARTS, *([WELLBEING_CHART] if include_wellbeing else [])]
     out = []
     for key in keys:
-        figure = CHARTS[key](workload, LIGHT)
+        if key == "incidents":
+            figure = incidents_chart(workload, LIGHT, advice=include_advice)
+        else:
+            figure = CHARTS[key](workload, LIGHT)
         FigureCanvasAgg(figure)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=CHART_DPI, facecolor=figure.get_facecolor())
@@ -60,7 +67,11 @@ def chart_images(workload: Workload, include_wellbeing: bool) -> list[tuple[str,
 
 
 def write_summary_pdf(path: Path, document: WorkloadSummary, workload: Workload) -> None:
-    images = chart_images(workload, include_wellbeing="wellbeing" in document)
+    images = chart_images(
+        workload,
+        include_wellbeing="wellbeing" in document,
+        include_advice=ADVICE_KEY in document["totals"],
+    )
     html = to_html(document, [(name, caption) for name, caption, _ in images])
     pngs = {name: png for name, _, png in images}
     write_pdf(path, html, pngs, title=title(document), private="wellbeing" in document)

@@ -68,6 +68,7 @@ FILE_FILTERS = {
 }
 FIELD_NAMES = {"from": "From", "to": "To", "note": "What I am asking for"}
 WELLBEING_CHOICE = "Include my &well-being figures (WHO-5, mood, stress)"
+ADVICE_CHOICE = "Include how many incidents followed decisions made against my a&dvice"
 INTRO = (
     "Totals for a period, to bring to your manager on your terms. The preview shows exactly "
     "what the file will hold. Nothing is sent anywhere: you choose where to save it."
@@ -128,7 +129,7 @@ class ExportDialog(QDialog):
         self._now = now
         self._folder = folder or Path.home()
         self._workloads: dict[Period, tuple[Workload, Totals]] = {}
-        self._charts: dict[tuple[Period, bool], list[Chart]] = {}
+        self._charts: dict[tuple[Period, bool, bool], list[Chart]] = {}
         self.contents: SummaryFile | None = None  # what the preview shows and Save writes
         self.saved_to: Path | None = None
         chosen = period or periods.last_full_weeks(today)
@@ -140,6 +141,7 @@ class ExportDialog(QDialog):
             self.format.addItem(FORMAT_LABELS[key], key)
         self.format.setCurrentIndex(self.format.findData(fmt))
         self.wellbeing = QCheckBox(WELLBEING_CHOICE)
+        self.advice = QCheckBox(ADVICE_CHOICE)  # unticked: the count is absent from the file
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText(NOTE_HINT)
@@ -173,6 +175,7 @@ class ExportDialog(QDialog):
         choices.addLayout(form)
         choices.addSpacing(4)
         choices.addWidget(self.wellbeing)
+        choices.addWidget(self.advice)
         choices.addSpacing(8)
         choices.addWidget(note_label)
         choices.addWidget(self.note)
@@ -219,6 +222,7 @@ class ExportDialog(QDialog):
             self.end.dateChanged,
             self.format.currentIndexChanged,
             self.wellbeing.toggled,
+            self.advice.toggled,
             self.note.textChanged,
         ):
             signal.connect(self._on_edit)
@@ -231,10 +235,11 @@ class ExportDialog(QDialog):
         return periods.custom(day_of(self.start), day_of(self.end), self._today)
 
     def options(self) -> SummaryOptions:
-        """The well-being choice and the note; a ValidationError (field "note") when too long."""
+        """The two choices and the note; a ValidationError (field "note") when too long."""
         return SummaryOptions(
             include_wellbeing=self.wellbeing.isChecked(),
             note=check_note(self.note.toPlainText()),
+            include_advice=self.advice.isChecked(),
         )
 
     def chosen_format(self) -> str:
@@ -286,18 +291,21 @@ class ExportDialog(QDialog):
         document = build_summary(workload, previous, options, self._now)
         if fmt != "pdf":
             return SummaryFile(fmt, period, document, text=render_text(document, fmt))
-        charts = self._chart_images(period, workload, options.include_wellbeing)
+        charts = self._chart_images(
+            (period, options.include_wellbeing, options.include_advice), workload
+        )
         html = to_html(document, [(name, caption) for name, caption, _ in charts])
         return SummaryFile(fmt, period, document, html=html, charts=charts)
 
-    def _chart_images(self, period: Period, workload: Workload, wellbeing: bool) -> list[Chart]:
-        key = (period, wellbeing)
+    def _chart_images(self, key: tuple[Period, bool, bool], workload: Workload) -> list[Chart]:
+        """The PDF's charts for (period, well-being included, advice included)."""
+        _, wellbeing, advice = key
         if key not in self._charts:
             from wellbeing_app.services.summary_pdf import chart_images
 
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                self._charts[key] = chart_images(workload, wellbeing)
+                self._charts[key] = chart_images(workload, wellbeing, advice)
             finally:
                 QGuiApplication.restoreOverrideCursor()
         return self._charts[key]
