@@ -184,7 +184,7 @@ def rota_days(rows: Iterable[tuple[date, datetime, datetime, str]]) -> dict[date
     for day, start, end, zone in rows:
         grouped.setdefault(day, []).append((start, end, zone))
     return {
-        day: RotaDay(day, windows[0][2], tuple(Interval(s, e) for s, e, _ in sorted(windows)))
+        day: RotaDay(day, windows[0][2], tuple(Interval(s, e) for s, e, _zone in sorted(windows)))
         for day, windows in grouped.items()
     }
 

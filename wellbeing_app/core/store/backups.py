@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from wellbeing_app.core.errors import StorageError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.store import health
 from wellbeing_app.core.store.paths import BACKUP_FOLDER
 from wellbeing_app.core.store.revisions import known_revisions
@@ -67,7 +68,7 @@ def list_backups(database: Path) -> list[Backup]:
         made = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
         found.append((made, int(match.group(2) or 1), Path(entry.path)))
     backups = []
-    for made, _, path in sorted(found, reverse=True):
+    for made, _number, path in sorted(found, reverse=True):
         with contextlib.suppress(OSError):  # removed meanwhile by another process's rotation
             backups.append(Backup(path, made, path.stat().st_size))
     return backups
@@ -156,30 +157,44 @@ def verify(path: Path) -> None:
     """Raise StorageError unless ``path`` is a sound Wellbeing database (of this version or
     an older one): PRAGMA integrity_check and the schema revision."""
     if not path.is_file():
-        raise StorageError(f"{path} is not a file")
+        raise StorageError(_("{path} is not a file").format(path=path))
     if path.stat().st_size == 0:
         raise health.zero_length(path)
     try:
         connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise StorageError(f"{path} cannot be opened ({exc})") from None
+        raise StorageError(
+            _("{path} cannot be opened ({error})").format(path=path, error=exc)
+        ) from None
     try:
         problem = _integrity_of(connection)
         if problem is not None and "not a database" in problem:
-            raise StorageError(f"{path} is not a readable Wellbeing database ({problem})")
+            raise StorageError(
+                _("{path} is not a readable Wellbeing database ({error})").format(
+                    path=path, error=problem
+                )
+            )
         if problem is not None:
-            raise StorageError(f"{path} is damaged ({problem}); choose another backup")
+            raise StorageError(
+                _("{path} is damaged ({error}); choose another backup").format(
+                    path=path, error=problem
+                )
+            )
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
         if "alembic_version" not in tables:
-            raise StorageError(f"{path} is not a Wellbeing database")
+            raise StorageError(_("{path} is not a Wellbeing database").format(path=path))
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"{path} is not a readable Wellbeing database ({exc})") from None
+        raise StorageError(
+            _("{path} is not a readable Wellbeing database ({error})").format(path=path, error=exc)
+        ) from None
     finally:
         connection.close()
     if row is None or row[0] not in known_revisions():
         raise StorageError(
-            f"{path} was made by another version of Wellbeing (schema {row[0] if row else '?'})"
+            _("{path} was made by another version of Wellbeing (schema {schema})").format(
+                path=path, schema=row[0] if row else "?"
+            )
         )
 
 

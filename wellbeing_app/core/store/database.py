@@ -26,6 +26,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 from wellbeing_app.core.errors import StorageError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.store import health
 from wellbeing_app.core.store.revisions import known_revisions
 from wellbeing_app.platforms.files import keep_private
@@ -124,7 +125,9 @@ def open_database(
         created = not path.exists() and _create_new(path)
     except OSError as exc:
         raise StorageError(
-            f"cannot use {path.parent} for Wellbeing's data: {exc.strerror or exc}"
+            _("cannot use {folder} for Wellbeing's data: {error}").format(
+                folder=path.parent, error=exc.strerror or exc
+            )
         ) from None
     refused = _reading_only(path)
     full = refused is not None
@@ -132,9 +135,11 @@ def open_database(
     known = known_revisions()
     if revision is not None and revision not in known:
         raise StorageError(
-            f"{path} was written by a newer version of Wellbeing (schema {revision}; this version "
-            f"knows up to {known[-1]}). Update the app, or use another --data-dir. "
-            "The file was not changed."
+            _(
+                "{path} was written by a newer version of Wellbeing (schema {schema}; this "
+                "version knows up to {known}). Update the app, or use another --data-dir. "
+                "The file was not changed."
+            ).format(path=path, schema=revision, known=known[-1])
         )
     health.check_file(path, check_seconds, immutable=full)
     if refused is not None:
@@ -153,7 +158,7 @@ def open_database(
             except StorageError as exc:
                 engine.dispose()
                 raise StorageError(
-                    f"Not upgraded, as no backup could be made first: {exc}"
+                    _("Not upgraded, as no backup could be made first: {error}").format(error=exc)
                 ) from None
         # Take the write lock before alembic reads the version: another process upgrading the
         # same file then waits on the busy timeout and finds nothing left to do, instead of
@@ -185,15 +190,19 @@ def _stored_revision(path: Path, immutable: bool = False) -> str | None:
             return str(row[0]) if row else None
         if tables:
             raise StorageError(
-                f"{path} holds tables of another program ({', '.join(sorted(tables))}); "
-                "it was not changed. Use another --data-dir."
+                _(
+                    "{path} holds tables of another program ({tables}); it was not changed. "
+                    "Use another --data-dir."
+                ).format(path=path, tables=", ".join(sorted(tables)))
             )
         return None
     except sqlite3.DatabaseError as exc:
         if "file is not a database" in str(exc):
             raise StorageError(
-                f"{path} is not a readable Wellbeing database ({exc}); it was not changed. "
-                "Restore a backup or use another --data-dir."
+                _(
+                    "{path} is not a readable Wellbeing database ({error}); it was not changed. "
+                    "Restore a backup or use another --data-dir."
+                ).format(path=path, error=exc)
             ) from None
         raise health.explain(path, exc) from None
     finally:
@@ -210,7 +219,11 @@ def _reading_only(path: Path) -> StorageError | None:
         return health.full_disk(path.parent)
     reason = health.read_only_reason(path)
     if reason is not None and not path.parent.joinpath(path.name + "-shm").exists():
-        return StorageError(f"{reason}; nothing can be saved, and what is stored can be read.")
+        return StorageError(
+            _("{reason}; nothing can be saved, and what is stored can be read.").format(
+                reason=reason
+            )
+        )
     return None
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from wellbeing_app.core.errors import StorageError, ValidationError
+from wellbeing_app.core.language import _
 from wellbeing_app.platforms.files import current_umask, sync_folder
 
 
@@ -27,25 +28,38 @@ def check_output(path: Path, data_dir: Path, field: str = "-o") -> Path:
         resolved = target.resolve()
         data = data_dir.resolve()
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
-        raise ValidationError(field, f"{path} cannot be used ({exc})") from None
+        raise ValidationError(
+            field, _("{path} cannot be used ({error})").format(path=path, error=exc)
+        ) from None
     if resolved == data or data in resolved.parents:
         raise ValidationError(
             field,
-            f"{path} is in Wellbeing's data folder ({data}), which holds your data; "
-            "choose a file elsewhere",
+            _(
+                "{path} is in Wellbeing's data folder ({folder}), which holds your data; "
+                "choose a file elsewhere"
+            ).format(path=path, folder=data),
         )
     try:
         mode = resolved.stat().st_mode
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        raise ValidationError(field, f"{path} cannot be used ({exc.strerror or exc})") from None
+        raise ValidationError(
+            field,
+            _("{path} cannot be used ({error})").format(path=path, error=exc.strerror or exc),
+        ) from None
     if mode is not None and stat.S_ISDIR(mode):
-        raise ValidationError(field, f"{path} is a folder; give a file name in it")
+        raise ValidationError(
+            field, _("{path} is a folder; give a file name in it").format(path=path)
+        )
     if mode is not None and not stat.S_ISREG(mode):
-        raise ValidationError(field, f"{path} is not a regular file (a device or a pipe)")
+        raise ValidationError(
+            field, _("{path} is not a regular file (a device or a pipe)").format(path=path)
+        )
     if not resolved.parent.is_dir():
-        raise ValidationError(field, f"the folder {resolved.parent} does not exist")
+        raise ValidationError(
+            field, _("the folder {folder} does not exist").format(folder=resolved.parent)
+        )
     return resolved
 
 
@@ -69,7 +83,7 @@ def replacing(path: Path, private: bool = True) -> Iterator[Path]:
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
     except OSError as exc:
-        raise _failed(folder, exc, f"Cannot write to {folder}") from None
+        raise _failed(folder, exc, _("Cannot write to {folder}").format(folder=folder)) from None
     os.close(handle)
     temporary = Path(name)
     try:
@@ -80,7 +94,7 @@ def replacing(path: Path, private: bool = True) -> Iterator[Path]:
         os.replace(temporary, target)
         sync_folder(folder)
     except OSError as exc:
-        raise _failed(folder, exc, f"Cannot write {path}") from None
+        raise _failed(folder, exc, _("Cannot write {path}").format(path=path)) from None
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
@@ -90,8 +104,12 @@ def _failed(folder: Path, exc: OSError, what: str) -> StorageError:
     from wellbeing_app.core.store.health import disk_full
 
     if disk_full(folder, exc):
-        return StorageError(f"{what}: the disk is full; nothing was changed. Free some space.")
-    return StorageError(f"{what}: {exc.strerror or exc}; nothing was changed.")
+        return StorageError(
+            _("{what}: the disk is full; nothing was changed. Free some space.").format(what=what)
+        )
+    return StorageError(
+        _("{what}: {error}; nothing was changed.").format(what=what, error=exc.strerror or exc)
+    )
 
 
 @contextlib.contextmanager

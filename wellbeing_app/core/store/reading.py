@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import _, formats
 from wellbeing_app.platforms.files import READ_FLAGS
 
 
@@ -22,22 +23,26 @@ def read_bytes(path: Path, name: str, limit: int, what: str) -> bytes:
     try:
         fd = os.open(path, READ_FLAGS)
     except OSError as exc:
-        _refuse(name, f"cannot be read ({exc.strerror or exc})")
+        _refuse(name, _("cannot be read ({error})").format(error=exc.strerror or exc))
     except ValueError:  # a NUL byte in the name
-        _refuse(name, "is not a file name (it holds a NUL byte)")
-    too_large = f"is larger than {_size(limit)}, far more than {what}"
+        _refuse(name, _("is not a file name (it holds a NUL byte)"))
+    too_large = _("is larger than {size}, far more than {what}").format(
+        size=_size(limit), what=what
+    )
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            _refuse(name, f"is a folder; give {what}")
+            _refuse(name, _("is a folder; give {what}").format(what=what))
         if not stat.S_ISREG(info.st_mode):
-            _refuse(name, f"is not a regular file (a pipe or a device); give {what}")
+            _refuse(
+                name, _("is not a regular file (a pipe or a device); give {what}").format(what=what)
+            )
         if info.st_size > limit:
             _refuse(name, too_large)
         with os.fdopen(os.dup(fd), "rb") as file:
             data = file.read(limit + 1)  # the file may grow while it is read
     except OSError as exc:
-        _refuse(name, f"cannot be read ({exc.strerror or exc})")
+        _refuse(name, _("cannot be read ({error})").format(error=exc.strerror or exc))
     finally:
         os.close(fd)
     if len(data) > limit:
@@ -53,14 +58,19 @@ def read_text(path: Path, name: str, limit: int, what: str) -> str:
     except UnicodeDecodeError as exc:
         _refuse(
             name,
-            f"is not UTF-8 text (byte {exc.start + 1} cannot be read); save it as UTF-8 "
-            f"and try again",
+            _(
+                "is not UTF-8 text (byte {number} cannot be read); save it as UTF-8 and try again"
+            ).format(number=formats.number(exc.start + 1)),
         )
 
 
 def _size(limit: int) -> str:
     megabytes = limit / (1024 * 1024)
-    return f"{megabytes:g} MB" if megabytes >= 1 else f"{limit // 1024} KB"
+    if megabytes >= 1:
+        return _("{size} MB").format(
+            size=formats.number(megabytes, 0 if megabytes.is_integer() else 1)
+        )
+    return _("{size} KB").format(size=formats.number(limit // 1024))
 
 
 def _refuse(name: str, problem: str) -> NoReturn:
