@@ -51,7 +51,10 @@ _HANDLERS = {
     "import": ("imports", "run"),
     "export-all": ("everything", "export_all"),
     "delete-all": ("everything", "delete_all"),
+    "autostart": ("autostart", "run"),
 }
+# Commands whose handler takes the arguments alone: they open no database.
+_WITHOUT_DATABASE = {"autostart"}
 
 
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
@@ -91,6 +94,9 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
                 output = team_summary(args)
             except ValidationError as exc:  # names the file or option as typed
                 return _fail(str(exc), EXIT_BAD_INPUT)
+        elif args.command in _WITHOUT_DATABASE:
+            module, function = _HANDLERS[args.command]
+            output = getattr(importlib.import_module(f"wellbeing_app.cli.{module}"), function)(args)
         else:
             output = _run(args, clock)
     except ValidationError as exc:

@@ -109,9 +109,11 @@ def build_parser(clock: Clock) -> argparse.ArgumentParser:
     _add_reports(commands, common, day)
     _add_capture(commands, common)
     _add_backup(commands, common)
-    from wellbeing_app.cli.grammar_data import add_data_commands  # it builds on Parser
+    from wellbeing_app.cli.grammar_autostart import add_autostart  # they build on Parser
+    from wellbeing_app.cli.grammar_data import add_data_commands
 
     add_data_commands(commands, common, day)
+    add_autostart(commands, common)
     return parser
 
 

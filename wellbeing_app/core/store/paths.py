@@ -52,6 +52,19 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
     from_env = os.environ.get(ENV_DATA_DIR)
     if from_env:
         return AppPaths(Path(from_env).expanduser().resolve())
+    return AppPaths(usual_data_dir())
+
+
+def usual_data_dir() -> Path:
+    """platformdirs' user data folder for the app, the one used when none is chosen."""
     from platformdirs import user_data_path
 
-    return AppPaths(user_data_path("wellbeing-app", appauthor=False))
+    return user_data_path("wellbeing-app", appauthor=False)
+
+
+def data_dir_arguments(data_dir: Path) -> list[str]:
+    """The arguments that start the app on ``data_dir``: none for the usual folder, else
+    ``--data-dir`` (a process started at login does not inherit WELLBEING_APP_DATA_DIR)."""
+    if data_dir.resolve() == usual_data_dir().resolve():
+        return []
+    return ["--data-dir", str(data_dir)]
