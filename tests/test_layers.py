@@ -217,3 +217,27 @@ def test_core_and_cli_run_without_loading_qt_or_matplotlib(tmp_path: Path) -> No
     assert {"wellbeing_app.cli.quick", "wellbeing_app.cli.summary"} <= every_cli_module
     assert every_cli_module <= set(report["imported"])
     assert report["loaded"] == []
+
+
+PLATFORMS = PACKAGE_ROOT / "wellbeing_app" / "platforms"
+# The basement under core: the standard library, platformdirs, its own modules and the app's
+# name and id from wellbeing_app/__init__.py; never core, services, ui, cli or Qt.
+PLATFORMS_MAY_IMPORT = {"wellbeing_app", "wellbeing_app.APP_ID", "platformdirs"}
+
+
+def test_platforms_stand_on_the_standard_library_alone() -> None:
+    files = sorted(PLATFORMS.glob("*.py"))
+    assert len(files) >= 5  # the scan really reads the package
+    offenders = {}
+    for path in files:
+        names = imported_names(path.read_text(encoding="utf-8"), "wellbeing_app.platforms")
+        bad = sorted(
+            name
+            for name in names
+            if name.split(".")[0] not in sys.stdlib_module_names
+            and name not in PLATFORMS_MAY_IMPORT
+            and not name.startswith(("wellbeing_app.platforms.", "platformdirs."))
+        )
+        if bad:
+            offenders[path.name] = bad
+    assert offenders == {}
