@@ -12,15 +12,16 @@ from datetime import timedelta
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QAction
 
+from wellbeing_app.core.language import N_, _, ngettext
 from wellbeing_app.core.time.local_time import format_duration
-from wellbeing_app.core.vocabulary import SOURCE_LABELS
+from wellbeing_app.core.vocabulary import SOURCE_LABELS, source_label
 from wellbeing_app.ui.counting_actions import CountingActions, CountingView
 
 QUICK_MINUTES = (5, 15, 30)
 OTHER_MINUTES = -1
 REMINDER_SLOTS = 3  # reminders waiting for an answer shown at once (at most one of each kind)
-START_QUEUED = "Starting shift in a moment…"
-STILL_OPENING = "Opening your data"
+START_QUEUED = N_("Starting shift in a moment…")
+STILL_OPENING = N_("Opening your data")
 
 
 @dataclass(frozen=True)
@@ -77,27 +78,31 @@ class AppActions(QObject):
             self.reminders.append(action)
         self.reminders_end = QAction(self)
         self.reminders_end.setSeparator(True)
-        self.shift = QAction("Start shift", self)
+        self.shift = QAction(_("Start shift"), self)
         self.shift.triggered.connect(self._on_shift)
         self.pings: list[QAction] = []
-        for source, label in SOURCE_LABELS.items():
-            self.pings.append(self._action(label, "log_ping", source, words=f"{label} ping"))
+        for source in SOURCE_LABELS:
+            label = source_label(source)
+            # TRANSLATORS: {source} is where a ping came from, such as Slack or Email.
+            words = _("{source} ping").format(source=label)
+            self.pings.append(self._action(label, "log_ping", source, words=words))
         # Minutes on the ping just logged: one more click, never in the way of the first.
         self.last_ping = QAction("", self)
         self.last_ping.setEnabled(False)
         self.minutes: list[QAction] = []
         for minutes in QUICK_MINUTES:
-            self.minutes.append(self._action(f"{minutes} min", "ping_minutes", minutes))
-        self.minutes.append(self._action("Other…", "ping_minutes", OTHER_MINUTES))
-        self.incident = self._action("Log an incident…", "log_incident")
-        self.today = self._action("Today", "show_today")
-        self.dashboard = self._action("Dashboard", "show_dashboard")
-        self.export = self._action("Export summary…", "export_summary")
-        self.reflection = self._action("Reflect on today…", "reflect")
-        self.checkin = self._action("Well-being check-in…", "check_in")
-        self.settings = self._action("Settings…", "show_settings")
+            text = ngettext("{count} min", "{count} min", minutes).format(count=minutes)
+            self.minutes.append(self._action(text, "ping_minutes", minutes))
+        self.minutes.append(self._action(_("Other…"), "ping_minutes", OTHER_MINUTES))
+        self.incident = self._action(_("Log an incident…"), "log_incident")
+        self.today = self._action(_("Today"), "show_today")
+        self.dashboard = self._action(_("Dashboard"), "show_dashboard")
+        self.export = self._action(_("Export summary…"), "export_summary")
+        self.reflection = self._action(_("Reflect on today…"), "reflect")
+        self.checkin = self._action(_("Well-being check-in…"), "check_in")
+        self.settings = self._action(_("Settings…"), "show_settings")
         self.counting = CountingActions(self)
-        self.quit_action = QAction("Quit", self)
+        self.quit_action = QAction(_("Quit"), self)
         self.quit_action.triggered.connect(self.quit)
         self.set_state(ShiftState())
 
@@ -109,12 +114,15 @@ class AppActions(QObject):
     def set_state(self, state: ShiftState) -> None:
         self._state = state
         if state.running_for is not None:
-            self.shift.setText(f"End shift ({format_duration(state.running_for)})")
+            length = format_duration(state.running_for)
+            self.shift.setText(_("End shift ({length})").format(length=length))
         elif ("start_shift", ()) in self._queue:
-            self.shift.setText(START_QUEUED)
+            self.shift.setText(_(START_QUEUED))
         else:
-            self.shift.setText("Start shift")
-        self.last_ping.setText(f"Time spent on {state.last_ping}:" if state.last_ping else "")
+            self.shift.setText(_("Start shift"))
+        # TRANSLATORS: {ping} is the last ping logged, such as "Slack at 21:04".
+        spent = _("Time spent on {ping}:").format(ping=state.last_ping) if state.last_ping else ""
+        self.last_ping.setText(spent)
         for action in (self.last_ping, *self.minutes):
             action.setVisible(state.last_ping is not None)
         shown = state.pending[:REMINDER_SLOTS]
@@ -166,13 +174,14 @@ class AppActions(QObject):
             return
         self._queue[(name, args)] = None
         self.set_state(self._state)
-        self.queued.emit(STILL_OPENING, f"{words} follows in a moment.")
+        # TRANSLATORS: {action} is what was asked for, such as "Start shift" or "Slack ping".
+        self.queued.emit(_(STILL_OPENING), _("{action} follows in a moment.").format(action=words))
 
     def _on_shift(self) -> None:
         if self._state.running_for is not None:
-            self._ask("end_shift", words="End shift")
+            self._ask("end_shift", words=_("End shift"))
         else:
-            self._ask("start_shift", words="Start shift")
+            self._ask("start_shift", words=_("Start shift"))
 
     def _open_reminder(self, slot: int) -> None:
         if self._reminder_keys[slot]:

@@ -10,6 +10,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from wellbeing_app.core.language import _
+
 
 @dataclass(frozen=True)
 class CountingView:
@@ -32,10 +34,10 @@ class CountingActions(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pause_hour_action = self._action("Pause counting for an hour", self.pause_hour)
-        self.pause_day_action = self._action("Pause counting until tomorrow", self.pause_day)
-        self.resume_action = self._action("Resume counting", self.resume)
-        self.turn_off_action = self._action("Stop counting", self.turn_off)
+        self.pause_hour_action = self._action(_("Pause counting for an hour"), self.pause_hour)
+        self.pause_day_action = self._action(_("Pause counting until tomorrow"), self.pause_day)
+        self.resume_action = self._action(_("Resume counting"), self.resume)
+        self.turn_off_action = self._action(_("Stop counting"), self.turn_off)
         self.hint = self._action("", self.accept_hint)
         font = self.hint.font()
         font.setBold(True)

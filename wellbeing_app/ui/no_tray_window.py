@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.ui import icons
 from wellbeing_app.ui.actions import AppActions, ShiftState
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from wellbeing_app.core.journal import Journal
 
 NO_TRAY_EXPLAINED = "ui.no_tray_explained"
-WHY_NO_TRAY = (
+WHY_NO_TRAY = N_(
     "Your desktop has no system tray, so Wellbeing lives in this small window instead. "
     "Closing it keeps the app running; Quit ends it."
 )
@@ -49,7 +50,7 @@ class NoTrayWindow(QWidget):
         ]
         for button in self.reminder_buttons:
             layout.addWidget(button)
-        self.why = self._label(WHY_NO_TRAY)
+        self.why = self._label(_(WHY_NO_TRAY))
         self.why.setVisible(explain)
         layout.addWidget(self.why)
         ping_menu = QMenu(self)
@@ -58,7 +59,7 @@ class NoTrayWindow(QWidget):
                 ping_menu.addSeparator()
             else:
                 ping_menu.addAction(action)
-        self.ping_button = self._button(text="Log a ping")
+        self.ping_button = self._button(text=_("Log a ping"))
         self.ping_button.setMenu(ping_menu)
         self.ping_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         counting_menu = actions.counting.menu(self)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from wellbeing_app.core.language import _
 from wellbeing_app.ui import icons
 from wellbeing_app.ui.actions import AppActions
 
@@ -26,7 +27,7 @@ class Tray(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.icon = QSystemTrayIcon(icons.icon(icons.TRAY_IDLE), self)
-        self.icon.setToolTip("Wellbeing: off the clock")
+        self.icon.setToolTip(_("Wellbeing: off the clock"))
         self.menu: QMenu | None = None
         self._actions: AppActions | None = None
 
@@ -66,7 +67,7 @@ def build_menu(actions: AppActions) -> QMenu:
     menu.addActions([*actions.reminders, actions.counting.hint, actions.reminders_end])
     menu.addAction(actions.shift)
     menu.addMenu(actions.counting.menu(menu))  # shown only while counting is on
-    pings = menu.addMenu("Log a ping")
+    pings = menu.addMenu(_("Log a ping"))
     for action in actions.ping_menu_actions():
         if action is None:
             pings.addSeparator()
