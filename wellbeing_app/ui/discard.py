@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-QUESTION = "Discard what you typed?"
-DETAIL = "Nothing from this window has been saved yet."
+from wellbeing_app.core.language import N_, _
+
+QUESTION = N_("Discard what you typed?")
+DETAIL = N_("Nothing from this window has been saved yet.")
 
 
 def field_values(window: QWidget) -> list[object]:
@@ -35,10 +37,10 @@ def field_values(window: QWidget) -> list[object]:
 
 def confirm_discard(parent: QWidget) -> bool:
     """Ask; True to discard. Keep editing is the default, and Escape answers it too."""
-    box = QMessageBox(QMessageBox.Icon.Question, parent.windowTitle(), QUESTION, parent=parent)
-    box.setInformativeText(DETAIL)
-    discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+    box = QMessageBox(QMessageBox.Icon.Question, parent.windowTitle(), _(QUESTION), parent=parent)
+    box.setInformativeText(_(DETAIL))
+    discard = box.addButton(_("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(_("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()

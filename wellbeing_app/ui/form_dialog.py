@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from wellbeing_app.core.errors import ValidationError, WellbeingError
+from wellbeing_app.core.language import _
 from wellbeing_app.ui import discard, icons
 from wellbeing_app.ui.error_label import ErrorLabel, error_style
 from wellbeing_app.ui.scale_row import ScaleRow
@@ -62,7 +63,7 @@ class FormDialog(QDialog, Generic[Value]):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         # Alt+S saves on every desktop (some themes give Save no mnemonic of its own)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Save")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Save"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)

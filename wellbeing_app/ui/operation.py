@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from wellbeing_app.core.errors import WellbeingError
+from wellbeing_app.core.language import N_, _
 
 if TYPE_CHECKING:
     from wellbeing_app.core.journal import Journal
 
 T = TypeVar("T")
 
-NOT_READY_TITLE = "Still starting"
-NOT_READY_TEXT = "Wellbeing is still opening your data. Try again in a moment."
+NOT_READY_TITLE = N_("Still starting")
+NOT_READY_TEXT = N_("Wellbeing is still opening your data. Try again in a moment.")
 
 
 class Operations(QObject):
@@ -46,21 +47,22 @@ class Operations(QObject):
         op: Callable[[Journal], T],
         *,
         on_done: Callable[[T], object] | None = None,
-        failure_title: str = "Not done",
+        failure_title: str | None = None,
     ) -> T | None:
         """Run ``op`` on the journal, then ``on_done`` with its result, then ``state_changed``.
 
         A store that is not ready yet, or a :class:`WellbeingError` from ``op``, becomes a
-        message (``failure_title`` and the error's sentence) and the result is None.
+        message (``failure_title``, else "Not done", and the error's sentence) and the result
+        is None.
         """
         try:
             if self._journal is None:
-                self._say(NOT_READY_TITLE, NOT_READY_TEXT)
+                self._say(_(NOT_READY_TITLE), _(NOT_READY_TEXT))
                 return None
             try:
                 result = op(self._journal)
             except WellbeingError as exc:
-                self._say(failure_title, str(exc))
+                self._say(failure_title or _("Not done"), str(exc))
                 return None
             if on_done is not None:
                 on_done(result)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from wellbeing_app.core.language import _, ngettext
 from wellbeing_app.core.reminders.planner import Reminder
 from wellbeing_app.core.time.local_time import in_zone
 from wellbeing_app.ui import icons
@@ -11,17 +12,24 @@ from wellbeing_app.ui import icons
 
 def action_labels(reminder: Reminder, zone: str, snooze_minutes: int = 15) -> dict[str, str]:
     """The words on each button this reminder offers, in the order it offers them."""
-    end = f" at {in_zone(reminder.suggested_end, zone):%H:%M}" if reminder.suggested_end else ""
-    last = reminder.last_notification
-    last_words = f"End it at {in_zone(last, zone):%H:%M} (last work notification)" if last else ""
+    end, last = reminder.suggested_end, reminder.last_notification
+    # TRANSLATORS: {time} is when the shift is ended, such as 17:00.
+    end_words = _("End it at {time}").format(time=f"{in_zone(end, zone):%H:%M}") if end else ""
+    last_words = ""
+    if last:
+        # TRANSLATORS: {time} is when the last work notification came, such as 21:04.
+        last_words = _("End it at {time} (last work notification)").format(
+            time=f"{in_zone(last, zone):%H:%M}"
+        )
+    snooze = ngettext("Snooze {count} min", "Snooze {count} min", snooze_minutes)
     words = {
-        "end_shift": "End shift now",
-        "snooze": f"Snooze {snooze_minutes} min",
-        "on_call": "I'm on call",
-        "end_at_scheduled_end": f"End it{end}",
-        "still_working": "I'm still working",
+        "end_shift": _("End shift now"),
+        "snooze": snooze.format(count=snooze_minutes),
+        "on_call": _("I'm on call"),
+        "end_at_scheduled_end": end_words or _("End it"),
+        "still_working": _("I'm still working"),
         "end_at_last_notification": last_words,
-        "note_minutes": "Note the minutes I spent",
+        "note_minutes": _("Note the minutes I spent"),
     }
     return {action: words[action] for action in reminder.actions if words.get(action)}
 

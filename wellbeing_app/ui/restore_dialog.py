@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from wellbeing_app import APP_NAME
 from wellbeing_app.core.errors import StorageError
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.store import backups
 from wellbeing_app.core.store.paths import AppPaths
 from wellbeing_app.core.time.clock import Clock
 from wellbeing_app.core.time.local_time import in_zone
 
-NO_BACKUP = (
+NO_BACKUP = N_(
     "There is no backup to restore. Copy the file somewhere safe, then move it away to start "
     "afresh, or start Wellbeing with another data folder (--data-dir)."
 )
@@ -26,21 +27,23 @@ class RestoreDialog(QMessageBox):
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Critical)
         self.setWindowTitle(APP_NAME)
-        self.setText("Your Wellbeing data file is damaged.")
+        self.setText(_("Your Wellbeing data file is damaged."))
         if offered is None:
-            self.setInformativeText(f"{problem}\n\n{NO_BACKUP}")
+            self.setInformativeText(f"{problem}\n\n{_(NO_BACKUP)}")
             self.restore_button = None
-            self.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+            self.addButton(_("&Quit"), QMessageBox.ButtonRole.RejectRole)
             return
-        self.setInformativeText(
-            f"{problem}\n\nThe newest good backup was made {offered}. Restore it? What you "
-            "recorded since then is not in it. The damaged file is kept in the backups folder."
-        )
+        # TRANSLATORS: {made} is when the backup was made, such as "2026-03-10 at 21:30".
+        offer = _(
+            "The newest good backup was made {made}. Restore it? What you recorded since then "
+            "is not in it. The damaged file is kept in the backups folder."
+        ).format(made=offered)
+        self.setInformativeText(f"{problem}\n\n{offer}")
         self.restore_button = self.addButton(
-            "&Restore the backup", QMessageBox.ButtonRole.AcceptRole
+            _("&Restore the backup"), QMessageBox.ButtonRole.AcceptRole
         )
         self.setDefaultButton(self.restore_button)
-        self.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+        self.addButton(_("&Quit"), QMessageBox.ButtonRole.RejectRole)
 
     @classmethod
     def ask(cls, problem: str, offered: str | None, parent: QWidget | None = None) -> bool:
@@ -66,12 +69,15 @@ class RestoreDialog(QMessageBox):
         backup = backups.newest_good_backup(paths.database)
         offered = None
         if backup is not None:
-            offered = f"{in_zone(backup.made, clock.zone()):%Y-%m-%d at %H:%M}"
+            made = in_zone(backup.made, clock.zone())
+            # TRANSLATORS: {day} is an ISO date (2026-03-10), {time} a time (21:30).
+            offered = _("{day} at {time}").format(day=f"{made:%Y-%m-%d}", time=f"{made:%H:%M}")
         if not cls.ask(message, offered, parent) or backup is None:
             return False
         try:
             backups.restore_backup(paths.database, backup.path, clock.now())
         except StorageError as exc:
-            QMessageBox.critical(parent, APP_NAME, f"The backup could not be restored: {exc}")
+            message = _("The backup could not be restored: {error}").format(error=exc)
+            QMessageBox.critical(parent, APP_NAME, message)
             return False
         return True

@@ -12,10 +12,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from wellbeing_app.core.errors import WellbeingError
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.ui import icons
 from wellbeing_app.ui.error_label import ErrorLabel
 
-NOT_OPENED = "The desktop has no application to open {what} with. It is saved at {path}."
+NOT_OPENED = {  # what could not be opened: the file itself, or the folder that holds it
+    "file": N_("The desktop has no application to open this file with. It is saved at {path}."),
+    "folder": N_("The desktop has no application to open its folder with. It is saved at {path}."),
+}
 
 
 class SavedFileDialog(QDialog):
@@ -23,20 +27,22 @@ class SavedFileDialog(QDialog):
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Summary saved")
+        self.setWindowTitle(_("Summary saved"))
         self.setWindowIcon(icons.icon(icons.APP))
         self.path = path
         self.opened: str | None = None
-        where = QLabel(f"Saved to {path}")
+        where = QLabel(_("Saved to {path}").format(path=path))
         where.setTextFormat(Qt.TextFormat.PlainText)
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = ErrorLabel({})
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         # The accept role makes Open the default button (Return); it closes only once opened.
-        self.open_button = self.buttons.addButton("&Open", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button = self.buttons.addButton(
+            _("&Open"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.folder_button = self.buttons.addButton(
-            "Show in &folder", QDialogButtonBox.ButtonRole.ActionRole
+            _("Show in &folder"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.open_button.clicked.connect(self.open_file)
         self.folder_button.clicked.connect(self.show_folder)
@@ -49,15 +55,16 @@ class SavedFileDialog(QDialog):
 
     def open_file(self) -> bool:
         """Open the file with the desktop's application for it; close once it has."""
-        return self._open(self.path, "file", "this file")
+        return self._open(self.path, "file")
 
     def show_folder(self) -> bool:
         """Show the folder that holds the file; close once it is shown."""
-        return self._open(self.path.parent, "folder", "its folder")
+        return self._open(self.path.parent, "folder")
 
-    def _open(self, target: Path, kind: str, what: str) -> bool:
+    def _open(self, target: Path, kind: str) -> bool:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-            self.error.show_error(WellbeingError(NOT_OPENED.format(what=what, path=self.path)))
+            message = _(NOT_OPENED[kind]).format(path=self.path)
+            self.error.show_error(WellbeingError(message))
             return False
         self.opened = kind
         self.accept()

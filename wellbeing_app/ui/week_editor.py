@@ -7,10 +7,11 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QTimeEdit, QWidget
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import N_, _, formats
 from wellbeing_app.core.schedule.book import Window
-from wellbeing_app.core.vocabulary import WEEKDAY_NAMES
 
-LATE_SHIFT_HINT = "An end before the start runs past midnight (a late shift)."
+# Shown by the dialogs that hold a week editor, through _().
+LATE_SHIFT_HINT = N_("An end before the start runs past midnight (a late shift).")
 
 
 def time_edit(minute: int) -> QTimeEdit:
@@ -30,17 +31,19 @@ class WeekEditor(QWidget):
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        for column, heading in enumerate(("Works", "From", "To")):
+        for column, heading in enumerate((_("Works"), _("From"), _("To"))):
             grid.addWidget(QLabel(f"<b>{heading}</b>"), 0, column)
         self.rows: list[tuple[QCheckBox, QTimeEdit, QTimeEdit]] = []
-        for weekday, name in enumerate(WEEKDAY_NAMES):
+        for weekday in range(7):
+            name = formats.weekday(weekday, long=True)
             mine = [w for w in windows if w.weekday == weekday]
             works = QCheckBox(name)
             works.setChecked(bool(mine))
             start = time_edit(mine[0].start_minute if mine else 9 * 60)
             end = time_edit(mine[0].end_minute if mine else 17 * 60)
-            start.setAccessibleName(f"{name} from")
-            end.setAccessibleName(f"{name} to")
+            # TRANSLATORS: {day} is a weekday's name, such as Monday: its From and To times.
+            start.setAccessibleName(_("{day} from").format(day=name))
+            end.setAccessibleName(_("{day} to").format(day=name))
             for edit in (start, end):
                 edit.setEnabled(bool(mine))
                 works.toggled.connect(edit.setEnabled)
@@ -57,6 +60,7 @@ class WeekEditor(QWidget):
                 continue
             if minute_of(start) == minute_of(end):
                 start.setFocus()
-                raise ValidationError(WEEKDAY_NAMES[weekday], "start and end must differ")
+                name = formats.weekday(weekday, long=True)
+                raise ValidationError(name, _("start and end must differ"))
             week.append(Window(weekday, minute_of(start), minute_of(end)))
         return week

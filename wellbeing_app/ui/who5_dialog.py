@@ -19,21 +19,22 @@ from PySide6.QtWidgets import (
 )
 
 from wellbeing_app.core.errors import ValidationError, WellbeingError
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.reflection.who5 import WHO5_ANSWERS, WHO5_ITEMS, Who5Result
 from wellbeing_app.core.vocabulary import who5_change_sentence
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.quiet_label import quiet_label
 from wellbeing_app.ui.scale_row import label_group, show_focus
 
-INSTRUCTION = (
+INSTRUCTION = N_(
     "Please indicate for each of the five statements which is closest to how you have been "
     "feeling over the last two weeks."
 )
-CREDIT = (
+CREDIT = N_(
     "WHO-5 Well-Being Index © WHO Collaborating Centre in Mental Health, "
     "Psychiatric Centre North Zealand."
 )
-PRIVATE_NOTE = "Private: your answers stay on this computer."
+PRIVATE_NOTE = N_("Private: your answers stay on this computer.")
 # As on the published form: "All of the time" (5) on the left, "At no time" (0) on the right.
 COLUMNS = tuple(range(len(WHO5_ANSWERS) - 1, -1, -1))
 
@@ -47,7 +48,10 @@ class Who5Dialog(FormDialog[tuple[int, ...]]):
         previous_score: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Well-being check-in (WHO-5)", self._collect_answers, save, {}, parent)
+        # TRANSLATORS: {number} is a statement's number, 1 to 5.
+        items = {f"item {n}": _("Item {number}").format(number=n) for n in range(1, 6)}
+        title = _("Well-being check-in (WHO-5)")
+        super().__init__(title, self._collect_answers, save, items, parent)
         self._store = save  # typed: the base class keeps it as returning `object`
         self.outcome: Who5Result | None = None
         self.items: list[QButtonGroup] = []
@@ -55,14 +59,15 @@ class Who5Dialog(FormDialog[tuple[int, ...]]):
         questions = QWidget()
         layout = QVBoxLayout(questions)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_wrapped(INSTRUCTION))
+        layout.addWidget(_wrapped(_(INSTRUCTION)))
         if previous_score is not None:
-            layout.addWidget(quiet_label(f"Your last score was {previous_score} / 100."))
+            last = _("Your last score was {score} / 100.").format(score=previous_score)
+            layout.addWidget(quiet_label(last))
         layout.addSpacing(6)
         layout.addLayout(self._grid())
         layout.addSpacing(6)
-        layout.addWidget(quiet_label(PRIVATE_NOTE))
-        layout.addWidget(quiet_label(CREDIT))
+        layout.addWidget(quiet_label(_(PRIVATE_NOTE)))
+        layout.addWidget(quiet_label(_(CREDIT)))
 
         self.score = QLabel()
         self.score.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -80,7 +85,7 @@ class Who5Dialog(FormDialog[tuple[int, ...]]):
         result_layout.addStretch()
         result_layout.addLayout(message)
         result_layout.addStretch()
-        result_layout.addWidget(quiet_label(CREDIT))
+        result_layout.addWidget(quiet_label(_(CREDIT)))
 
         self.pages = QStackedWidget()
         self.pages.addWidget(questions)
@@ -97,12 +102,13 @@ class Who5Dialog(FormDialog[tuple[int, ...]]):
         grid.setVerticalSpacing(12)
         grid.setColumnStretch(0, 1)
         for column, answer in enumerate(COLUMNS, start=1):
-            header = QLabel(f"{WHO5_ANSWERS[answer]}\n({answer})")
+            header = QLabel(f"{_(WHO5_ANSWERS[answer])}\n({answer})")
             header.setWordWrap(True)
             header.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
             header.setFixedWidth(96)
             grid.addWidget(header, 0, column)
-        for row, statement in enumerate(WHO5_ITEMS, start=1):
+        for row, item in enumerate(WHO5_ITEMS, start=1):
+            statement = _(item)
             text = QLabel(f"&{row}. {statement}")  # Alt+1 … Alt+5 go to a statement
             text.setWordWrap(True)
             text.setMinimumWidth(300)
@@ -110,8 +116,9 @@ class Who5Dialog(FormDialog[tuple[int, ...]]):
             group = QButtonGroup(self)
             for column, answer in enumerate(COLUMNS, start=1):
                 button = QRadioButton()
-                button.setAccessibleName(f"{statement}: {WHO5_ANSWERS[answer]}")
-                button.setToolTip(f"{WHO5_ANSWERS[answer]} ({answer})")
+                words = _(WHO5_ANSWERS[answer])
+                button.setAccessibleName(f"{statement}: {words}")
+                button.setToolTip(f"{words} ({answer})")
                 show_focus(button)
                 group.addButton(button, answer)
                 grid.addWidget(button, row, column, Qt.AlignmentFlag.AlignCenter)
@@ -139,7 +146,7 @@ class Who5Dialog(FormDialog[tuple[int, ...]]):
         chosen = []
         for number, answer in enumerate(self.answers(), start=1):
             if answer is None:
-                raise ValidationError(f"item {number}", "choose an answer")
+                raise ValidationError(f"item {number}", _("choose an answer"))
             chosen.append(answer)
         return tuple(chosen)
 
@@ -166,7 +173,7 @@ class Who5Dialog(FormDialog[tuple[int, ...]]):
 
     def _show_result(self, outcome: Who5Result) -> None:
         self.clear_error()
-        self.score.setText(f"Your score: {outcome.score} / 100")
+        self.score.setText(_("Your score: {score} / 100").format(score=outcome.score))
         self.note.setText(outcome.note())
         self.change.setText(who5_change_sentence(outcome.change))
         self.change.setVisible(outcome.notable_change)

@@ -49,7 +49,7 @@ class Feature(QObject):
         op: Callable[[Journal], T],
         *,
         on_done: Callable[[T], object] | None = None,
-        failure_title: str = "Not done",
+        failure_title: str | None = None,
     ) -> T | None:
         """See :meth:`Operations.run`."""
         return self._operations.run(op, on_done=on_done, failure_title=failure_title)
