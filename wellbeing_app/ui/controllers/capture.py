@@ -22,6 +22,7 @@ from wellbeing_app.core.capture.counting import Captured, PauseLength
 from wellbeing_app.core.capture.preferences import CaptureSettings, CaptureState
 from wellbeing_app.core.capture.reading import WorkNotification
 from wellbeing_app.core.capture.seen import socket_path
+from wellbeing_app.core.language import N_, _, formats, ngettext
 from wellbeing_app.core.time.local_time import in_zone
 from wellbeing_app.services.capture_socket import CaptureAnswer
 from wellbeing_app.services.notification_capture import NotificationCapture
@@ -36,7 +37,7 @@ FLUSH_GAP_MS = 1000  # and, while a storm lasts, at most once a second: each wri
 RETRY_S = 60.0  # a watch that could not start is tried again on a change after this long
 HINT_KEY = "capture.start_hint"
 START_AT = "start_shift_at"
-KEPT = "Only the app and the time are kept, never what a notification says."
+KEPT = N_("Only the app and the time are kept, never what a notification says.")
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ class Capture(Feature):
             self.run(
                 lambda journal: journal.counting.record(batch),
                 on_done=self._recorded,
-                failure_title="Notifications not counted",
+                failure_title=_("Notifications not counted"),
             )
 
     def _recorded(self, captured: Captured) -> None:
@@ -166,21 +167,21 @@ class Capture(Feature):
     # -- the user's choices --------------------------------------------------------------------
     def turn_on(self) -> None:
         if self.unavailable is not None:
-            self.say("Cannot count notifications here", self.unavailable)
+            self.say(_("Cannot count notifications here"), self.unavailable)
             return
         self.run(
             lambda journal: journal.counting.set_on(True),
-            on_done=lambda _: self.say("Counting work notifications", KEPT),
-            failure_title="Counting not turned on",
+            on_done=lambda _done: self.say(_("Counting work notifications"), _(KEPT)),
+            failure_title=_("Counting not turned on"),
         )
 
     def turn_off(self) -> None:
         self.run(
             lambda journal: journal.counting.set_on(False),
-            on_done=lambda _: self.say(
-                "Counting turned off", "Log pings by hand; turn counting on again any time."
+            on_done=lambda _done: self.say(
+                _("Counting turned off"), _("Log pings by hand; turn counting on again any time.")
             ),
-            failure_title="Counting not turned off",
+            failure_title=_("Counting not turned off"),
         )
 
     def pause_for_an_hour(self) -> None:
@@ -192,25 +193,33 @@ class Capture(Feature):
     def resume(self) -> None:
         self.run(
             lambda journal: journal.counting.resume(),
-            on_done=lambda _: self.say("Counting again", "Work notifications count again."),
-            failure_title="Counting not resumed",
+            on_done=lambda _done: self.say(
+                _("Counting again"), _("Work notifications count again.")
+            ),
+            failure_title=_("Counting not resumed"),
         )
 
     def map_app(self, app: str, source: str) -> None:
         """Count ``app`` as ``source`` (or ``ignore`` it, or ``default``)."""
+        # TRANSLATORS: {app} is an app's name; {source} what its notifications count as.
+        mapped = _("{app}: {source}.").format(app=app, source=source)
         self.run(
             lambda journal: journal.counting.map_app(app, source),
-            on_done=lambda _: self.say("Mapping saved", f"{app}: {source}."),
-            failure_title="Mapping not saved",
+            on_done=lambda _done: self.say(_("Mapping saved"), mapped),
+            failure_title=_("Mapping not saved"),
         )
 
     def _pause(self, length: PauseLength) -> None:
         self.run(
             lambda journal: journal.counting.pause(length),
             on_done=lambda until: self.say(
-                "Counting paused", f"Work notifications are not counted until {self._when(until)}."
+                _("Counting paused"),
+                # TRANSLATORS: {when} is 17:05 today, or a weekday and a time (Tue 09:00).
+                _("Work notifications are not counted until {when}.").format(
+                    when=self._when(until)
+                ),
             ),
-            failure_title="Counting not paused",
+            failure_title=_("Counting not paused"),
         )
 
     # -- what the views show -------------------------------------------------------------------
@@ -230,15 +239,19 @@ class Capture(Feature):
         """One line for the tray menu: counting, paused until when, off, or not possible."""
         status = self.status()
         if status.unavailable is not None:
-            return "Counting notifications: not possible here"
+            return _("Counting notifications: not possible here")
         if not status.on:
-            return "Counting work notifications: off"
+            return _("Counting work notifications: off")
         if status.paused_until is not None:
-            return f"Counting paused until {self._when(status.paused_until)}"
+            return _("Counting paused until {when}").format(when=self._when(status.paused_until))
         if not status.listening:
-            return "Counting work notifications: not working"
-        today = self.journal.counting.today()
-        return f"Counting work notifications ({today.contacts} today)"
+            return _("Counting work notifications: not working")
+        count = self.journal.counting.today().contacts
+        return ngettext(
+            "Counting work notifications ({count} today)",
+            "Counting work notifications ({count} today)",
+            count,
+        ).format(count=count)
 
     def view(self) -> CountingView | None:
         """What the tray shows: the status line and the start-of-shift offer (None: off or
@@ -283,18 +296,20 @@ class Capture(Feature):
         if in_zone(at, zone).date() != today or self.journal.running_shift() is not None:
             self._hint = None
             return None
-        return ShiftHint(at, f"Start your shift at {self.local(at)}?")
+        return ShiftHint(at, _("Start your shift at {time}?").format(time=self.local(at)))
 
     def accept_start_hint(self) -> None:
         hint = self.start_hint()
         if hint is None:
-            self.say("Nothing to start", "That offer no longer applies.")
+            self.say(_("Nothing to start"), _("That offer no longer applies."))
             return
         self._hint = None
         shift = self.run(
             lambda journal: journal.start_shift(hint.at),
-            on_done=lambda s: self.say("Shift started", f"Clocked in at {self.local(s.start)}."),
-            failure_title="Shift not started",
+            on_done=lambda s: self.say(
+                _("Shift started"), _("Clocked in at {time}.").format(time=self.local(s.start))
+            ),
+            failure_title=_("Shift not started"),
         )
         if shift is not None:
             self.shift_started.emit()
@@ -314,10 +329,12 @@ class Capture(Feature):
             return
         self.notifier.notify(
             hint.text,
-            f"A work notification came at {self.local(at)}, inside your working hours. "
-            "Wellbeing's menu offers it until you start a shift.",
+            _(
+                "A work notification came at {time}, inside your working hours. "
+                "Wellbeing's menu offers it until you start a shift."
+            ).format(time=self.local(at)),
             HINT_KEY,
-            [(START_AT, f"Start at {self.local(at)}")],
+            [(START_AT, _("Start at {time}").format(time=self.local(at)))],
         )
         self.start_hint_offered.emit()
 
@@ -337,4 +354,4 @@ class Capture(Feature):
         local = in_zone(instant, zone)
         if local.date() == in_zone(self.clock.now(), zone).date():
             return f"{local:%H:%M}"
-        return f"{local:%a %H:%M}"
+        return f"{formats.weekday(local.weekday())} {local:%H:%M}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 
 from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.language import _
 from wellbeing_app.core.reflection.who5 import Who5Result
 from wellbeing_app.ui.controllers.parts import Feature
 from wellbeing_app.ui.reflection_dialog import ReflectionDialog
@@ -18,7 +19,7 @@ class CheckIns(Feature):
 
     def open_reflection(self) -> None:
         """The one-minute end-of-day reflection (editing today's replaces it)."""
-        self.run(self._reflect, failure_title="Reflection not saved")
+        self.run(self._reflect, failure_title=_("Reflection not saved"))
 
     def _reflect(self, journal: Journal) -> None:
         day = journal.today()
@@ -40,7 +41,7 @@ class CheckIns(Feature):
 
     def open_checkin(self) -> None:
         """The WHO-5 well-being check: scored at once, seen by no one else."""
-        self.run(self._check_in, failure_title="Check-in not saved")
+        self.run(self._check_in, failure_title=_("Check-in not saved"))
 
     def _check_in(self, journal: Journal) -> None:
         def save(answers: tuple[int, ...]) -> Who5Result:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.language import N_, _, ngettext
 from wellbeing_app.core.records.day import DayLog
 from wellbeing_app.core.records.incidents import IncidentDraft
 from wellbeing_app.core.records.pings import PingRow
@@ -25,7 +26,12 @@ from wellbeing_app.ui.today_window import TodayWindow
 
 USUAL_START, USUAL_END = time(9), time(17)
 LAST_PING_OPEN = timedelta(hours=12)  # how long the tray offers minutes for the last ping
-INCIDENT_LOGGED = "Noted. It happened to the account, not to your worth."
+INCIDENT_LOGGED = N_("Noted. It happened to the account, not to your worth.")
+DELETE_QUESTIONS = {
+    today_window.SHIFT: N_("Delete this shift? This cannot be undone."),
+    today_window.PING: N_("Delete this ping? This cannot be undone."),
+    today_window.INCIDENT: N_("Delete this incident? This cannot be undone."),
+}
 
 
 class Records(Feature):
@@ -42,13 +48,18 @@ class Records(Feature):
         self.run(
             lambda journal: journal.log_ping(source),
             on_done=self._ping_logged,
-            failure_title="Ping not logged",
+            failure_title=_("Ping not logged"),
         )
 
     def _ping_logged(self, ping: PingRow) -> None:
         self.last_ping = ping
         label = source_label(ping.source)
-        self.say("Ping logged", f"{label} at {self.local(ping.at)}, {ping.timing}.")
+        # TRANSLATORS: {source} is where it came from (Slack), {timing} such as "after hours".
+        said = _("{source} at {time}, {timing}.")
+        self.say(
+            _("Ping logged"),
+            said.format(source=label, time=self.local(ping.at), timing=ping.timing),
+        )
 
     def ask_minutes(self) -> None:
         """The minutes spent on the last ping, asked in its dialog."""
@@ -64,7 +75,10 @@ class Records(Feature):
         ping = self.last_ping
         if ping is None or self.clock.now() - ping.at > LAST_PING_OPEN:
             return None
-        return f"{source_label(ping.source)} at {self.local(ping.at)}"
+        # TRANSLATORS: {source} is where a ping came from (Slack), {time} when (21:04).
+        return _("{source} at {time}").format(
+            source=source_label(ping.source), time=self.local(ping.at)
+        )
 
     def give_minutes(self, minutes: int) -> None:
         """Minutes spent on the last ping logged from the tray (OTHER_MINUTES: ask)."""
@@ -80,13 +94,18 @@ class Records(Feature):
                     save=lambda v: journal.update_ping(ping.id, v.at, v.source, v.minutes, v.note),
                     parent=self.dialog_parent(),
                 ),
-                failure_title="Not saved",
+                failure_title=_("Not saved"),
             )
             return
         self.run(
             lambda journal: journal.update_ping(ping.id, ping.at, ping.source, minutes, ping.note),
-            on_done=lambda p: self.say("Ping updated", f"{minutes} min on it. Noted."),
-            failure_title="Not saved",
+            on_done=lambda p: self.say(
+                _("Ping updated"),
+                ngettext("{count} min on it. Noted.", "{count} min on it. Noted.", minutes).format(
+                    count=minutes
+                ),
+            ),
+            failure_title=_("Not saved"),
         )
 
     def log_incident(self) -> None:
@@ -95,12 +114,12 @@ class Records(Feature):
                 self.clock, save=journal.log_incident, parent=self.dialog_parent()
             )[1],
             on_done=self._incident_logged,
-            failure_title="Incident not logged",
+            failure_title=_("Incident not logged"),
         )
 
     def _incident_logged(self, saved: bool) -> None:
         if saved:
-            self.say("Incident logged", INCIDENT_LOGGED)
+            self.say(_("Incident logged"), _(INCIDENT_LOGGED))
 
     def show_today(self) -> None:
         self.windows.open(TodayWindow, self._make_today_window)
@@ -133,7 +152,7 @@ class Records(Feature):
     def edit_record(self, kind: str, record_id: int) -> None:
         """The Today window's Edit: the record's own dialog, saved through the journal."""
         if self._day is not None:
-            self.run(lambda j: self._edit(j, kind, record_id), failure_title="Not saved")
+            self.run(lambda j: self._edit(j, kind, record_id), failure_title=_("Not saved"))
 
     def _edit(self, journal: Journal, kind: str, record_id: int) -> None:
         assert self._day is not None
@@ -180,7 +199,8 @@ class Records(Feature):
     def add_record(self, kind: str) -> None:
         """The day view's Add: a shift, ping or incident forgotten on the day shown."""
         if self._day is not None:
-            self.run(lambda j: self._add(j, kind, self._day_of_view()), failure_title="Not saved")
+            day = self._day_of_view()
+            self.run(lambda j: self._add(j, kind, day), failure_title=_("Not saved"))
 
     def _day_of_view(self) -> date:
         return self._day.day if self._day is not None else self.journal.today()
@@ -229,8 +249,8 @@ class Records(Feature):
         """The Today window's Delete, once the user has confirmed it."""
         answer = QMessageBox.question(
             self.windows.get(TodayWindow),
-            "Delete",
-            f"Delete this {kind}? This cannot be undone.",
+            _("Delete"),
+            _(DELETE_QUESTIONS[kind]),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -240,5 +260,5 @@ class Records(Feature):
                 today_window.PING: journal.delete_ping,
                 today_window.INCIDENT: journal.delete_incident,
             }[kind](record_id),
-            failure_title="Not deleted",
+            failure_title=_("Not deleted"),
         )

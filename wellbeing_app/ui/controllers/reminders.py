@@ -12,6 +12,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.reminders.planner import Reminder, ReminderKind
 from wellbeing_app.services.notifier import Notifier
 from wellbeing_app.services.reminder_service import ReminderService
@@ -19,9 +20,9 @@ from wellbeing_app.ui.actions import PendingChoice
 from wellbeing_app.ui.controllers.parts import AppParts, Feature
 from wellbeing_app.ui.reminder_dialog import ReminderDialog, action_labels
 
-HEADS_UP = "Its choices wait in Wellbeing until you answer."
-GONE_TITLE = "Nothing to answer"
-GONE_TEXT = "That reminder no longer applies."
+HEADS_UP = N_("Its choices wait in Wellbeing until you answer.")
+GONE_TITLE = N_("Nothing to answer")
+GONE_TEXT = N_("That reminder no longer applies.")
 # What each kind's choices act on: the running shift. Such a reminder is planned only for a
 # shift that runs, so once it ends (here, from the CLI or by another answer) the question is gone.
 _ABOUT_THE_SHIFT = {ReminderKind.END_OF_SHIFT, ReminderKind.OVERTIME, ReminderKind.FORGOT_CLOCK_OUT}
@@ -82,7 +83,7 @@ class Reminders(Feature):
             reminder.text,
             reminder.key,
             list(labels.items()),
-            heads_up=HEADS_UP if labels else "",
+            heads_up=_(HEADS_UP) if labels else "",
         )
         if labels:
             self.pending_changed.emit()
@@ -96,13 +97,15 @@ class Reminders(Feature):
 
     def pending_choices(self) -> tuple[PendingChoice, ...]:
         """What the tray menu and the no-tray window offer for the reminders waiting."""
-        return tuple(PendingChoice(r.key, f"{r.title}: choose…") for r in self.pending())
+        # TRANSLATORS: {title} is a reminder's title; the item opens its choices.
+        choose = _("{title}: choose…")
+        return tuple(PendingChoice(r.key, choose.format(title=r.title)) for r in self.pending())
 
     def open_pending(self, key: str) -> None:
         """Open a waiting reminder's choices (from the tray menu or the no-tray window)."""
         reminder = next((r for r in self.pending() if r.key == key), None)
         if reminder is None:
-            self.say(GONE_TITLE, GONE_TEXT)
+            self.say(_(GONE_TITLE), _(GONE_TEXT))
             self.pending_changed.emit()
         else:
             self.open_reminder(reminder)
@@ -139,14 +142,15 @@ class Reminders(Feature):
         if action == "end_shift":
             self.end_shift_chosen.emit()
         elif action == "snooze":
-            self.run(lambda journal: journal.snooze_reminders(), failure_title="Not snoozed")
+            self.run(lambda journal: journal.snooze_reminders(), failure_title=_("Not snoozed"))
         elif action == "on_call":
             self.run(
                 lambda journal: journal.start_on_call(),
                 on_done=lambda period: self.say(
-                    "On call", f"Counted as on call until {self.local(period.end)}."
+                    _("On call"),
+                    _("Counted as on call until {time}.").format(time=self.local(period.end)),
                 ),
-                failure_title="Not on call",
+                failure_title=_("Not on call"),
             )
         elif action == "note_minutes":
             self.minutes_wanted.emit()
@@ -160,8 +164,10 @@ class Reminders(Feature):
                 return
             self.run(
                 lambda journal: journal.end_shift(end),
-                on_done=lambda _: self.say("Shift ended", f"Ended at {self.local(end)}."),
-                failure_title="Shift not ended",
+                on_done=lambda _row: self.say(
+                    _("Shift ended"), _("Ended at {time}.").format(time=self.local(end))
+                ),
+                failure_title=_("Shift not ended"),
             )
 
     def _relevant(self, reminder: Reminder, now: datetime) -> bool:

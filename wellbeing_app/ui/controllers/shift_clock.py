@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 
 from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.language import _
 from wellbeing_app.core.reflection.streaks import Streaks
 from wellbeing_app.core.time.local_time import format_duration
 from wellbeing_app.ui.actions import ShiftState
@@ -21,8 +22,10 @@ class ShiftClock(Feature):
     def start_shift(self) -> None:
         shift = self.run(
             lambda journal: journal.start_shift(),
-            on_done=lambda s: self.say("Shift started", f"Clocked in at {self.local(s.start)}."),
-            failure_title="Shift not started",
+            on_done=lambda s: self.say(
+                _("Shift started"), _("Clocked in at {time}.").format(time=self.local(s.start))
+            ),
+            failure_title=_("Shift not started"),
         )
         if shift is not None:
             self.review_handoff()
@@ -37,17 +40,19 @@ class ShiftClock(Feature):
             for item_id in HandoffDialog.review(items, self.dialog_parent()):
                 journal.tick_handoff(item_id)
 
-        self.run(tick_off, failure_title="Hand-off list not updated")
+        self.run(tick_off, failure_title=_("Hand-off list not updated"))
 
     def end_shift(self) -> None:
         shift = self.run(
             lambda journal: journal.end_shift(),
             on_done=lambda s: self.say(
-                "Shift ended",
-                f"You worked {format_duration(s.length(self.clock.now()))}. "
-                "The rest of the day is yours.",
+                _("Shift ended"),
+                # TRANSLATORS: {length} is how long the shift lasted, such as 8 h 05 min.
+                _("You worked {length}. The rest of the day is yours.").format(
+                    length=format_duration(s.length(self.clock.now()))
+                ),
             ),
-            failure_title="Shift not ended",
+            failure_title=_("Shift not ended"),
         )
         if shift is not None and self.journal.reminder_settings().reflect_after_shift:
             self.reflection_wanted.emit()
@@ -56,13 +61,14 @@ class ShiftClock(Feature):
         """The actions' state (ready; running for how long) and the tray icon's tooltip."""
         running = self.journal.running_shift()
         if running is None:
-            state, tooltip = ShiftState(ready=True), "Wellbeing: off the clock"
+            state, tooltip = ShiftState(ready=True), _("Wellbeing: off the clock")
         else:
             state = ShiftState(ready=True, running_for=running.length(self.clock.now()))
-            tooltip = f"Wellbeing: shift running since {self.local(running.start)}"
+            since = self.local(running.start)
+            tooltip = _("Wellbeing: shift running since {time}").format(time=since)
         if streaks is not None:
-            tooltip += (
-                f"\nDisconnect streak: {streaks.disconnect} · "
-                f"reflection streak: {streaks.reflection}"
-            )
+            # TRANSLATORS: the two numbers are streaks, counted in days.
+            tooltip += "\n" + _(
+                "Disconnect streak: {disconnect} · reflection streak: {reflection}"
+            ).format(disconnect=streaks.disconnect, reflection=streaks.reflection)
         return state, tooltip
