@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from wellbeing_app import APP_NAME
+from wellbeing_app.core.language import _
 from wellbeing_app.core.store.paths import AppPaths, resolve_paths
 from wellbeing_app.core.time.clock import Clock, SystemClock
 from wellbeing_app.services import loader
@@ -93,7 +94,9 @@ class WellbeingApp(QObject):
         try:
             self._open(db)
         except Exception as exc:  # damage the bounded check did not reach, a bug: said, not lost
-            self._on_failed(f"Wellbeing could not start on {db.path}: {exc}")
+            self._on_failed(
+                _("Wellbeing could not start on {path}: {error}").format(path=db.path, error=exc)
+            )
 
     def _open(self, db: Database) -> None:
         # The one place the database layer and the features are imported: after the tray shows.
@@ -207,7 +210,7 @@ class WellbeingApp(QObject):
         if self.tray is not None:
             self.tray.say(title, text)
         elif (window := self.windows.get(NoTrayWindow)) is not None:
-            window.say(f"{title}. {text}")
+            window.say(_("{title}. {text}").format(title=title, text=text))
 
     def _dialog_parent(self) -> QWidget | None:
         return self.windows.get(NoTrayWindow)
