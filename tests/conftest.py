@@ -20,6 +20,14 @@ from wellbeing_app.core.time.clock import FixedClock
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)
 
 
+@pytest.fixture(autouse=True)
+def own_config_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start at login writes under $XDG_CONFIG_HOME: never the real one, in any test."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
     """A new database, migrated to the newest schema, used by this test alone."""
