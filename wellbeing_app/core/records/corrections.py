@@ -15,6 +15,7 @@ from typing import Any
 from sqlmodel import Session
 
 from wellbeing_app.core.errors import NotFoundError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.records import incidents, pings, shifts
 from wellbeing_app.core.records.incidents import IncidentDraft, IncidentRow
 from wellbeing_app.core.records.pings import PingRow
@@ -27,7 +28,7 @@ _TICK = timedelta(microseconds=1)  # a record's own instant, as a range to list
 def shift_row(session: Session, shift_id: int) -> ShiftRow:
     found = session.get(Shift, shift_id)
     if found is None:
-        raise NotFoundError(f"shift {shift_id} does not exist")
+        raise NotFoundError(_("shift {id} does not exist").format(id=shift_id))
     at = found.start_utc
     return next(r for r in shifts.list_shifts(session, at, at + _TICK) if r.id == shift_id)
 
@@ -36,7 +37,7 @@ def ping_row(session: Session, ping_id: int) -> PingRow:
     """The ping, judged after hours, on call or working hours as listings judge it."""
     found = session.get(Ping, ping_id)
     if found is None:
-        raise NotFoundError(f"ping {ping_id} does not exist")
+        raise NotFoundError(_("ping {id} does not exist").format(id=ping_id))
     at = found.at_utc
     return next(r for r in pings.list_pings(session, at, at + _TICK) if r.id == ping_id)
 

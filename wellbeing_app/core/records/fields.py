@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import _, ngettext
 from wellbeing_app.core.time.local_time import EARLIEST
 
 MAX_MINUTES = 24 * 60
@@ -14,9 +15,14 @@ FUTURE_TOLERANCE = timedelta(minutes=1)
 def check_minutes(value: int, field: str = "minutes") -> int:
     """Minutes spent: a whole number from 0 to a day."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, f"must be a whole number of minutes, got {value!r}")
+        raise ValidationError(
+            field, _("must be a whole number of minutes, got {value}").format(value=repr(value))
+        )
     if not 0 <= value <= MAX_MINUTES:
-        raise ValidationError(field, f"must be between 0 and {MAX_MINUTES}, got {value}")
+        raise ValidationError(
+            field,
+            _("must be between 0 and {most}, got {value}").format(most=MAX_MINUTES, value=value),
+        )
     return value
 
 
@@ -30,9 +36,14 @@ def check_not_future(at: datetime, now: datetime, field: str) -> datetime:
         raise TypeError(f"{field}: a naive datetime has no place in time; pass an aware one")
     at = at.astimezone(UTC)
     if at > now + FUTURE_TOLERANCE:
-        raise ValidationError(field, f"{at:%Y-%m-%d %H:%M} UTC is in the future")
+        raise ValidationError(
+            field, _("{time} UTC is in the future").format(time=f"{at:%Y-%m-%d %H:%M}")
+        )
     if at < EARLIEST:
-        raise ValidationError(field, f"{at:%Y-%m-%d} is before 1970; no record goes back so far")
+        raise ValidationError(
+            field,
+            _("{day} is before 1970; no record goes back so far").format(day=f"{at:%Y-%m-%d}"),
+        )
     return at
 
 
@@ -42,5 +53,12 @@ def clean_text(value: str | None, field: str, max_length: int) -> str | None:
         return None
     text = value.strip()
     if len(text) > max_length:
-        raise ValidationError(field, f"is {len(text)} characters long; the limit is {max_length}")
+        raise ValidationError(
+            field,
+            ngettext(
+                "is {length} character long; the limit is {most}",
+                "is {length} characters long; the limit is {most}",
+                len(text),
+            ).format(length=len(text), most=max_length),
+        )
     return text or None

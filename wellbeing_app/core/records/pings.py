@@ -13,6 +13,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from wellbeing_app.core.errors import NotFoundError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.records.fields import check_minutes, check_not_future, clean_text
 from wellbeing_app.core.records.rules import MAX_NOTE as MAX_NOTE
 from wellbeing_app.core.records.rules import check_source as check_source
@@ -77,7 +78,7 @@ def update_ping(
 ) -> PingRow:
     ping = session.get(Ping, ping_id)
     if ping is None:
-        raise NotFoundError(f"ping {ping_id} no longer exists")
+        raise NotFoundError(_("ping {id} no longer exists").format(id=ping_id))
     ping.at_utc = check_not_future(at, now, "at")
     ping.source = check_source(source)
     ping.minutes = check_minutes(minutes)
@@ -90,7 +91,7 @@ def update_ping(
 def delete_ping(session: Session, ping_id: int) -> None:
     ping = session.get(Ping, ping_id)
     if ping is None:
-        raise NotFoundError(f"ping {ping_id} no longer exists")
+        raise NotFoundError(_("ping {id} no longer exists").format(id=ping_id))
     session.delete(ping)
 
 
@@ -117,7 +118,7 @@ def list_pings(session: Session, start: datetime, end: datetime) -> list[PingRow
 def _get(session: Session, ping_id: int) -> PingRow:
     ping = session.get(Ping, ping_id)
     if ping is None:
-        raise NotFoundError(f"ping {ping_id} no longer exists")
+        raise NotFoundError(_("ping {id} no longer exists").format(id=ping_id))
     verdicts = prepare(session, ping.at_utc, ping.at_utc + timedelta(seconds=1))
     after, on, judged = session.exec(
         select(verdicts.after_hours, verdicts.on_call, verdicts.judged).where(

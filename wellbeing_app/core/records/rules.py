@@ -11,6 +11,7 @@ import re
 from datetime import datetime
 
 from wellbeing_app.core.errors import ConflictError, ValidationError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.time.local_time import in_zone
 from wellbeing_app.core.vocabulary import PingSource
 
@@ -27,32 +28,46 @@ def check_source(text: str, field: str = "source") -> str:
     known = ", ".join(s.value for s in PingSource)
     raise ValidationError(
         field,
-        f"{text!r} is not a source; use {known}, or an app name in lowercase letters, "
-        "digits, - and _ (e.g. discord)",
+        _(
+            "{value} is not a source; use {known}, or an app name in lowercase letters, "
+            "digits, - and _ (e.g. discord)"
+        ).format(value=repr(text), known=known),
     )
 
 
 def already_running(start: datetime, zone: str) -> ConflictError:
     """Starting a shift while the one that started at ``start`` (in ``zone``) still runs."""
     return ConflictError(
-        f"a shift is already running since {in_zone(start, zone):%Y-%m-%d %H:%M}; end it first"
+        _("a shift is already running since {time}; end it first").format(
+            time=f"{in_zone(start, zone):%Y-%m-%d %H:%M}"
+        )
     )
 
 
 def none_running() -> ConflictError:
-    return ConflictError("no shift is running")
+    return ConflictError(_("no shift is running"))
 
 
 def ends_before_start(start: datetime, zone: str) -> ValidationError:
     """Ending the running shift, which started at ``start``, at or before that start."""
     return ValidationError(
-        "at", f"the end must come after the start ({in_zone(start, zone):%Y-%m-%d %H:%M})"
+        "at",
+        _("the end must come after the start ({time})").format(
+            time=f"{in_zone(start, zone):%Y-%m-%d %H:%M}"
+        ),
     )
 
 
 def overlaps(start: datetime, end: datetime | None, zone: str, field: str) -> ValidationError:
     """A shift that would overlap the recorded one from ``start`` to ``end`` (None: running)."""
-    until = f"{in_zone(end, zone):%H:%M}" if end else "now"
+    since = f"{in_zone(start, zone):%Y-%m-%d %H:%M}"
+    if end is None:
+        return ValidationError(
+            field, _("overlaps the shift from {start} to now").format(start=since)
+        )
     return ValidationError(
-        field, f"overlaps the shift from {in_zone(start, zone):%Y-%m-%d %H:%M} to {until}"
+        field,
+        _("overlaps the shift from {start} to {end}").format(
+            start=since, end=f"{in_zone(end, zone):%H:%M}"
+        ),
     )

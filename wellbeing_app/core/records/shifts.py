@@ -14,6 +14,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from wellbeing_app.core.errors import ConflictError, NotFoundError, ValidationError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.records import rules
 from wellbeing_app.core.records.fields import check_not_future, clean_text
 from wellbeing_app.core.records.rules import MAX_NOTE as MAX_NOTE
@@ -91,7 +92,7 @@ def add_shift(
     start = check_not_future(start, now, "start")
     end = check_not_future(end, now, "end")
     if end <= start:
-        raise ValidationError("end", "must come after the start")
+        raise ValidationError("end", _("must come after the start"))
     _check_no_overlap(session, start, end, exclude_id=None, field="start")
     shift = Shift(start_utc=start, end_utc=end, zone=zone, origin=origin.value)
     return _insert(session, shift, note)
@@ -130,16 +131,16 @@ def update_shift(
     """Correct a shift's times or note, keeping every rule."""
     shift = session.get(Shift, shift_id)
     if shift is None:
-        raise NotFoundError(f"shift {shift_id} no longer exists")
+        raise NotFoundError(_("shift {id} no longer exists").format(id=shift_id))
     start = check_not_future(start, now, "start")
     if end is not None:
         end = check_not_future(end, now, "end")
         if end <= start:
-            raise ValidationError("end", "must come after the start")
+            raise ValidationError("end", _("must come after the start"))
     else:
         running = running_shift(session)
         if running is not None and running.id != shift_id:
-            raise ConflictError("another shift is running; only one shift can be open")
+            raise ConflictError(_("another shift is running; only one shift can be open"))
     _check_no_overlap(session, start, end, exclude_id=shift_id)
     shift.start_utc = start
     shift.end_utc = end
@@ -152,7 +153,7 @@ def update_shift(
 def delete_shift(session: Session, shift_id: int) -> None:
     shift = session.get(Shift, shift_id)
     if shift is None:
-        raise NotFoundError(f"shift {shift_id} no longer exists")
+        raise NotFoundError(_("shift {id} no longer exists").format(id=shift_id))
     session.delete(shift)
 
 

@@ -60,7 +60,7 @@ def read_text(path: Path, name: str, limit: int, what: str) -> str:
             name,
             _(
                 "is not UTF-8 text (byte {number} cannot be read); save it as UTF-8 and try again"
-            ).format(number=formats.number(exc.start + 1)),
+            ).format(number=exc.start + 1),
         )
 
 
