@@ -18,10 +18,11 @@ from wellbeing_app.core.capture.availability import why_unavailable_here
 from wellbeing_app.core.capture.seen import socket_path
 from wellbeing_app.core.errors import ConflictError
 from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.language import N_, _, formats, ngettext
 
 ASK_TIMEOUT = 1.0  # seconds to wait for the running app's answer
-KEPT = "Only the app and the time are kept, never what a notification says."
-NOT_RUNNING = "Wellbeing (the tray app) is not running: nothing is counted until it starts."
+KEPT = N_("Only the app and the time are kept, never what a notification says.")
+NOT_RUNNING = N_("Wellbeing (the tray app) is not running: nothing is counted until it starts.")
 Output = str | dict[str, Any]
 
 
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace, journal: Journal) -> Output:
         return _turn_on(journal)
     if action == "off":
         journal.counting.set_on(False)
-        return "Counting work notifications is off. Log pings by hand."
+        return _("Counting work notifications is off. Log pings by hand.")
     if action == "status":
         return _status(journal, args.json)
     if action == "apps":
@@ -67,7 +68,8 @@ def _turn_on(journal: Journal) -> str:
         raise ConflictError(why)
     journal.counting.set_on(True)
     running = ask_running_app(journal.db.path.parent) is not None
-    return f"Counting work notifications is on. {KEPT}" + ("" if running else f" {NOT_RUNNING}")
+    said = _("Counting work notifications is on. {kept}").format(kept=_(KEPT))
+    return said if running else f"{said} {_(NOT_RUNNING)}"
 
 
 def _status(journal: Journal, as_json: bool) -> Output:
@@ -91,22 +93,34 @@ def _status(journal: Journal, as_json: bool) -> Output:
     if as_json:
         return report
     if why is not None:
-        lines = [f"Counting work notifications is not possible here. {why}"]
+        lines = [_("Counting work notifications is not possible here. {why}").format(why=why)]
     elif not settings.on:
-        lines = ["Counting work notifications is off ('capture on' turns it on)."]
+        lines = [_("Counting work notifications is off ('capture on' turns it on).")]
     elif paused is not None:
-        lines = [f"Counting work notifications is paused until {local(paused, zone)}."]
+        lines = [
+            _("Counting work notifications is paused until {time}.").format(
+                time=local(paused, zone)
+            )
+        ]
     elif app is None:
-        lines = [f"Counting work notifications is on. {NOT_RUNNING}"]
+        lines = [_("Counting work notifications is on. {kept}").format(kept=_(NOT_RUNNING))]
+    elif app.get("listening"):
+        lines = [_("Counting work notifications is on, listening.")]
     else:
-        listening = ", listening" if app.get("listening") else ""
-        lines = [f"Counting work notifications is on{listening}."]
+        lines = [_("Counting work notifications is on.")]
     if settings.on and report["problem"]:
         lines.append(str(report["problem"]))
+    contacts = ngettext(
+        "{count} contact counted", "{count} contacts counted", today.contacts
+    ).format(count=formats.number(today.contacts))
+    notifications = ngettext(
+        "from {count} notification", "from {count} notifications", today.notifications
+    ).format(count=formats.number(today.notifications))
     lines.append(
-        f"Today: {today.contacts} contact{'s' if today.contacts != 1 else ''} counted from "
-        f"{today.notifications} notification{'s' if today.notifications != 1 else ''}; "
-        f"notifications of one source within {settings.burst_minutes} min are one contact."
+        _(
+            "Today: {contacts} {notifications}; notifications of one source within {minutes} "
+            "min are one contact."
+        ).format(contacts=contacts, notifications=notifications, minutes=settings.burst_minutes)
     )
     return "\n".join(lines)
 
@@ -123,18 +137,21 @@ def _apps(journal: Journal, as_json: bool) -> Output:
     ]
     if as_json:
         return {"mappings": yours + defaults, "seen": seen, "app_running": app is not None}
-    lines = ["Your mappings:"]
-    lines += [f"  {m['app']:<42} {m['source']}" for m in yours] or ["  (none)"]
-    lines += ["Defaults:"] + [f"  {m['app']:<42} {m['source']}" for m in defaults]
+    lines = [_("Your mappings:")]
+    lines += [f"  {m['app']:<42} {m['source']}" for m in yours] or ["  " + _("(none)")]
+    lines += [_("Defaults:")] + [f"  {m['app']:<42} {m['source']}" for m in defaults]
     if seen is None:
-        lines.append(f"Apps seen: unknown. {NOT_RUNNING}")
+        lines.append(_("Apps seen: unknown. {why}").format(why=_(NOT_RUNNING)))
     else:
-        lines.append("Seen since Wellbeing started (map one with 'capture map APP SOURCE'):")
+        lines.append(_("Seen since Wellbeing started (map one with 'capture map APP SOURCE'):"))
         lines += [
-            f"  {s['app']:<42} {s['notifications']:>4} seen, {s['verdict']}"
+            f"  {s['app']:<42} "
+            + _("{count} seen, {verdict}").format(
+                count=f"{s['notifications']:>4}", verdict=s["verdict"]
+            )
             for s in seen
             if isinstance(s, dict)
-        ] or ["  (none yet)"]
+        ] or ["  " + _("(none yet)")]
     return "\n".join(lines)
 
 
@@ -142,7 +159,9 @@ def _map(journal: Journal, app: str, source: str) -> str:
     settings = journal.counting.map_app(app, source)
     if source == DEFAULT:
         now = source_for([app], settings.apps)
-        return f"{app}: back to the default ({now or 'not counted'})."
+        return _("{app}: back to the default ({source}).").format(
+            app=app, source=now or _("not counted")
+        )
     if source == IGNORE:
-        return f"{app}: ignored; its notifications are not counted."
-    return f"{app}: its notifications count as {source}."
+        return _("{app}: ignored; its notifications are not counted.").format(app=app)
+    return _("{app}: its notifications count as {source}.").format(app=app, source=source)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.records.rules import check_source
 from wellbeing_app.core.vocabulary import PingSource
 
@@ -115,17 +116,20 @@ def verdict(names: Iterable[str], mappings: Mapping[str, str]) -> str:
     names = list(names)
     source = source_for(names, mappings)
     if source is not None:
-        return f"counted as {source}"
+        return _("counted as {source}").format(source=source)
     if any(mappings.get(name) == IGNORE for name in names):
-        return "ignored"
-    return "not counted (not mapped)"
+        return _("ignored")
+    return _("not counted (not mapped)")
 
 
 def check_app(app: str) -> str:
     """An app as the user typed it, in the form it is mapped by."""
     key = app_key(app)
     if not key or len(key) > 100 or any(ch in key for ch in "\n\r\t"):
-        raise ValidationError("APP", f"{app!r} is not an app name; use one 'capture apps' lists")
+        raise ValidationError(
+            "APP",
+            _("{value} is not an app name; use one 'capture apps' lists").format(value=repr(app)),
+        )
     return key
 
 
@@ -138,7 +142,9 @@ def check_target(source: str) -> str:
     try:
         return check_source(chosen, "SOURCE")
     except ValidationError as exc:
-        raise ValidationError("SOURCE", f"{exc.message}; or ignore, or default") from None
+        raise ValidationError(
+            "SOURCE", _("{problem}; or ignore, or default").format(problem=exc.message)
+        ) from None
 
 
 def check_mapping(app: str, source: str) -> tuple[str, str]:

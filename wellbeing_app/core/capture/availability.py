@@ -12,21 +12,27 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-MANUAL = "Log pings by hand meanwhile."
-ON_WINDOWS = (
+from wellbeing_app.core.language import N_, _
+
+# Marked with N_ and translated when said (``why_unavailable`` does; so must other users).
+ON_WINDOWS = N_(
     "Windows lets only packaged apps read other apps' notifications; Wellbeing is not one. "
-    + MANUAL
+    "Log pings by hand meanwhile."
 )
-ON_MACOS = "macOS offers no sanctioned way to read other apps' notifications. " + MANUAL
-IN_FLATPAK = (
+ON_MACOS = N_(
+    "macOS offers no sanctioned way to read other apps' notifications. Log pings by hand meanwhile."
+)
+IN_FLATPAK = N_(
     "Wellbeing runs inside Flatpak, whose bus proxy refuses to let an app watch notifications; "
-    "install it outside Flatpak to count them. " + MANUAL
+    "install it outside Flatpak to count them. Log pings by hand meanwhile."
 )
-NO_SESSION_BUS = (
+NO_SESSION_BUS = N_(
     "There is no desktop session bus here (no DBUS_SESSION_BUS_ADDRESS, no $XDG_RUNTIME_DIR/bus), "
-    "so there are no notifications to count. " + MANUAL
+    "so there are no notifications to count. Log pings by hand meanwhile."
 )
-OTHER_SYSTEM = "Counting notifications works on Linux desktops only. " + MANUAL
+OTHER_SYSTEM = N_(
+    "Counting notifications works on Linux desktops only. Log pings by hand meanwhile."
+)
 
 
 def session_bus_address(
@@ -49,17 +55,17 @@ def why_unavailable(
     flatpak_info_exists: bool,
     exists: Callable[[str], bool] = os.path.exists,
 ) -> str | None:
-    """Why counting cannot work here (None: it can be tried)."""
+    """Why counting cannot work here (None: it can be tried), in the language in use."""
     if platform.startswith("win"):
-        return ON_WINDOWS
+        return _(ON_WINDOWS)
     if platform == "darwin":
-        return ON_MACOS
+        return _(ON_MACOS)
     if not platform.startswith("linux") and "bsd" not in platform:
-        return OTHER_SYSTEM
+        return _(OTHER_SYSTEM)
     if flatpak_info_exists or environ.get("FLATPAK_ID"):
-        return IN_FLATPAK
+        return _(IN_FLATPAK)
     if session_bus_address(environ, exists) is None:
-        return NO_SESSION_BUS
+        return _(NO_SESSION_BUS)
     return None
 
 

@@ -16,6 +16,7 @@ from sqlmodel import Session
 from wellbeing_app.core.capture.apps import DEFAULT, check_mapping
 from wellbeing_app.core.capture.bursts import BURST_MINUTES, MAX_BURST_MINUTES
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.store.settings import get_setting, set_setting
 
 SETTINGS_KEY = "capture"
@@ -116,7 +117,10 @@ def with_mapping(settings: CaptureSettings, app: str, source: str) -> CaptureSet
 def with_burst_minutes(settings: CaptureSettings, minutes: int) -> CaptureSettings:
     if isinstance(minutes, bool) or not 0 <= minutes <= MAX_BURST_MINUTES:
         raise ValidationError(
-            "burst_minutes", f"must be from 0 to {MAX_BURST_MINUTES} minutes, got {minutes}"
+            "burst_minutes",
+            _("must be from 0 to {most} minutes, got {value}").format(
+                most=MAX_BURST_MINUTES, value=minutes
+            ),
         )
     return replace(settings, burst_minutes=minutes)
 
