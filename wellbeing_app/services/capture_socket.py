@@ -14,6 +14,7 @@ import os
 import socket
 import stat
 import struct
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,8 @@ class CaptureAnswer(QObject):
     def listen(self) -> bool:
         if self._socket is not None:
             return True
+        if sys.platform == "win32":  # no Unix sockets, and nothing counted to answer about
+            return False
         try:
             if self.path.exists() and stat.S_ISSOCK(self.path.lstat().st_mode):
                 self.path.unlink()  # left by an instance that ended without cleaning up
@@ -94,7 +97,7 @@ class CaptureAnswer(QObject):
 def _same_user(connection: socket.socket) -> bool:
     """The socket's mode already keeps others out; where the system says who connected, check."""
     peer_credentials = getattr(socket, "SO_PEERCRED", None)
-    if peer_credentials is None:
+    if peer_credentials is None or sys.platform == "win32":
         return True
     raw = connection.getsockopt(socket.SOL_SOCKET, peer_credentials, struct.calcsize("3i"))
     _pid, uid, _gid = struct.unpack("3i", raw)
