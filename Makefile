@@ -12,6 +12,8 @@ test: system-deps $(VENV)/.installed-test
 	$(BIN)/ruff check wellbeing_app tests
 	$(BIN)/ruff format --check wellbeing_app tests
 	$(BIN)/mypy
+	$(BIN)/mypy --platform win32 --cache-dir .mypy_cache/win32
+	$(BIN)/mypy --platform darwin --cache-dir .mypy_cache/darwin
 	desktop-file-validate packaging/io.github.wellbeing_app.WellbeingApp.desktop
 	appstreamcli validate --no-net --pedantic packaging/io.github.wellbeing_app.WellbeingApp.metainfo.xml
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
