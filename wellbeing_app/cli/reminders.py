@@ -8,6 +8,7 @@ from typing import Any
 
 from wellbeing_app.cli.replies import iso, local
 from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.language import _
 
 
 def run(args: argparse.Namespace, journal: Journal) -> str | list[dict[str, Any]]:
@@ -19,5 +20,5 @@ def run(args: argparse.Namespace, journal: Journal) -> str | list[dict[str, Any]
             for r in planned
         ]
     if not planned:
-        return "No reminders in the next 24 hours."
+        return _("No reminders in the next 24 hours.")
     return "\n".join(f"{local(r.at, zone)}  {r.title}" for r in planned)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from wellbeing_app.core.language import _
 from wellbeing_app.core.reminders.kinds import RecentEvents as RecentEvents
 from wellbeing_app.core.reminders.kinds import Reminder as Reminder
 from wellbeing_app.core.reminders.kinds import ReminderKind as ReminderKind
@@ -19,7 +20,6 @@ from wellbeing_app.core.time.local_time import format_duration, in_zone
 
 HORIZON = timedelta(hours=24)
 SAME_END = timedelta(minutes=5)  # a last notification this close to the scheduled end adds nothing
-CAPTURED_PING_ASK = " If you answered it, note the minutes it took."
 EVENING_STARTS_BACK = timedelta(hours=5)  # a ping at 01:00 still belongs to the evening before
 
 
@@ -119,9 +119,11 @@ def _end_of_day(
                 ReminderKind.WRAP_UP,
                 end - timedelta(minutes=settings.wrap_up_minutes),
                 f"wrap_up@{end.isoformat()}",
-                "Time to wrap up",
-                f"Your shift ends at {local_end}. Note what carries over to tomorrow, "
-                "so it can wait there.",
+                _("Time to wrap up"),
+                _(
+                    "Your shift ends at {time}. Note what carries over to tomorrow, "
+                    "so it can wait there."
+                ).format(time=local_end),
                 timedelta(minutes=settings.wrap_up_minutes),
             )
         )
@@ -135,9 +137,11 @@ def _end_of_day(
                 ReminderKind.END_OF_SHIFT,
                 at,
                 f"end_of_shift@{end.isoformat()}@{at.isoformat()}",
-                "Time to disconnect",
-                f"Your shift ended at {local_end}. The brand will still be there tomorrow; "
-                "tonight is yours.",
+                _("Time to disconnect"),
+                _(
+                    "Your shift ended at {time}. The brand will still be there tomorrow; "
+                    "tonight is yours."
+                ).format(time=local_end),
                 timedelta(hours=2),
                 ("end_shift", "snooze", "on_call"),
             )
@@ -178,9 +182,11 @@ def _overtime(
                 ReminderKind.OVERTIME,
                 scheduled_end + over,
                 f"overtime@{scheduled_end.isoformat()}#{n}",
-                "Still working?",
-                f"You are {format_duration(over)} past the end of your shift "
-                f"({in_zone(scheduled_end, zone):%H:%M}). Whatever is left can wait.",
+                _("Still working?"),
+                _(
+                    "You are {length} past the end of your shift ({time}). "
+                    "Whatever is left can wait."
+                ).format(length=format_duration(over), time=_clock(scheduled_end, zone)),
                 timedelta(minutes=20),
                 ("end_shift", "on_call"),
             )
@@ -203,18 +209,22 @@ def _forgot(
     last = _worth_offering(last_notification, shift_start, scheduled_end)
     if last is not None:
         return [_forgot_with_last(shift_start, scheduled_end, last, at, zone)]
-    suggestion = (
-        f"End it at {in_zone(scheduled_end, zone):%H:%M}, when it was scheduled to end?"
-        if scheduled_end
-        else "End it now?"
-    )
+    if scheduled_end:
+        text = _(
+            "Your shift has been running since {start}. "
+            "End it at {end}, when it was scheduled to end?"
+        ).format(start=_clock(shift_start, zone), end=_clock(scheduled_end, zone))
+    else:
+        text = _("Your shift has been running since {start}. End it now?").format(
+            start=_clock(shift_start, zone)
+        )
     return [
         Reminder(
             ReminderKind.FORGOT_CLOCK_OUT,
             at,
             f"forgot_clock_out@{shift_start.isoformat()}",
-            "Did you forget to clock out?",
-            f"Your shift has been running since {in_zone(shift_start, zone):%H:%M}. {suggestion}",
+            _("Did you forget to clock out?"),
+            text,
             timedelta(hours=12),
             ("end_at_scheduled_end", "still_working") if scheduled_end else ("end_shift",),
             suggested_end=scheduled_end,
@@ -243,26 +253,28 @@ def _forgot_with_last(
 ) -> Reminder:
     """The forgot-to-clock-out question offering the last work notification's time as the end,
     beside the scheduled end (or beside now, with no schedule)."""
-    started = f"Your shift has been running since {in_zone(shift_start, zone):%H:%M}."
-    at_last = f"at {in_zone(last, zone):%H:%M}, when your last work notification came"
+    start, last_at = _clock(shift_start, zone), _clock(last, zone)
     if scheduled_end is not None:
-        text = (
-            f"{started} End it at {in_zone(scheduled_end, zone):%H:%M}, when it was scheduled "
-            f"to end, or {at_last}?"
-        )
+        text = _(
+            "Your shift has been running since {start}. End it at {end}, when it was scheduled "
+            "to end, or at {last}, when your last work notification came?"
+        ).format(start=start, end=_clock(scheduled_end, zone), last=last_at)
         actions: tuple[str, ...] = (
             "end_at_scheduled_end",
             "end_at_last_notification",
             "still_working",
         )
     else:
-        text = f"{started} End it {at_last}, or now?"
+        text = _(
+            "Your shift has been running since {start}. "
+            "End it at {last}, when your last work notification came, or now?"
+        ).format(start=start, last=last_at)
         actions = ("end_at_last_notification", "end_shift")
     return Reminder(
         ReminderKind.FORGOT_CLOCK_OUT,
         at,
         f"forgot_clock_out@{shift_start.isoformat()}",
-        "Did you forget to clock out?",
+        _("Did you forget to clock out?"),
         text,
         timedelta(hours=12),
         actions,
@@ -280,14 +292,20 @@ def _after_hours_word(
     given = events.after_hours_word_given
     if given is not None and evening_of(given, zone) == evening_of(ping, zone):
         return []
+    if events.after_hours_ping_captured:
+        text = _(
+            "A work message reached you after hours. Answering it is a choice, not a duty. "
+            "If you answered it, note the minutes it took."
+        )
+    else:
+        text = _("A work message reached you after hours. Answering it is a choice, not a duty.")
     return [
         Reminder(
             ReminderKind.AFTER_HOURS_PING,
             ping,
             f"after_hours_ping@{evening_of(ping, zone).isoformat()}",
-            "It can wait until tomorrow",
-            "A work message reached you after hours. Answering it is a choice, not a duty."
-            + (CAPTURED_PING_ASK if events.after_hours_ping_captured else ""),
+            _("It can wait until tomorrow"),
+            text,
             timedelta(minutes=30),
             ("note_minutes",) if events.after_hours_ping_captured else (),
         )
@@ -311,8 +329,8 @@ def _evenings(
                 ReminderKind.EVENING_REFLECTION,
                 at,
                 f"evening_reflection@{day.isoformat()}",
-                "A minute for you",
-                "How was today? A one-minute reflection helps you leave work at work.",
+                _("A minute for you"),
+                _("How was today? A one-minute reflection helps you leave work at work."),
                 timedelta(hours=2),
             )
         )
@@ -341,8 +359,11 @@ def _who5(
                 ReminderKind.WHO5_CHECKIN,
                 resolve_wall(day, minute, zone),
                 f"who5_checkin@{day.isoformat()}",
-                "Your two-weekly well-being check",
-                "Five short questions about the last two weeks (WHO-5). Only you see the answers.",
+                _("Your two-weekly well-being check"),
+                _(
+                    "Five short questions about the last two weeks (WHO-5). "
+                    "Only you see the answers."
+                ),
                 timedelta(hours=4),
             )
         )
@@ -361,8 +382,13 @@ def _in_quiet_hours(instant: datetime, settings: ReminderSettings, zone: str) ->
 
 
 def _minutes(clock: str) -> int:
-    hours, _, minutes = clock.partition(":")
+    hours, _colon, minutes = clock.partition(":")
     return int(hours) * 60 + int(minutes or 0)
+
+
+def _clock(instant: datetime, zone: str) -> str:
+    """``21:40``: the wall-clock time of ``instant`` in ``zone``."""
+    return f"{in_zone(instant, zone):%H:%M}"
 
 
 def resolve_wall(day: date, minute: int, zone: str) -> datetime:
