@@ -23,6 +23,7 @@ from wellbeing_app.core.demo.history import (
     check_years,
 )
 from wellbeing_app.core.errors import ConflictError
+from wellbeing_app.core.language import N_, _, ngettext
 from wellbeing_app.core.schedule.weekly import (
     Window,
     add_days_off,
@@ -30,6 +31,7 @@ from wellbeing_app.core.schedule.weekly import (
     check_zone,
     save_week,
 )
+from wellbeing_app.core.store import record_words
 from wellbeing_app.core.store.database import Database
 from wellbeing_app.core.store.models import (
     Checkin,
@@ -49,15 +51,15 @@ __all__ = ["DEFAULT_SEED", "MAX_YEARS", "DemoSummary", "fill_demo", "held_data"]
 # What counts as the user's data: any row in these tables makes a database "in use".
 # Settings do not count (the tray app may store preferences before anything is logged).
 _DATA_TABLES: tuple[tuple[str, type[SQLModel]], ...] = (
-    ("shifts", Shift),
-    ("pings", Ping),
-    ("incidents", Incident),
-    ("reflections", Reflection),
-    ("hand-off items", HandoffItem),
-    ("check-ins", Checkin),
-    ("schedule versions", ScheduleVersion),
-    ("days off", DayOff),
-    ("on-call periods", OnCall),
+    (N_("shifts"), Shift),
+    (N_("pings"), Ping),
+    (N_("incidents"), Incident),
+    (N_("reflections"), Reflection),
+    (N_("hand-off items"), HandoffItem),
+    (N_("check-ins"), Checkin),
+    (N_("schedule versions"), ScheduleVersion),
+    (N_("days off"), DayOff),
+    (N_("on-call periods"), OnCall),
 )
 
 
@@ -77,18 +79,26 @@ class DemoSummary:
 
     def line(self) -> str:
         """``Demo data: 10 years, 2,507 shifts, ... in DIR/wellbeing.sqlite3``."""
-        years = "1 year" if self.years == 1 else f"{self.years} years"
-        return (
-            f"Demo data: {years}, {self.shifts:,} shifts, {self.pings:,} pings, "
-            f"{self.incidents:,} incidents, {self.reflections:,} reflections, "
-            f"{self.checkins:,} check-ins in {self.path}"
+        years = ngettext("{count} year", "{count} years", self.years).format(count=self.years)
+        return _(
+            "Demo data: {years}, {shifts}, {pings}, {incidents}, {reflections}, {checkins} in "
+            "{path}"
+        ).format(
+            years=years,
+            shifts=record_words.held(self.shifts, "shift"),
+            pings=record_words.held(self.pings, "ping"),
+            incidents=record_words.held(self.incidents, "incident"),
+            reflections=record_words.held(self.reflections, "reflection"),
+            checkins=record_words.held(self.checkins, "checkin"),
+            path=self.path,
         )
 
 
 def held_data(session: Session) -> list[str]:
-    """The kinds of data the database already holds (empty list: a new database)."""
+    """The kinds of data the database already holds (empty list: a new database), in the
+    language in use."""
     return [
-        name
+        _(name)
         for name, model in _DATA_TABLES
         if session.exec(select(model).limit(1)).first() is not None
     ]
@@ -147,6 +157,8 @@ def _refuse_if_used(session: Session, path: Path) -> None:
     held = held_data(session)
     if held:
         raise ConflictError(
-            f"{path} already holds data ({', '.join(held)}); demo data only goes into a new, "
-            "empty database. Nothing was written; use another --data-dir."
+            _(
+                "{path} already holds data ({kinds}); demo data only goes into a new, "
+                "empty database. Nothing was written; use another --data-dir."
+            ).format(path=path, kinds=", ".join(held))
         )

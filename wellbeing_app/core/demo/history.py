@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.schedule.weekly import check_zone
 from wellbeing_app.core.store.models import Origin
 from wellbeing_app.core.time.local_time import local_date
@@ -28,7 +29,7 @@ WORK_START = 9 * 60  # the schedule, in minutes after local midnight
 WORK_END = 17 * 60 + 30
 EVENING = (18 * 60, 23 * 60)  # where after-hours contact clusters
 IMPORTED = {"note": None, "origin": Origin.IMPORT.value}
-TONIGHT = ("A walk", "Cook something", "Read", "Music", "Early night", None)
+TONIGHT = (N_("A walk"), N_("Cook something"), N_("Read"), N_("Music"), N_("Early night"), None)
 _ANSWERS = ("mood", "energy", "stress", "detachment", "went_well", "leave_at_work", "tonight")
 PLATFORMS = ("instagram", "tiktok", "x", "facebook", "linkedin", "youtube", "threads")
 _SOURCES = [s.value for s in PingSource if s is not PingSource.OTHER]
@@ -72,7 +73,12 @@ class DemoHistory:
 
 def check_years(years: int) -> int:
     if isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= MAX_YEARS:
-        raise ValidationError("years", f"must be a whole number from 1 to {MAX_YEARS}, got {years}")
+        raise ValidationError(
+            "years",
+            _("must be a whole number from 1 to {most}, got {value}").format(
+                most=MAX_YEARS, value=years
+            ),
+        )
     return years
 
 
@@ -150,11 +156,11 @@ class _Maker:
             spans += [(monday, monday), (date(year, 12, 25), date(year, 12, 26))]
             for first, last in spans:
                 if self.first <= first and last <= self.last:
-                    self._off(first, last, "Demo public holiday")
+                    self._off(first, last, _("Demo public holiday"))
             july = date(year, 7, 8)
             start = july + timedelta(days=(7 - july.weekday()) % 7 + 7 * self.rng.randint(0, 4))
             if self.first <= start <= self.last:
-                self._off(start, start + timedelta(days=13), "Demo vacation")
+                self._off(start, start + timedelta(days=13), _("Demo vacation"))
         self.out.days_off.sort()
 
     def _off(self, first: date, last: date, note: str) -> None:
@@ -248,7 +254,7 @@ class _Maker:
         self, day: date, shift: tuple[float, float] | None, count: int, crisis: bool
     ) -> list[int]:
         rng, severities = self.rng, []
-        for _ in range(count):
+        for _n in range(count):
             span = shift if shift is not None and rng.random() < 0.8 else EVENING
             at = self.at(day, rng.uniform(*span))
             category = rng.choices(_CATEGORIES, _INCIDENT_WEIGHTS[crisis][0])[0]
@@ -263,7 +269,7 @@ class _Maker:
             self.out.incidents.append(
                 {"at_utc": at, "zone": self.zone, "category": category, "severity": severity}
                 | {"platform": None if internal else rng.choice(PLATFORMS), "minutes": minutes}
-                | {"summary": "Demo incident", "details": None, **IMPORTED}
+                | {"summary": _("Demo incident"), "details": None, **IMPORTED}
                 | {"resolved_at_utc": resolved_at}
             )
         return severities
@@ -282,8 +288,9 @@ class _Maker:
             answers["energy"] = _clamp(4.1 - 0.15 * load - 0.3 * overtime + rng.gauss(0, 0.7), 1, 5)
             if rng.random() < 0.7:
                 answers["detachment"] = _clamp(1.4 + 0.3 * load + rng.gauss(0, 0.7), 1, 5)
-            answers["went_well"] = "Demo reflection"
-            answers["tonight"] = rng.choice(TONIGHT)
+            answers["went_well"] = _("Demo reflection")
+            tonight = rng.choice(TONIGHT)
+            answers["tonight"] = _(tonight) if tonight else None
         self.out.reflections.append(row | answers)
 
     def _checkin(self, day: date) -> None:
