@@ -15,6 +15,7 @@ from typing import Any
 
 from wellbeing_app.cli.parser import PROG
 from wellbeing_app.core.errors import ConflictError, NotFoundError, StorageError, ValidationError
+from wellbeing_app.core.language import _, formats, ngettext
 from wellbeing_app.core.store import backups
 from wellbeing_app.core.store.paths import resolve_paths
 from wellbeing_app.core.time.clock import Clock
@@ -29,15 +30,18 @@ def run(args: argparse.Namespace, clock: Clock) -> str | dict[str, Any] | list[d
         if args.json:
             return [_row(backup) for backup in found]
         if not found:
-            return (
-                f"No backups yet; they are kept in {paths.backups}. "
-                f"Make one now with: {PROG} backup"
-            )
+            return _(
+                "No backups yet; they are kept in {folder}. Make one now with: {prog} backup"
+            ).format(folder=paths.backups, prog=PROG)
         return "\n".join(_line(backup, clock) for backup in found)
     if args.action == "restore":
         return _restore(Path(args.file), database, paths.lock_file, clock)
     if not database.is_file():
-        raise NotFoundError(f"There is no database in {paths.data_dir} yet; nothing to back up.")
+        raise NotFoundError(
+            _("There is no database in {folder} yet; nothing to back up.").format(
+                folder=paths.data_dir
+            )
+        )
     if database.stat().st_size == 0:
         from wellbeing_app.core.store.health import zero_length
 
@@ -45,7 +49,9 @@ def run(args: argparse.Namespace, clock: Clock) -> str | dict[str, Any] | list[d
     made = backups.make_backup(database, clock.now())
     if args.json:
         return _row(made)
-    return f"Backed up (and checked) to {made.path} ({_size(made.size)})."
+    return _("Backed up (and checked) to {path} ({size}).").format(
+        path=made.path, size=_size(made.size)
+    )
 
 
 def daily_backup(database: Path, now: datetime) -> None:
@@ -54,28 +60,39 @@ def daily_backup(database: Path, now: datetime) -> None:
     try:
         backups.make_backup_if_due(database, now)
     except StorageError as exc:
-        print(f"{PROG}: note: the daily backup was not made: {exc}", file=sys.stderr)
+        print(
+            _("{prog}: note: the daily backup was not made: {error}").format(prog=PROG, error=exc),
+            file=sys.stderr,
+        )
 
 
 def _restore(file: Path, database: Path, lock_file: Path, clock: Clock) -> str:
     from wellbeing_app.core.store.lock import held_elsewhere
 
     if not file.exists():
-        raise ValidationError("FILE", f"{file} does not exist; '{PROG} backup list' shows them")
+        raise ValidationError(
+            "FILE",
+            _("{file} does not exist; '{prog} backup list' shows them").format(
+                file=file, prog=PROG
+            ),
+        )
     if file.resolve() == database.resolve():
-        raise ValidationError("FILE", f"{file} is the database itself; give a backup of it")
+        raise ValidationError(
+            "FILE", _("{file} is the database itself; give a backup of it").format(file=file)
+        )
     if held_elsewhere(lock_file):
         raise ConflictError(
-            "Wellbeing is running for this data folder; quit it first (Quit in its menu), "
-            "then restore."
+            _(
+                "Wellbeing is running for this data folder; quit it first (Quit in its menu), "
+                "then restore."
+            )
         )
     restored = backups.restore_backup(database, file, clock.now())
-    kept = (
-        f" The file it replaced is kept as {restored.kept_aside}."
-        if restored.kept_aside is not None
-        else ""
+    if restored.kept_aside is None:
+        return _("Restored {file}.").format(file=file)
+    return _("Restored {file}. The file it replaced is kept as {kept}.").format(
+        file=file, kept=restored.kept_aside
     )
-    return f"Restored {file}.{kept}"
 
 
 def _row(backup: backups.Backup) -> dict[str, Any]:
@@ -88,4 +105,6 @@ def _line(backup: backups.Backup, clock: Clock) -> str:
 
 
 def _size(size: int) -> str:
-    return f"{size / 1024:,.0f} KB" if size >= 1024 else f"{size} bytes"
+    if size >= 1024:
+        return _("{size} KB").format(size=formats.number(size / 1024))
+    return ngettext("{count} byte", "{count} bytes", size).format(count=size)

@@ -23,6 +23,7 @@ from wellbeing_app.core.imports.calendar_words import (
 )
 from wellbeing_app.core.imports.calendars import CalendarImports
 from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.language import _, ngettext
 
 
 def run(args: argparse.Namespace, journal: Journal) -> str | dict[str, Any]:
@@ -48,37 +49,87 @@ def listing(args: argparse.Namespace, journal: Journal) -> str | list[dict[str, 
     if args.json:
         return [_batch_json(info) for info in infos]
     if not infos:
-        return "No calendars imported yet ('wellbeing-app import calendar FILE --as rota')."
+        return _("No calendars imported yet ('wellbeing-app import calendar FILE --as rota').")
     return "\n".join(
         f"#{i.id}  {i.file_name}{f' ({i.calendar_name})' if i.calendar_name else ''}: "
-        f"{batch_line(i)}, updated {i.updated:%Y-%m-%d %H:%M} UTC"
+        + _("{batch}, updated {time} UTC").format(
+            batch=batch_line(i), time=f"{i.updated:%Y-%m-%d %H:%M}"
+        )
         for i in infos
     )
 
 
 def _text(plan: CalendarPlan, dry_run: bool) -> str:
     name = plan.file_name + (f" ({plan.calendar_name})" if plan.calendar_name else "")
-    kept = len(plan.kept)
-    lines = [
-        f"Read {name}, {plan.first} to {plan.last}: {kept} event{_s(kept)} "
-        f"{'would become' if dry_run else 'kept as'} {BECOMES[plan.used_as]}"
-        + (f", {sum(plan.skipped.values())} skipped:" if plan.skipped else ".")
-    ]
+    lines = [_read(plan, name, dry_run)]
     lines += [f"  {count} {why}" for why, count in sorted(plan.skipped.items())]
     made = changes(plan)
-    if dry_run:
-        batch = f"update batch #{plan.batch_id}" if plan.updating else "make a new batch"
-        lines.append(f"Would {batch}: {made}. Nothing was written (dry run).")
-        lines += [f"  {event_line(k.event)}" for k in plan.kept]
-    elif not kept and not plan.updating:
-        lines.append("Nothing was written.")
-    else:
-        done = "Updated" if plan.updating else "New"
+    if dry_run and plan.updating:
         lines.append(
-            f"{done} batch #{plan.batch_id}: {made}. "
-            f"'wellbeing-app import undo {plan.batch_id}' removes it."
+            _("Would update batch #{batch}: {changes}. Nothing was written (dry run).").format(
+                batch=plan.batch_id, changes=made
+            )
         )
+    elif dry_run:
+        lines.append(
+            _("Would make a new batch: {changes}. Nothing was written (dry run).").format(
+                changes=made
+            )
+        )
+    elif not plan.kept and not plan.updating:
+        lines.append(_("Nothing was written."))
+    else:
+        done = (
+            _("Updated batch #{batch}: {changes}.")
+            if plan.updating
+            else _("New batch #{batch}: {changes}.")
+        )
+        undo = _("'wellbeing-app import undo {batch}' removes it.")
+        lines.append(
+            done.format(batch=plan.batch_id, changes=made) + " " + undo.format(batch=plan.batch_id)
+        )
+    if dry_run:
+        lines += [f"  {event_line(k.event)}" for k in plan.kept]
     return "\n".join(lines)
+
+
+def _read(plan: CalendarPlan, name: str, dry_run: bool) -> str:
+    """The first line: the file, the days read, and how many events were kept (or would be)."""
+    kept, skipped = len(plan.kept), sum(plan.skipped.values())
+    if dry_run and skipped:
+        said = ngettext(
+            "Read {file}, {first} to {last}: {count} event would become {kinds}, "
+            "{skipped} skipped:",
+            "Read {file}, {first} to {last}: {count} events would become {kinds}, "
+            "{skipped} skipped:",
+            kept,
+        )
+    elif dry_run:
+        said = ngettext(
+            "Read {file}, {first} to {last}: {count} event would become {kinds}.",
+            "Read {file}, {first} to {last}: {count} events would become {kinds}.",
+            kept,
+        )
+    elif skipped:
+        said = ngettext(
+            "Read {file}, {first} to {last}: {count} event kept as {kinds}, {skipped} skipped:",
+            "Read {file}, {first} to {last}: {count} events kept as {kinds}, {skipped} skipped:",
+            kept,
+        )
+    else:
+        said = ngettext(
+            "Read {file}, {first} to {last}: {count} event kept as {kinds}.",
+            "Read {file}, {first} to {last}: {count} events kept as {kinds}.",
+            kept,
+        )
+    return said.format(
+        file=name,
+        first=plan.first,
+        last=plan.last,
+        count=kept,
+        kinds=_(BECOMES[plan.used_as]),
+        skipped=skipped,
+    )
 
 
 def _json(plan: CalendarPlan, dry_run: bool) -> dict[str, Any]:
@@ -128,7 +179,3 @@ def _batch_json(info: BatchInfo) -> dict[str, Any]:
         "imported": info.imported.isoformat(timespec="seconds"),
         "updated": info.updated.isoformat(timespec="seconds"),
     }
-
-
-def _s(count: int) -> str:
-    return "" if count == 1 else "s"

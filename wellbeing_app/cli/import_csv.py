@@ -24,13 +24,14 @@ from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.imports.csv_store import CsvImport, import_csv
 from wellbeing_app.core.imports.csv_words import counted, default_zone
 from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.language import _
 from wellbeing_app.core.records.pings import PingRow
 
 
 def run(args: argparse.Namespace, journal: Journal) -> str | dict[str, Any]:
     name = os.fsdecode(args.file)
     if not name:  # Path("") would be the current folder
-        raise ValidationError("FILE", "is empty; give the name of a CSV file")
+        raise ValidationError("FILE", _("is empty; give the name of a CSV file"))
     now, zone = journal.now(), journal.zone()
     try:
         report = import_csv(
@@ -38,7 +39,9 @@ def run(args: argparse.Namespace, journal: Journal) -> str | dict[str, Any]:
         )
     except ValidationError as exc:
         if exc.field == name:  # the file as a whole: named after the argument, as typed
-            raise ValidationError("FILE", f"{name} {exc.message}") from None
+            raise ValidationError(
+                "FILE", _("{file} {problem}").format(file=name, problem=exc.message)
+            ) from None
         raise
     return _json(report, journal) if args.json else _text(report, zone)
 
@@ -70,5 +73,5 @@ def _text(report: CsvImport, zone: str) -> str:
     if report.used_default_zone:
         lines.append(default_zone(zone))
     if report.dry_run:
-        lines.append("Nothing was written (dry run).")
+        lines.append(_("Nothing was written (dry run)."))
     return " ".join(lines)

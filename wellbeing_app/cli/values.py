@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.records.rules import check_source
 from wellbeing_app.core.schedule.book import check_zone, parse_clock, parse_days
 from wellbeing_app.core.time.clock import Clock
@@ -38,9 +39,15 @@ def whole_number(low: int, high: int, what: str) -> Callable[[str], int]:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+            raise argparse.ArgumentTypeError(
+                _("{value} is not a whole number").format(value=repr(text))
+            ) from None
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{what} must be {low}-{high}, got {value}")
+            raise argparse.ArgumentTypeError(
+                _("{what} must be {low}-{high}, got {value}").format(
+                    what=what, low=low, high=high, value=value
+                )
+            )
         return value
 
     return convert
@@ -62,7 +69,7 @@ def days_between(clock: Clock) -> Callable[[str], tuple[date, date | None]]:
     one_day = day(clock)
 
     def convert(text: str) -> tuple[date, date | None]:
-        first, _, last = text.partition("..")
+        first, _dots, last = text.partition("..")
         return one_day(first), (one_day(last) if last else None)
 
     return convert
@@ -77,7 +84,9 @@ def record_id(text: str) -> int:
     value = text.strip().removeprefix("#")
     if not value.isascii() or not value.isdigit() or not 0 < int(value) < 2**63:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a record number; 'wellbeing-app list' shows them (#12)"
+            _("{value} is not a record number; 'wellbeing-app list' shows them (#12)").format(
+                value=repr(text)
+            )
         )
     return int(value)
 
