@@ -23,7 +23,7 @@ from wellbeing_app.core.time.clock import FixedClock
 from wellbeing_app.ui.calendar_import_dialog import CalendarImportDialog, imported_words
 
 NIGHTS = Path(__file__).parent.parent / "data" / "calendars" / "night_shifts_warsaw_handmade.ics"
-SPRING_NIGHT = ["2026-03-28", "Sat", "22:00-06:00 (next day)", "7 h 00 min", "Night shift"]
+SPRING_NIGHT = ["2026-03-28", "Sat", "22:00–06:00 (ends the next day)", "7 h 00 min", "Night shift"]
 
 
 @pytest.fixture
@@ -46,7 +46,13 @@ def test_the_preview_shows_the_spring_night_as_seven_hours_and_writes_nothing(
     assert dialog.preview()
     rows = dialog.preview_rows()
     assert len(rows) == 62
-    assert rows[0] == ["2026-03-27", "Fri", "22:00-06:00 (next day)", "8 h 00 min", "Night shift"]
+    assert rows[0] == [
+        "2026-03-27",
+        "Fri",
+        "22:00–06:00 (ends the next day)",
+        "8 h 00 min",
+        "Night shift",
+    ]
     assert rows[1] == SPRING_NIGHT
     assert dialog.summary.text().splitlines() == [
         "night_shifts_warsaw_handmade.ics (Night shifts (hand-made)): 62 events would become "

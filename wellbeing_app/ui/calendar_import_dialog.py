@@ -307,15 +307,17 @@ def imported_words(plan: CalendarPlan) -> str:
 
 
 def event_cells(event: CalendarEvent) -> list[str]:
-    """One row of the preview: date, weekday, hours (as the calendar gives them), length."""
+    """One row of the preview: date, weekday, hours (as the calendar gives them), length
+    (worked out in UTC), summary."""
     hours = event_hours(event)
     if event.all_day:
         days = (event.last_day - event.first_day).days + 1
         length = "1 day" if days == 1 else f"{days} days"
     else:
+        hours = hours.replace("-", "–")  # as the rota window shows hours
         length = format_duration(event.duration)
         if event.end.date() != event.start.date():
-            hours += " (next day)"
+            hours += " (ends the next day)"
     day = WEEKDAY_LABELS[event.first_day.weekday()]
     return [event.first_day.isoformat(), day, hours, length, event.summary]
 

@@ -172,3 +172,4 @@ class SavedCopyDialog(SavedFileDialog):
             note = QLabel(KEEP_SAFE)
             note.setWordWrap(True)
             layout.insertWidget(1, note)
+            layout.insertSpacing(2, 8)
