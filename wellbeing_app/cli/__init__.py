@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from wellbeing_app.cli.checks import check_together
 from wellbeing_app.cli.parser import EXIT_BAD_INPUT, EXIT_REFUSED, PROG, build_parser
 from wellbeing_app.core.errors import ValidationError, WellbeingError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.time.clock import Clock, SystemClock
 
 if TYPE_CHECKING:
@@ -151,8 +152,10 @@ def _check_text(args: argparse.Namespace) -> None:
                 except UnicodeEncodeError:
                     raise ValidationError(
                         name.upper() if name in ("app", "instrument") else name,
-                        "is not valid UTF-8 text (check the terminal's encoding); "
-                        "nothing was written",
+                        _(
+                            "is not valid UTF-8 text (check the terminal's encoding); "
+                            "nothing was written"
+                        ),
                     ) from None
 
 
@@ -163,7 +166,9 @@ def _say_zone(clock: Clock) -> None:
     tz = os.environ.get("TZ", "").lstrip(":")
     if tz and not is_zone(tz):
         print(
-            f"{PROG}: note: TZ={tz!r} is not a time zone this machine knows; using {clock.zone()}",
+            _("{prog}: note: TZ={tz} is not a time zone this machine knows; using {zone}").format(
+                prog=PROG, tz=repr(tz), zone=clock.zone()
+            ),
             file=sys.stderr,
         )
 
@@ -193,7 +198,7 @@ def _named(exc: ValidationError, args: argparse.Namespace) -> str:
         or exc.field == getattr(args, "file", None)
     )
     name = exc.field if named_as_typed else f"--{exc.field.replace('_', '-')}"
-    return f"{name}: {exc.message}"
+    return _("{field}: {message}").format(field=name, message=exc.message)
 
 
 def _fail(message: str, status: int) -> int:
