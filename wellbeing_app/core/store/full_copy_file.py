@@ -295,7 +295,7 @@ def located(table: Table, number: int) -> str:
 
 
 def _not_a_number(constant: str) -> Any:
-    raise ValueError(f"{constant} is not a number JSON allows")
+    raise ValueError(_("{value} is not a number JSON allows").format(value=constant))
 
 
 def _depth(document: Any) -> int:
