@@ -116,6 +116,10 @@ def test_damage_met_while_in_use_stops_all_writing(
     with pytest.raises(DamagedDatabase), db.read() as session:  # every page of every table
         for (name,) in session.execute(text("SELECT name FROM sqlite_master WHERE type='table'")):
             session.execute(text(f"SELECT * FROM {name}")).all()
+        # and of every index (the page damaged may be one of the settings' key index)
+        indexes = "SELECT name, tbl_name FROM sqlite_master WHERE type='index'"
+        for index, table in session.execute(text(indexes)).all():
+            session.execute(text(f"SELECT count(*) FROM {table} INDEXED BY {index}")).all()
     with pytest.raises(DamagedDatabase), db.write() as session:
         raise AssertionError("a write began on a damaged file")
     db.close()
