@@ -3,8 +3,13 @@
 set -euo pipefail
 # dbus, libnotify-bin (notify-send) and libglib2.0-bin (gdbus): a private bus and real senders
 # for the notification and capture tests.
+# The bundle check (tests/bundle/check_bundle.py): binutils for PyInstaller; Qt's xcb libraries,
+# which PyInstaller copies into the bundle; Xvfb and trayer (a tray host) to show its tray icon.
 packages=(desktop-file-utils appstream dbus libnotify-bin libglib2.0-bin libegl1 libgl1
-          libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core poppler-utils)
+          libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core poppler-utils
+          binutils xvfb xauth trayer x11-utils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+          libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0
+          libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
