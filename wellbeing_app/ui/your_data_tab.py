@@ -44,7 +44,7 @@ TAKE_OUT = (
         "Every record, private notes and reflections included, in one file.",
     ),
     (
-        "De&lete all my data…",
+        "Delete all &my data…",
         "delete_all",
         "Every record and every backup, gone for good (you confirm first).",
     ),
