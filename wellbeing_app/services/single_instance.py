@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDeadlineTimer, QObject, QThread, Signal
 
+from wellbeing_app.core.language import _
 from wellbeing_app.core.store.lock import InstanceLock
 from wellbeing_app.platforms.runtime_folder import NEEDED, runtime_folder
 
@@ -97,8 +98,11 @@ class SingleInstance(QObject):
             log.info("Wellbeing is already running; it was asked to show itself")
             return 0
         print(
-            "wellbeing-app: another Wellbeing is running for this data folder but does not "
-            "answer; close it, or use another --data-dir.",
+            # TRANSLATORS: wellbeing-app and --data-dir are a command and an option: keep them.
+            _(
+                "wellbeing-app: another Wellbeing is running for this data folder but does not "
+                "answer; close it, or use another --data-dir."
+            ),
             file=sys.stderr,
         )
         return 1

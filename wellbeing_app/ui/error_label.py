@@ -7,6 +7,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from wellbeing_app.core.errors import ValidationError, WellbeingError
+from wellbeing_app.core.language import _
 
 ON_LIGHT = "#b3261e"
 ON_DARK = "#ff8a80"  # the dark red would all but vanish on a dark window
@@ -23,19 +24,20 @@ def error_style(widget: QWidget) -> str:
 
 
 class ErrorLabel(QLabel):
-    """Hidden until an error is shown; then ``<Field>: <what is wrong>`` or the plain message."""
+    """Hidden until an error is shown; then ``<Field>: <what is wrong>`` or the plain message.
+    ``field_names`` are shown as given: translated by the window that passes them."""
 
     def __init__(self, field_names: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__("", parent)
         self._names = field_names
         self.setWordWrap(True)
-        self.setAccessibleName("Error")
+        self.setAccessibleName(_("Error"))
         self.setVisible(False)
 
     def show_error(self, exc: WellbeingError) -> None:
         if isinstance(exc, ValidationError):
             name = self._names.get(exc.field, exc.field.replace("_", " ").capitalize())
-            self.setText(f"{name}: {exc.message}")
+            self.setText(_("{field}: {message}").format(field=name, message=exc.message))
         else:
             self.setText(str(exc))
         self.setStyleSheet(error_style(self))  # now, so it follows a theme changed meanwhile

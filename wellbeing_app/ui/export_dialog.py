@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from wellbeing_app.core.errors import ValidationError, WellbeingError
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.reports.document import WorkloadSummary
 from wellbeing_app.core.reports.formats import FORMATS, render_text, to_html
 from wellbeing_app.core.reports.summary import SummaryOptions, build_summary, check_note, left_out
@@ -54,26 +55,28 @@ Load = Callable[[Period], tuple[Workload, Totals]]
 Chart = tuple[str, str, bytes]  # image name, caption, PNG bytes
 
 PREVIEW_DELAY_MS = 300
+# Marked here, translated where shown (the language is chosen after import).
 FORMAT_LABELS = {
-    "pdf": "PDF: to print or attach",
-    "csv": "CSV: one row a week, for a spreadsheet",
-    "json": "JSON: for tools and scripts",
-    "md": "Markdown: to paste into chat or email",
+    "pdf": N_("PDF: to print or attach"),
+    "csv": N_("CSV: one row a week, for a spreadsheet"),
+    "json": N_("JSON: for tools and scripts"),
+    "md": N_("Markdown: to paste into chat or email"),
 }
+# The file dialog's filters: the pattern in brackets stays as it is.
 FILE_FILTERS = {
-    "pdf": "PDF documents (*.pdf)",
-    "csv": "CSV files (*.csv)",
-    "json": "JSON files (*.json)",
-    "md": "Markdown files (*.md)",
+    "pdf": N_("PDF documents (*.pdf)"),
+    "csv": N_("CSV files (*.csv)"),
+    "json": N_("JSON files (*.json)"),
+    "md": N_("Markdown files (*.md)"),
 }
-FIELD_NAMES = {"from": "From", "to": "To", "note": "What I am asking for"}
-WELLBEING_CHOICE = "Include my &well-being figures (WHO-5, mood, stress)"
-ADVICE_CHOICE = "Include how many incidents followed decisions made against my a&dvice"
-INTRO = (
+FIELD_NAMES = {"from": N_("From"), "to": N_("To"), "note": N_("What I am asking for")}
+WELLBEING_CHOICE = N_("Include my &well-being figures (WHO-5, mood, stress)")
+ADVICE_CHOICE = N_("Include how many incidents followed decisions made against my a&dvice")
+INTRO = N_(
     "Totals for a period, to bring to your manager on your terms. The preview shows exactly "
     "what the file will hold. Nothing is sent anywhere: you choose where to save it."
 )
-NOTE_HINT = "e.g. a second person on the weekend rota, or no Slack after 19:00"
+NOTE_HINT = N_("e.g. a second person on the weekend rota, or no Slack after 19:00")
 PREFERRED_SIZE = QSize(1040, 700)
 # What a window needs around it on screen: its frame and title bar, a panel or dock beside it.
 SCREEN_ROOM = QSize(40, 60)
@@ -122,7 +125,7 @@ class ExportDialog(QDialog):
         database or its backups)."""
         super().__init__(parent)
         self._data_dir = data_dir
-        self.setWindowTitle("Export a workload summary")
+        self.setWindowTitle(_("Export a workload summary"))
         self.setWindowIcon(icons.icon(icons.APP))
         self._load = load
         self._today = today
@@ -134,43 +137,43 @@ class ExportDialog(QDialog):
         self.saved_to: Path | None = None
         chosen = period or periods.last_full_weeks(today)
 
-        self.start = date_edit("From", chosen.start)
-        self.end = date_edit("To", chosen.end)
+        self.start = date_edit(_("From"), chosen.start)
+        self.end = date_edit(_("To"), chosen.end)
         self.format = QComboBox()
         for key in FORMATS:
-            self.format.addItem(FORMAT_LABELS[key], key)
+            self.format.addItem(_(FORMAT_LABELS[key]), key)
         self.format.setCurrentIndex(self.format.findData(fmt))
-        self.wellbeing = QCheckBox(WELLBEING_CHOICE)
-        self.advice = QCheckBox(ADVICE_CHOICE)  # unticked: the count is absent from the file
+        self.wellbeing = QCheckBox(_(WELLBEING_CHOICE))
+        self.advice = QCheckBox(_(ADVICE_CHOICE))  # unticked: the count is absent from the file
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
-        self.note.setPlaceholderText(NOTE_HINT)
+        self.note.setPlaceholderText(_(NOTE_HINT))
         self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
-        note_label = QLabel("What I am &asking for (optional)")
+        note_label = QLabel(_("What I am &asking for (optional)"))
         note_label.setBuddy(self.note)
         self.left_out = QLabel()
         self.left_out.setWordWrap(True)
         self.left_out.setTextFormat(Qt.TextFormat.PlainText)
         self.preview = SummaryPreview()
-        preview_label = QLabel("Pre&view: exactly what the file will hold")
+        preview_label = QLabel(_("Pre&view: exactly what the file will hold"))
         preview_label.setBuddy(self.preview)
-        self.error = ErrorLabel(FIELD_NAMES)
+        self.error = ErrorLabel({key: _(name) for key, name in FIELD_NAMES.items()})
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("&Save…")
+        self.save_button.setText(_("&Save…"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("&From", self.start)
-        form.addRow("&To", self.end)
-        form.addRow("F&ormat", self.format)
-        left_out_title = QLabel("Left out of this file")
+        form.addRow(_("&From"), self.start)
+        form.addRow(_("&To"), self.end)
+        form.addRow(_("F&ormat"), self.format)
+        left_out_title = QLabel(_("Left out of this file"))
         left_out_title.setStyleSheet("font-weight: bold;")
         choices = QVBoxLayout()
-        choices.addWidget(quiet_label(INTRO))
+        choices.addWidget(quiet_label(_(INTRO)))
         choices.addSpacing(8)
         choices.addLayout(form)
         choices.addSpacing(4)
@@ -179,7 +182,7 @@ class ExportDialog(QDialog):
         choices.addSpacing(8)
         choices.addWidget(note_label)
         choices.addWidget(self.note)
-        choices.addWidget(quiet_label("Shown near the top of the summary."))
+        choices.addWidget(quiet_label(_("Shown near the top of the summary.")))
         choices.addSpacing(12)
         choices.addWidget(left_out_title)
         choices.addWidget(self.left_out)
@@ -279,7 +282,9 @@ class ExportDialog(QDialog):
             self.preview.show_text(contents.text)
         else:
             assert contents.html is not None
-            self.preview.show_html(contents.html, {name: png for name, _, png in contents.charts})
+            self.preview.show_html(
+                contents.html, {name: png for name, _caption, png in contents.charts}
+            )
         self.preview.verticalScrollBar().setValue(scrolled)
         return True
 
@@ -294,12 +299,12 @@ class ExportDialog(QDialog):
         charts = self._chart_images(
             (period, options.include_wellbeing, options.include_advice), workload
         )
-        html = to_html(document, [(name, caption) for name, caption, _ in charts])
+        html = to_html(document, [(name, caption) for name, caption, _png in charts])
         return SummaryFile(fmt, period, document, html=html, charts=charts)
 
     def _chart_images(self, key: tuple[Period, bool, bool], workload: Workload) -> list[Chart]:
         """The PDF's charts for (period, well-being included, advice included)."""
-        _, wellbeing, advice = key
+        _period, wellbeing, advice = key
         if key not in self._charts:
             from wellbeing_app.services.summary_pdf import chart_images
 
@@ -334,9 +339,10 @@ class ExportDialog(QDialog):
                 path = check_output(path, self._data_dir, "file")
             write_summary_file(path, contents, private=self.wellbeing.isChecked())
         except (WellbeingError, OSError) as exc:
-            self.error.show_error(
-                exc if isinstance(exc, WellbeingError) else WellbeingError(f"Not saved: {exc}")
-            )
+            if not isinstance(exc, WellbeingError):
+                # TRANSLATORS: {reason} is the system's own words, such as "Permission denied".
+                exc = WellbeingError(_("Not saved: {reason}").format(reason=exc))
+            self.error.show_error(exc)
             return
         self.saved_to = path
         super().accept()
@@ -344,8 +350,8 @@ class ExportDialog(QDialog):
     @staticmethod
     def choose_file(parent: QWidget | None, suggested: Path, fmt: str) -> Path | None:
         """Ask where to save (the one call tests replace); None when the user cancels."""
-        name, _ = QFileDialog.getSaveFileName(
-            parent, "Save the workload summary", str(suggested), FILE_FILTERS[fmt]
+        name, _filter = QFileDialog.getSaveFileName(
+            parent, _("Save the workload summary"), str(suggested), _(FILE_FILTERS[fmt])
         )
         return Path(name) if name else None
 
@@ -380,5 +386,5 @@ def write_summary_file(path: Path, contents: SummaryFile, private: bool = True) 
     from wellbeing_app.services.summary_pdf import write_pdf
 
     assert contents.html is not None
-    charts = {name: png for name, _, png in contents.charts}
+    charts = {name: png for name, _caption, png in contents.charts}
     write_pdf(path, contents.html, charts, private=private)

@@ -8,13 +8,18 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.time import periods
 from wellbeing_app.core.time.periods import Period
 from wellbeing_app.ui.date_edit import date_edit, day_of
 from wellbeing_app.ui.error_label import ErrorLabel
 
-CHOICES = (("Last 4 weeks", "4 weeks"), ("Last quarter", "quarter"), ("Last year", "year"))
-CUSTOM = "Custom…"
+CHOICES = (
+    (N_("Last 4 weeks"), "4 weeks"),
+    (N_("Last quarter"), "quarter"),
+    (N_("Last year"), "year"),
+)
+CUSTOM = N_("Custom…")
 
 
 class PeriodPicker(QWidget):
@@ -26,21 +31,23 @@ class PeriodPicker(QWidget):
         super().__init__(parent)
         self.today = today
         self.choice = QComboBox()
-        self.choice.setAccessibleName("Period")
+        self.choice.setAccessibleName(_("Period"))
         for label, key in CHOICES:
-            self.choice.addItem(label, key)
-        self.choice.addItem(CUSTOM, None)
-        self.start = date_edit("From", today)
-        self.end = date_edit("To", today)
-        self.error = ErrorLabel({"to": "To"})
+            self.choice.addItem(_(label), key)
+        self.choice.addItem(_(CUSTOM), None)
+        self.start = date_edit(_("From"), today)
+        self.end = date_edit(_("To"), today)
+        self.error = ErrorLabel({"to": _("To")})
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        period_label = QLabel("&Period:")
+        period_label = QLabel(_("&Period:"))
         period_label.setBuddy(self.choice)
         layout.addWidget(period_label)
         layout.addWidget(self.choice)
-        self.from_label = QLabel("from")
-        self.to_label = QLabel("to")
+        # TRANSLATORS: the custom period reads "from [date] to [date]".
+        self.from_label = QLabel(_("from"))
+        # TRANSLATORS: as in "from [date] to [date]".
+        self.to_label = QLabel(_("to"))
         for widget in (self.from_label, self.start, self.to_label, self.end):
             layout.addWidget(widget)
         layout.addWidget(self.error)

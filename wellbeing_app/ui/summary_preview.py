@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QFontDatabase, QImage, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from wellbeing_app.core.language import _
 from wellbeing_app.services.summary_pdf import IMAGE_WIDTH
 
 # The PDF's own heading sizes, relative to the screen font rather than the printed 9.5 pt.
@@ -30,7 +31,7 @@ class SummaryPreview(QTextEdit):
         # As in print: a narrow table column wraps between words, never inside one. (The edit
         # gives every document it shows its own wrap mode.)
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
-        self.setAccessibleName("Preview")
+        self.setAccessibleName(_("Preview"))
         self._document: QTextDocument | None = None
         self._images: list[str] = []
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from wellbeing_app.core.language import _
 from wellbeing_app.core.reflection.streaks import Streaks
 from wellbeing_app.core.time.local_time import in_zone
 from wellbeing_app.core.time.periods import Period
@@ -62,7 +63,7 @@ class Reports(Feature):
             data_dir=self.journal.db.path.parent,
         )
         if saved and path is not None:
-            self.say("Summary saved", f"Saved to {path}")
+            self.say(_("Summary saved"), _("Saved to {path}").format(path=path))
 
     def export_from_dashboard(self, workload: Workload | None) -> None:
         """The dashboard's Export button: the period it shows, unless nothing is drawn yet."""
