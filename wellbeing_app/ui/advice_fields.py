@@ -9,14 +9,16 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel
 
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.time.local_time import EARLIEST
 from wellbeing_app.ui.date_edit import date_edit, day_of
 from wellbeing_app.ui.quiet_label import QUIET_STYLE
 
-AGAINST_ADVICE = "This followed a decision made against my &advice"
-ADVICE_GIVEN_ON = "Advice &given on"
-NOT_GIVEN = "not given"
-NOT_ON_YOU = "You said so, and it was not your call: the reaction is not on you."
+AGAINST_ADVICE = N_("This followed a decision made against my &advice")
+ADVICE_GIVEN_ON = N_("Advice &given on")
+# TRANSLATORS: in place of the day the advice was given, when it is not given.
+NOT_GIVEN = N_("not given")
+NOT_ON_YOU = N_("You said so, and it was not your call: the reaction is not on you.")
 # The date field's lowest value, shown as "not given": no advice is dated before 1970.
 _NOT_GIVEN = EARLIEST.date() - timedelta(days=1)
 
@@ -33,14 +35,14 @@ class AdviceFields(QObject):
         self._incident_day = incident_day
         self._today = today
         self._day: date | None = None  # the day last shown, kept while "not given" is shown
-        self.against_advice = QCheckBox(AGAINST_ADVICE)
-        self.known = QCheckBox(ADVICE_GIVEN_ON)
-        self.known.setToolTip("Leave it unticked when you do not remember the day")
-        self.advised_on = date_edit("Advice given on", _NOT_GIVEN)
+        self.against_advice = QCheckBox(_(AGAINST_ADVICE))
+        self.known = QCheckBox(_(ADVICE_GIVEN_ON))
+        self.known.setToolTip(_("Leave it unticked when you do not remember the day"))
+        self.advised_on = date_edit(_("Advice given on"), _NOT_GIVEN)
         self.advised_on.setDateRange(_qdate(_NOT_GIVEN), _qdate(today))
-        self.advised_on.setSpecialValueText(NOT_GIVEN)  # shown at the lowest value
+        self.advised_on.setSpecialValueText(_(NOT_GIVEN))  # shown at the lowest value
         self.advised_on.setDate(_qdate(_NOT_GIVEN))
-        self.not_on_you = QLabel(NOT_ON_YOU)
+        self.not_on_you = QLabel(_(NOT_ON_YOU))
         self.not_on_you.setWordWrap(True)
         self.not_on_you.setStyleSheet(QUIET_STYLE)
         self.against_advice.toggled.connect(self._show)

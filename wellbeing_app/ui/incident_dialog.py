@@ -16,16 +16,23 @@ from PySide6.QtWidgets import (
 )
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.records.incidents import MAX_SUMMARY, IncidentDraft, checked
 from wellbeing_app.core.time.clock import Clock
 from wellbeing_app.core.time.local_time import local_date
-from wellbeing_app.core.vocabulary import CATEGORY_LABELS, SEVERITIES, SEVERITY_HINTS
+from wellbeing_app.core.vocabulary import (
+    CATEGORY_LABELS,
+    SEVERITIES,
+    SEVERITY_HINTS,
+    category_label,
+)
 from wellbeing_app.ui.advice_fields import AdviceFields
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.quiet_label import QUIET_STYLE
 from wellbeing_app.ui.scale_row import ScaleRow
 from wellbeing_app.ui.wall_time import WallTimeEdit
 
+# Offered as typed and stored (like an app's name), so not translated.
 PLATFORMS = [
     "instagram",
     "tiktok",
@@ -39,7 +46,7 @@ PLATFORMS = [
     "email",
     "other",
 ]
-PRIVATE_NOTE = "Private: stays on this computer and is left out of every export."
+PRIVATE_NOTE = N_("Private: stays on this computer and is left out of every export.")
 
 
 class IncidentDialog(FormDialog[IncidentDraft]):
@@ -55,14 +62,19 @@ class IncidentDialog(FormDialog[IncidentDraft]):
     ) -> None:
         """``when`` is where a new incident's time starts (default: now)."""
         super().__init__(
-            "Edit incident" if initial else "Log an incident",
+            _("Edit incident") if initial else _("Log an incident"),
             self._collect_incident,
             save,
             {
-                "at": "When",
-                "details": "Private details",
-                "minutes": "Minutes spent",
-                "advised_on": "Advice given on",
+                "at": _("When"),
+                "category": _("Category"),
+                "severity": _("Severity"),
+                "platform": _("Platform"),
+                "minutes": _("Minutes spent"),
+                "summary": _("Summary"),
+                "details": _("Private details"),
+                "against_advice": _("Against advice"),
+                "advised_on": _("Advice given on"),
             },
             parent,
         )
@@ -70,11 +82,12 @@ class IncidentDialog(FormDialog[IncidentDraft]):
 
         self.when = WallTimeEdit(initial.at if initial else when or clock.now(), clock.zone())
         self.category = QComboBox()
-        self.category.addItem("Choose a category…", "")
-        for value, label in CATEGORY_LABELS.items():
-            self.category.addItem(label, value)
+        self.category.addItem(_("Choose a category…"), "")
+        for value in CATEGORY_LABELS:
+            self.category.addItem(category_label(value), value)
         # arrows move along the scale, a digit picks a level
-        self.severity_row = ScaleRow({level: str(level) for level in SEVERITIES}, SEVERITY_HINTS)
+        hints = {level: _(hint) for level, hint in SEVERITY_HINTS.items()}
+        self.severity_row = ScaleRow({level: str(level) for level in SEVERITIES}, hints)
         self.severity = self.severity_row.group
         self.severity_hint = QLabel("")
         self.severity_row.append(self.severity_hint)
@@ -85,32 +98,33 @@ class IncidentDialog(FormDialog[IncidentDraft]):
         self.platform.addItems(["", *PLATFORMS])
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 24 * 60)
-        self.minutes.setSuffix(" min")
+        # TRANSLATORS: after a number of minutes in a field; keep the space before it.
+        self.minutes.setSuffix(_(" min"))
         self.summary = QLineEdit()
         self.summary.setMaxLength(MAX_SUMMARY + 1)  # one over, so the limit is explained not hit
-        self.summary.setPlaceholderText("One short line, e.g. pile-on after the price change")
+        self.summary.setPlaceholderText(_("One short line, e.g. pile-on after the price change"))
         self.details = QPlainTextEdit()
-        self.details.setPlaceholderText("What happened, how it felt. Only you will see this.")
+        self.details.setPlaceholderText(_("What happened, how it felt. Only you will see this."))
         self.details.setTabChangesFocus(True)
         self.details.setMinimumHeight(80)
         self.advice = AdviceFields(
             local_date(clock.now(), clock.zone()), lambda: self.when.wall_time().date(), self
         )
-        private = QLabel(PRIVATE_NOTE)
+        private = QLabel(_(PRIVATE_NOTE))
         private.setWordWrap(True)
         private.setStyleSheet(QUIET_STYLE)
 
-        self.form.addRow("&When", self.when)
-        self.form.addRow("&Category", self.category)
-        self.form.addRow("Se&verity", self.severity_row)
-        self.form.addRow("&Platform", self.platform)
-        self.form.addRow("&Minutes spent", self.minutes)
-        self.form.addRow("S&ummary", self.summary)  # Alt+S saves
+        self.form.addRow(_("&When"), self.when)
+        self.form.addRow(_("&Category"), self.category)
+        self.form.addRow(_("Se&verity"), self.severity_row)
+        self.form.addRow(_("&Platform"), self.platform)
+        self.form.addRow(_("&Minutes spent"), self.minutes)
+        self.form.addRow(_("S&ummary"), self.summary)  # Alt+S saves
         self.advice.add_to(self.form)
-        self.form.addRow("Private &details", self.details)
+        self.form.addRow(_("Private &details"), self.details)
         self.form.addRow("", private)
         self.body.insertWidget(
-            0, QLabel("It happened to the brand's account. It is not a verdict on you.")
+            0, QLabel(_("It happened to the brand's account. It is not a verdict on you."))
         )
         self.fields = {
             "at": self.when,
@@ -141,13 +155,13 @@ class IncidentDialog(FormDialog[IncidentDraft]):
 
     def _on_severity(self, level: int, checked_now: bool) -> None:
         if checked_now:
-            self.severity_hint.setText(SEVERITY_HINTS[level])
+            self.severity_hint.setText(_(SEVERITY_HINTS[level]))
 
     def _collect_incident(self) -> IncidentDraft:
         if self.category.currentData() == "":
-            raise ValidationError("category", "choose what kind of incident it was")
+            raise ValidationError("category", _("choose what kind of incident it was"))
         if self.severity.checkedId() == -1:
-            raise ValidationError("severity", "choose how hard it was, from 1 to 5")
+            raise ValidationError("severity", _("choose how hard it was, from 1 to 5"))
         against_advice, advised_on = self.advice.value()
         return checked(
             IncidentDraft(

@@ -9,10 +9,11 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
+from wellbeing_app.core.language import _
 from wellbeing_app.core.records.fields import check_not_future, clean_text
 from wellbeing_app.core.records.pings import MAX_NOTE, check_source
 from wellbeing_app.core.time.clock import Clock
-from wellbeing_app.core.vocabulary import SOURCE_LABELS
+from wellbeing_app.core.vocabulary import SOURCE_LABELS, source_label
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.wall_time import WallTimeEdit
 
@@ -36,10 +37,15 @@ class PingDialog(FormDialog[PingEdit]):
         adding: bool = False,
     ) -> None:
         super().__init__(
-            "Add a ping" if adding else "Edit ping",
+            _("Add a ping") if adding else _("Edit ping"),
             self._collect_ping,
             save,
-            {"at": "When", "minutes": "Minutes responding"},
+            {
+                "at": _("When"),
+                "source": _("Source"),
+                "minutes": _("Minutes responding"),
+                "note": _("Note"),
+            },
             parent,
         )
         self._clock = clock
@@ -47,8 +53,8 @@ class PingDialog(FormDialog[PingEdit]):
         self.source = QComboBox()
         self.source.setEditable(True)  # any app name is welcome, e.g. discord
         self.source.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # Return saves, adds nothing
-        for value, label in SOURCE_LABELS.items():
-            self.source.addItem(label, value)
+        for value in SOURCE_LABELS:
+            self.source.addItem(source_label(value), value)
         index = self.source.findData(initial.source)
         if index >= 0:
             self.source.setCurrentIndex(index)
@@ -56,13 +62,14 @@ class PingDialog(FormDialog[PingEdit]):
             self.source.setCurrentText(initial.source)
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 24 * 60)
-        self.minutes.setSuffix(" min")
+        # TRANSLATORS: after a number of minutes in a field; keep the space before it.
+        self.minutes.setSuffix(_(" min"))
         self.minutes.setValue(initial.minutes)
         self.note = QLineEdit(initial.note or "")
-        self.form.addRow("&When", self.when)
-        self.form.addRow("S&ource", self.source)  # Alt+S saves
-        self.form.addRow("&Minutes responding", self.minutes)
-        self.form.addRow("&Note", self.note)
+        self.form.addRow(_("&When"), self.when)
+        self.form.addRow(_("S&ource"), self.source)  # Alt+S saves
+        self.form.addRow(_("&Minutes responding"), self.minutes)
+        self.form.addRow(_("&Note"), self.note)
         self.fields = {"at": self.when, "source": self.source, "note": self.note}
         self.setMinimumWidth(380)
         self.when.setFocus(Qt.FocusReason.OtherFocusReason)  # the first field, not Save

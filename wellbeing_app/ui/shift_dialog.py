@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.time.clock import Clock
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.wall_time import WallTimeEdit
@@ -33,20 +34,21 @@ class ShiftDialog(FormDialog[ShiftEdit]):
         *,
         adding: bool = False,
     ) -> None:
-        title = "Add a shift" if adding else "Edit shift"
-        super().__init__(title, self._collect_shift, save, {}, parent)
+        title = _("Add a shift") if adding else _("Edit shift")
+        names = {"start": _("Start"), "end": _("End"), "note": _("Note")}
+        super().__init__(title, self._collect_shift, save, names, parent)
         self.start = WallTimeEdit(initial.start, clock.zone())
         self.end = WallTimeEdit(initial.end or clock.now(), clock.zone())
-        self.running = QCheckBox("Still &running")
+        self.running = QCheckBox(_("Still &running"))
         self.running.setChecked(initial.end is None)
         self.running.toggled.connect(lambda on: self.end.setEnabled(not on))
         self.end.setEnabled(initial.end is not None)
         self.note = QLineEdit(initial.note or "")
-        self.form.addRow("S&tart", self.start)  # Alt+S saves
-        self.form.addRow("&End", self.end)
+        self.form.addRow(_("S&tart"), self.start)  # Alt+S saves
+        self.form.addRow(_("&End"), self.end)
         if not adding:  # a forgotten shift is over; the running one is started from the tray
             self.form.addRow("", self.running)
-        self.form.addRow("&Note", self.note)
+        self.form.addRow(_("&Note"), self.note)
         self.fields = {"start": self.start, "end": self.end, "note": self.note}
         self.setMinimumWidth(380)
         self.start.setFocus(Qt.FocusReason.OtherFocusReason)  # the first field, not Save
@@ -55,7 +57,7 @@ class ShiftDialog(FormDialog[ShiftEdit]):
         start = self.start.instant("start")
         end = None if self.running.isChecked() else self.end.instant("end")
         if end is not None and end <= start:
-            raise ValidationError("end", "must come after the start")
+            raise ValidationError("end", _("must come after the start"))
         return ShiftEdit(start, end, self.note.text())
 
     @classmethod
