@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wellbeing_app.core.language import N_, _, formats, ngettext
 from wellbeing_app.core.time.local_time import format_duration, in_zone
 from wellbeing_app.core.vocabulary import category_label, source_label
-from wellbeing_app.ui import icons
+from wellbeing_app.ui import day_names, icons
 from wellbeing_app.ui.date_edit import date_edit, day_of
 from wellbeing_app.ui.quiet_label import QUIET_STYLE
 
@@ -33,11 +34,13 @@ if TYPE_CHECKING:
 SHIFT = "shift"
 PING = "ping"
 INCIDENT = "incident"
-HOURS_NOT_SET_TODAY = (
+HOURS_NOT_SET_TODAY = N_(
     "Working hours are not set: pings outside a shift are not judged. "
     "Set them in Settings… in the tray."
 )
-HOURS_NOT_SET_THEN = "Working hours were not set on this day: pings outside a shift are not judged."
+HOURS_NOT_SET_THEN = N_(
+    "Working hours were not set on this day: pings outside a shift are not judged."
+)
 
 
 class RecordTable(QGroupBox):
@@ -61,8 +64,8 @@ class RecordTable(QGroupBox):
         self.table.doubleClicked.connect(lambda _: self._emit(self.edit_requested))
         self.empty = QLabel(empty_text)
         self.empty.setStyleSheet(QUIET_STYLE)
-        self.edit_button = QPushButton("Edit…")
-        self.delete_button = QPushButton("Delete")
+        self.edit_button = QPushButton(_("Edit…"))
+        self.delete_button = QPushButton(_("Delete"))
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
         self.delete_button.clicked.connect(lambda: self._emit(self.delete_requested))
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
@@ -90,7 +93,7 @@ class RecordTable(QGroupBox):
         selected = self.selected_id()
         self._ids = [row_id for row_id, _ in rows]
         self.table.setRowCount(len(rows))
-        for r, (_, cells) in enumerate(rows):
+        for r, (_row_id, cells) in enumerate(rows):
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         if selected in self._ids:
@@ -147,14 +150,14 @@ class TodayWindow(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setWindowIcon(icons.icon(icons.APP))
-        self.setWindowTitle("Today")
+        self.setWindowTitle(_("Today"))
         self.day: date | None = None
-        self.previous_day = QPushButton("◀ &Previous day")
-        self.previous_day.setToolTip("Alt+Left")
-        self.picker = date_edit("Day shown", date(2000, 1, 1))  # set by every show_log
-        self.next_day = QPushButton("&Next day ▶")
-        self.next_day.setToolTip("Alt+Right")
-        self.back_to_today = QPushButton("&Today")
+        self.previous_day = QPushButton(_("◀ &Previous day"))
+        self.previous_day.setToolTip(_keys("Alt+Left"))
+        self.picker = date_edit(_("Day shown"), date(2000, 1, 1))  # set by every show_log
+        self.next_day = QPushButton(_("&Next day ▶"))
+        self.next_day.setToolTip(_keys("Alt+Right"))
+        self.back_to_today = QPushButton(_("&Today"))
         self.previous_day.clicked.connect(lambda: self._step(-1))
         self.next_day.clicked.connect(lambda: self._step(1))
         self.back_to_today.clicked.connect(lambda: self.day_chosen.emit(None))
@@ -168,12 +171,12 @@ class TodayWindow(QWidget):
             navigation.addWidget(widget)
         navigation.addStretch()
         self.add_buttons = {
-            SHIFT: QPushButton("Add &shift…"),
-            PING: QPushButton("Add p&ing…"),
-            INCIDENT: QPushButton("Add in&cident…"),
+            SHIFT: QPushButton(_("Add &shift…")),
+            PING: QPushButton(_("Add p&ing…")),
+            INCIDENT: QPushButton(_("Add in&cident…")),
         }
         adding = QHBoxLayout()
-        adding.addWidget(QLabel("Forgot something on this day?"))
+        adding.addWidget(QLabel(_("Forgot something on this day?")))
         for kind, button in self.add_buttons.items():
             button.clicked.connect(lambda _=False, kind=kind: self.add_requested.emit(kind))
             adding.addWidget(button)
@@ -183,7 +186,7 @@ class TodayWindow(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.status.setFont(font)
-        motto = QLabel("You are not your brand.")
+        motto = QLabel(_("You are not your brand."))
         motto.setStyleSheet(QUIET_STYLE)
         self.streaks = QLabel("")
         # Shown when a ping of the day is "not judged", to say why.
@@ -192,27 +195,31 @@ class TodayWindow(QWidget):
         self.hours_note.setStyleSheet(QUIET_STYLE)
         self.hours_note.setVisible(False)
         self.shifts = RecordTable(
-            SHIFT, "Shifts", ["Start", "End", "Length", "Note"], "No shift on this day."
+            SHIFT,
+            _("Shifts"),
+            [_("Start"), _("End"), _("Length"), _("Note")],
+            _("No shift on this day."),
         )
         self.pings = RecordTable(
             PING,
-            "Pings",
-            ["Time", "Source", "Minutes", "When", "Note"],
-            "No pings logged on this day.",
+            _("Pings"),
+            # TRANSLATORS: "When" heads the column saying after hours, on call or working hours.
+            [_("Time"), _("Source"), _("Minutes"), _("When"), _("Note")],
+            _("No pings logged on this day."),
         )
         self.incidents = RecordTable(
             INCIDENT,
-            "Incidents",
+            _("Incidents"),
             [
-                "Time",
-                "Category",
-                "Severity",
-                "Platform",
-                "Minutes",
-                "Against your advice",
-                "Summary",
+                _("Time"),
+                _("Category"),
+                _("Severity"),
+                _("Platform"),
+                _("Minutes"),
+                _("Against your advice"),
+                _("Summary"),
             ],
-            "No incidents on this day.",
+            _("No incidents on this day."),
         )
         layout = QVBoxLayout(self)
         layout.addLayout(navigation)
@@ -231,15 +238,22 @@ class TodayWindow(QWidget):
     def show_streaks(self, disconnect: int, reflection: int) -> None:
         """Workdays in a row you disconnected on time, and reflected (days off don't count)."""
         self.streaks.setText(
-            f"Disconnect streak: {disconnect} workday{'s' if disconnect != 1 else ''} · "
-            f"reflection streak: {reflection} workday{'s' if reflection != 1 else ''}"
+            # TRANSLATORS: {disconnect} and {reflection} are counts such as "3 workdays".
+            _("Disconnect streak: {disconnect} · reflection streak: {reflection}").format(
+                disconnect=_workdays(disconnect), reflection=_workdays(reflection)
+            )
         )
 
     def show_log(self, log: DayLog, now: datetime, zone: str) -> None:
         today = in_zone(now, zone).date()
         self.day = log.day
         is_today = log.day == today
-        self.setWindowTitle(f"Today, {log.day:%A %d %B}" if is_today else f"{log.day:%A %d %B %Y}")
+        self.setWindowTitle(
+            # TRANSLATORS: {day} is such as "Sunday 15 November".
+            _("Today, {day}").format(day=day_names.weekday_and_month(log.day))
+            if is_today
+            else day_names.weekday_month_and_year(log.day)
+        )
         self.picker.blockSignals(True)
         self.picker.setDate(QDate(log.day.year, log.day.month, log.day.day))
         self.picker.setMaximumDate(QDate(today.year, today.month, today.day))
@@ -249,26 +263,31 @@ class TodayWindow(QWidget):
         running = next((s for s in log.shifts if s.end is None), None)
         worked = sum((s.length(now) for s in log.shifts), start=now - now)
         if running and is_today:
+            # TRANSLATORS: {time} is such as 09:00, {duration} such as "2 h 05 min".
+            running_text = _("Shift running since {time} ({duration})")
             self.status.setText(
-                f"Shift running since {in_zone(running.start, zone):%H:%M} "
-                f"({format_duration(running.length(now))})"
+                running_text.format(
+                    time=f"{in_zone(running.start, zone):%H:%M}",
+                    duration=format_duration(running.length(now)),
+                )
             )
+        elif is_today and log.shifts:
+            worked_today = _("Off the clock. Worked {duration} today.")
+            self.status.setText(worked_today.format(duration=format_duration(worked)))
         elif is_today:
-            done = f" Worked {format_duration(worked)} today." if log.shifts else ""
-            self.status.setText(f"Off the clock.{done}")
+            self.status.setText(_("Off the clock."))
+        elif log.shifts:
+            worked_then = _("Worked {duration} on this day.")
+            self.status.setText(worked_then.format(duration=format_duration(worked)))
         else:
-            self.status.setText(
-                f"Worked {format_duration(worked)} on this day."
-                if log.shifts
-                else "No shift recorded on this day."
-            )
+            self.status.setText(_("No shift recorded on this day."))
         self.shifts.set_rows(
             [
                 (
                     s.id,
                     [
                         _when(s.start, zone, log.day),
-                        _when(s.end, zone, log.day) if s.end else "running",
+                        _when(s.end, zone, log.day) if s.end else _("running"),
                         format_duration(s.length(now)),
                         s.note or "",
                     ],
@@ -277,7 +296,7 @@ class TodayWindow(QWidget):
             ]
         )
         unjudged = any(not p.judged for p in log.pings)
-        self.hours_note.setText(HOURS_NOT_SET_TODAY if is_today else HOURS_NOT_SET_THEN)
+        self.hours_note.setText(_(HOURS_NOT_SET_TODAY if is_today else HOURS_NOT_SET_THEN))
         self.hours_note.setVisible(unjudged)
         self.pings.set_rows(
             [
@@ -317,14 +336,28 @@ class TodayWindow(QWidget):
             self.day_chosen.emit(self.day + timedelta(days=days))
 
 
+def _workdays(count: int) -> str:
+    return ngettext("{count} workday", "{count} workdays", count).format(count=count)
+
+
+def _keys(keys: str) -> str:
+    """A shortcut as the desktop writes it, in its language (Qt's own words)."""
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+
 def _advice(against_advice: bool, advised_on: date | None) -> str:
     """The mark of an incident that followed a decision made against the user's advice."""
     if not against_advice:
         return ""
-    return f"yes (advised {advised_on.day} {advised_on:%b})" if advised_on else "yes"
+    if advised_on is None:
+        return _("yes")
+    # TRANSLATORS: {day} is when the advice was given, such as "9 Nov".
+    return _("yes (advised {day})").format(day=formats.short_date(advised_on))
 
 
 def _when(instant: datetime, zone: str, day: object) -> str:
-    """``HH:MM``, with the date too when it is not today (a shift from last night)."""
+    """``HH:MM``, with the weekday too when it is not that day (a shift from last night)."""
     local = in_zone(instant, zone)
-    return f"{local:%H:%M}" if local.date() == day else f"{local:%a %H:%M}"
+    if local.date() == day:
+        return f"{local:%H:%M}"
+    return f"{formats.weekday(local.weekday())} {local:%H:%M}"
