@@ -4,7 +4,8 @@
 #   ./install.sh              install or update
 #   ./install.sh --uninstall  remove the program again (your data stays)
 # Puts the program in ~/.local/lib/wellbeing-app, the command in ~/.local/bin/wellbeing-app, the
-# menu entry in ~/.local/share/applications and the icon in ~/.local/share/icons.
+# menu entry in ~/.local/share/applications and the icon in ~/.local/share/icons (desktops
+# notice both by themselves: no cache is written, so nothing is left behind).
 set -eu
 
 name=wellbeing-app
@@ -17,20 +18,10 @@ bin=$HOME/.local/bin
 apps=$data/applications
 icons=$data/icons/hicolor/scalable/apps
 
-refresh_menus() {
-  if command -v update-desktop-database >/dev/null 2>&1; then
-    update-desktop-database -q "$apps" 2>/dev/null || true
-  fi
-  if command -v gtk-update-icon-cache >/dev/null 2>&1; then
-    gtk-update-icon-cache -q -t "$data/icons/hicolor" 2>/dev/null || true
-  fi
-}
-
 if [ "${1:-}" = "--uninstall" ]; then
   if [ -L "$bin/$name" ]; then rm -f "$bin/$name"; fi
   rm -rf "$lib"
   rm -f "$apps/$entry" "$icons/$name.svg"
-  refresh_menus
   echo "Wellbeing is removed. Your data is still in $data/$name."
   exit 0
 elif [ -n "${1:-}" ]; then
@@ -60,7 +51,6 @@ case $lib in
 esac
 sed "s|^Exec=.*|$exec_line|" "$here/$entry" > "$apps/$entry.new"
 mv "$apps/$entry.new" "$apps/$entry"
-refresh_menus
 
 echo "Wellbeing is installed: start it from your desktop's menu, or run $bin/$name"
 case ":${PATH:-}:" in
