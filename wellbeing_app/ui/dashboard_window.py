@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wellbeing_app.core.language import N_, _, ngettext
 from wellbeing_app.core.workload.cards import cards
 from wellbeing_app.core.workload.charts import CHARTS
 from wellbeing_app.core.workload.coverage import SET_HOURS_COMMAND, working_hours_notice
-from wellbeing_app.ui import icons
+from wellbeing_app.ui import day_names, icons
 from wellbeing_app.ui.chart_colours import theme_from
 from wellbeing_app.ui.chart_view import ChartView
 from wellbeing_app.ui.period_picker import PeriodPicker
@@ -35,16 +36,17 @@ if TYPE_CHECKING:
     from wellbeing_app.core.time.periods import Period
     from wellbeing_app.core.workload.loads import Totals, Workload
 
-LOADING = "Adding up the period…"
+LOADING = N_("Adding up the period…")
 CHART_KEYS = ("hours", "after_hours", "heatmap", "incidents", "mood_stress")
 TAB_TITLES = (
-    "&Hours",
-    "&After-hours pings",
-    "&When work reaches you",
-    "&Incidents",
-    "&Mood and stress",
+    N_("&Hours"),
+    N_("&After-hours pings"),
+    N_("&When work reaches you"),
+    N_("&Incidents"),
+    N_("&Mood and stress"),
 )
-EMPTY_TEXT = (
+# TRANSLATORS: rich text; keep the tags and the two commands between <code> and </code>.
+EMPTY_TEXT = N_(
     "Nothing is logged for this period yet. Start a shift from the tray when you begin work, "
     "and log the pings that reach you after hours: the charts fill in from there. "
     "To see what they show first, try demo data in a separate folder: "
@@ -67,22 +69,22 @@ class DashboardWindow(QWidget):
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Workload dashboard")
+        self.setWindowTitle(_("Workload dashboard"))
         self.setWindowIcon(icons.icon(icons.APP))
         self.resize(1120, 720)
         self.picker = PeriodPicker(today)
         self.picker.period_chosen.connect(self.period_chosen)
-        self.export_button = QPushButton("Export summary…")
+        self.export_button = QPushButton(_("Export summary…"))
         self.export_button.clicked.connect(lambda: self.export_requested.emit(self.workload))
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.empty = QLabel(EMPTY_TEXT)
+        self.empty = QLabel(_(EMPTY_TEXT))
         self.empty.setWordWrap(True)
         self.empty.setTextFormat(Qt.TextFormat.RichText)
         self.empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Until the first figures arrive (the first chart of a session loads matplotlib, about
         # a second), say so rather than "nothing is logged".
-        self.heading.setText(LOADING)
+        self.heading.setText(_(LOADING))
         self.empty.setVisible(False)
         # What working hours cover, when not the whole period (and how to set them).
         self.hours_notice = QLabel()
@@ -101,7 +103,7 @@ class DashboardWindow(QWidget):
         top.addWidget(self.picker, 1)
         top.addWidget(self.export_button)
         for key, title in zip(CHART_KEYS, TAB_TITLES, strict=True):
-            self.tabs.addTab(self.charts[key], title)
+            self.tabs.addTab(self.charts[key], _(title))
         self.tabs.currentChanged.connect(self._draw_current)
         layout = self._body = QVBoxLayout(self)
         layout.addLayout(top)
@@ -118,14 +120,29 @@ class DashboardWindow(QWidget):
         """Fill the cards and draw every chart for ``workload`` (matplotlib loads on first use)."""
         self.workload = workload
         period = workload.period
-        compared = (
-            f"compared with the {period.days} days before"
-            if workload.coverage.previous_has_data
-            else "no earlier data to compare"
-        )
+        if workload.coverage.previous_has_data:
+            # TRANSLATORS: {start} and {end} are days such as "12 Oct 2026"; {zone} is a time
+            # zone such as Europe/Warsaw.
+            heading = ngettext(
+                "{start} – {end} ({count} day), compared with the {count} day before. "
+                "Times in {zone}.",
+                "{start} – {end} ({count} days), compared with the {count} days before. "
+                "Times in {zone}.",
+                period.days,
+            )
+        else:
+            heading = ngettext(
+                "{start} – {end} ({count} day), no earlier data to compare. Times in {zone}.",
+                "{start} – {end} ({count} days), no earlier data to compare. Times in {zone}.",
+                period.days,
+            )
         self.heading.setText(
-            f"{period.start:%-d %b %Y} – {period.end:%-d %b %Y} ({period.days} days), "
-            f"{compared}. Times in {workload.zone}."
+            heading.format(
+                start=day_names.day_month_and_year(period.start),
+                end=day_names.day_month_and_year(period.end),
+                count=period.days,
+                zone=workload.zone,
+            )
         )
         notice = working_hours_notice(workload.coverage)
         self.hours_notice.setText(_with_command_kept_whole(notice))

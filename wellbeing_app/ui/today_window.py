@@ -203,8 +203,14 @@ class TodayWindow(QWidget):
         self.pings = RecordTable(
             PING,
             _("Pings"),
-            # TRANSLATORS: "When" heads the column saying after hours, on call or working hours.
-            [_("Time"), _("Source"), _("Minutes"), _("When"), _("Note")],
+            [
+                _("Time"),
+                _("Source"),
+                _("Minutes"),
+                # TRANSLATORS: heads the column saying after hours, on call or working hours.
+                _("When"),
+                _("Note"),
+            ],
             _("No pings logged on this day."),
         )
         self.incidents = RecordTable(
@@ -238,7 +244,7 @@ class TodayWindow(QWidget):
     def show_streaks(self, disconnect: int, reflection: int) -> None:
         """Workdays in a row you disconnected on time, and reflected (days off don't count)."""
         self.streaks.setText(
-            # TRANSLATORS: {disconnect} and {reflection} are counts such as "3 workdays".
+            # TRANSLATORS: here {disconnect} and {reflection} come with their unit: "3 workdays".
             _("Disconnect streak: {disconnect} · reflection streak: {reflection}").format(
                 disconnect=_workdays(disconnect), reflection=_workdays(reflection)
             )
