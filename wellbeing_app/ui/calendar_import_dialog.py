@@ -32,7 +32,7 @@ from wellbeing_app.core.imports.calendar_file import CalendarEvent, CalendarRead
 from wellbeing_app.core.imports.calendar_words import BECOMES, changes, event_hours
 from wellbeing_app.core.imports.calendars import CalendarImports
 from wellbeing_app.core.time.local_time import format_duration
-from wellbeing_app.core.vocabulary import WEEKDAY_LABELS
+from wellbeing_app.core.vocabulary import weekday_label
 from wellbeing_app.ui import icons
 from wellbeing_app.ui.app_words import file_problem, in_app_words
 from wellbeing_app.ui.date_edit import date_edit, day_of
@@ -318,7 +318,7 @@ def event_cells(event: CalendarEvent) -> list[str]:
         length = format_duration(event.duration)
         if event.end.date() != event.start.date():
             hours += " (ends the next day)"
-    day = WEEKDAY_LABELS[event.first_day.weekday()]
+    day = weekday_label(event.first_day.weekday())
     return [event.first_day.isoformat(), day, hours, length, event.summary]
 
 

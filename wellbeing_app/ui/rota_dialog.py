@@ -31,7 +31,7 @@ from wellbeing_app.core.imports.calendars import CalendarImports
 from wellbeing_app.core.schedule.rota import RotaEntry
 from wellbeing_app.core.schedule.rota_changes import Rota
 from wellbeing_app.core.time.local_time import format_duration, in_zone
-from wellbeing_app.core.vocabulary import WEEKDAY_LABELS
+from wellbeing_app.core.vocabulary import weekday_label
 from wellbeing_app.ui import confirm, icons
 from wellbeing_app.ui.app_words import in_app_words
 from wellbeing_app.ui.calendar_import_dialog import CalendarImportDialog, imported_words
@@ -215,7 +215,7 @@ class RotaDialog(QDialog):
             return False
         self.changed = True
         self.refresh()
-        self.say(f"Added {entry_cells(entry)[2]} on {WEEKDAY_LABELS[entry.day.weekday()]} "
+        self.say(f"Added {entry_cells(entry)[2]} on {weekday_label(entry.day.weekday())} "
                  f"{entry.day}.")  # fmt: skip
         return True
 
@@ -310,5 +310,5 @@ def entry_cells(entry: RotaEntry) -> list[str]:
     if end.date() > entry.day:
         hours += " (ends the next day)"
     origin = "typed by hand" if entry.batch is None else f"calendar #{entry.batch}"
-    day = WEEKDAY_LABELS[entry.day.weekday()]
+    day = weekday_label(entry.day.weekday())
     return [entry.day.isoformat(), day, hours, format_duration(entry.end - entry.start), origin]

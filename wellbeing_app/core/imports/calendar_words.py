@@ -6,14 +6,14 @@ from __future__ import annotations
 from wellbeing_app.core.imports.calendar_batches import BatchInfo, CalendarPlan
 from wellbeing_app.core.imports.calendar_file import CalendarEvent
 from wellbeing_app.core.time.local_time import format_duration
-from wellbeing_app.core.vocabulary import WEEKDAY_LABELS
+from wellbeing_app.core.vocabulary import weekday_label
 
 BECOMES = {"rota": "rota windows", "oncall": "on-call periods", "days-off": "days off"}
 
 
 def event_day(event: CalendarEvent) -> str:
     """``Sat 2026-03-28``: the local day the event starts on."""
-    return f"{WEEKDAY_LABELS[event.first_day.weekday()]} {event.first_day}"
+    return f"{weekday_label(event.first_day.weekday())} {event.first_day}"
 
 
 def event_hours(event: CalendarEvent) -> str:
