@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wellbeing_app.ui import icons
+from wellbeing_app.core.language import _
+from wellbeing_app.ui import day_names, icons
 
 
 class HandoffDialog(QDialog):
@@ -23,14 +24,14 @@ class HandoffDialog(QDialog):
 
     def __init__(self, items: list[tuple[int, str, date]], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Left at work")
+        self.setWindowTitle(_("Left at work"))
         self.setWindowIcon(icons.icon(icons.APP))
-        intro = QLabel("You &left these at work. They waited for you; tick off what is done.")
+        intro = QLabel(_("You &left these at work. They waited for you; tick off what is done."))
         intro.setWordWrap(True)
         self.list = QListWidget()
         intro.setBuddy(self.list)
         for item_id, text, day in items:
-            row = QListWidgetItem(f"{text}   ({day:%a %d %b})")
+            row = QListWidgetItem(f"{text}   ({day_names.short_weekday_and_month(day)})")
             row.setData(Qt.ItemDataRole.UserRole, item_id)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Unchecked)

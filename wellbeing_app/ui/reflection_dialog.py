@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from wellbeing_app.core.errors import ValidationError, WellbeingError
+from wellbeing_app.core.language import N_, _, ngettext
 from wellbeing_app.core.records.incidents import IncidentRow
 from wellbeing_app.core.records.pings import PingRow
 from wellbeing_app.core.reflection.affirmations import affirmation_for, against_advice_line
@@ -27,25 +28,40 @@ from wellbeing_app.core.reflection.reflections import ReflectionDraft, checked_r
 from wellbeing_app.core.time.clock import Clock
 from wellbeing_app.core.time.local_time import in_zone
 from wellbeing_app.core.vocabulary import category_label, source_label
+from wellbeing_app.ui import day_names
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.quiet_label import quiet_label
 from wellbeing_app.ui.scale_row import ScaleRow
 
-MOOD_WORDS = {1: "rough", 2: "low", 3: "okay", 4: "fine", 5: "good"}
-ENERGY_WORDS = {1: "drained", 2: "tired", 3: "steady", 4: "awake", 5: "charged"}
-WEIGHT_WORDS = {1: "not at all", 2: "a little", 3: "some", 4: "a lot", 5: "heavily"}
-WEIGHT_QUESTION = "How much did the &brand's reception weigh on you today? (optional)"
-HANDOFF_HINT = "One item per line. They will reappear to tick off when your next shift starts."
+# Marked here, translated where shown (the language is chosen after import).
+MOOD_WORDS = {1: N_("rough"), 2: N_("low"), 3: N_("okay"), 4: N_("fine"), 5: N_("good")}
+ENERGY_WORDS = {
+    1: N_("drained"),
+    2: N_("tired"),
+    3: N_("steady"),
+    4: N_("awake"),
+    5: N_("charged"),
+}
+WEIGHT_WORDS = {
+    # TRANSLATORS: these five answer how much the brand's reception weighed on you.
+    1: N_("not at all"),
+    2: N_("a little"),
+    3: N_("some"),
+    4: N_("a lot"),
+    5: N_("heavily"),
+}
+WEIGHT_QUESTION = N_("How much did the &brand's reception weigh on you today? (optional)")
+HANDOFF_HINT = N_("One item per line. They will reappear to tick off when your next shift starts.")
 NO_STRESS = -1  # the spin box's "not set" position, below the scale
 LISTED = 4  # pings or incidents named in the summary before "…"
 FIELD_NAMES = {
-    "mood": "Mood",
-    "energy": "Energy",
-    "stress": "Stress",
-    "detach": "Brand's reception",
-    "went_well": "What went well",
-    "leave": "What I leave at work",
-    "tonight": "One thing for me tonight",
+    "mood": N_("Mood"),
+    "energy": N_("Energy"),
+    "stress": N_("Stress"),
+    "detach": N_("Brand's reception"),
+    "went_well": N_("What went well"),
+    "leave": N_("What I leave at work"),
+    "tonight": N_("One thing for me tonight"),
 }
 
 
@@ -68,7 +84,7 @@ class ReflectionDialog(FormDialog[ReflectionDraft]):
             _title(day, in_zone(clock.now(), clock.zone()).date(), editing=initial is not None),
             self._collect_reflection,
             save,
-            FIELD_NAMES,
+            {key: _(name) for key, name in FIELD_NAMES.items()},
             parent,
         )
         self._zone = clock.zone()
@@ -80,14 +96,15 @@ class ReflectionDialog(FormDialog[ReflectionDraft]):
         self.energy = ScaleRow(_numbered(ENERGY_WORDS))
         self.stress = QSpinBox()
         self.stress.setRange(NO_STRESS, 10)
-        self.stress.setSpecialValueText("not set")
+        # TRANSLATORS: the stress field before a number from 0 to 10 is chosen.
+        self.stress.setSpecialValueText(_("not set"))
         self.stress.setValue(NO_STRESS)
         stress_row = QHBoxLayout()
         stress_row.addWidget(self.stress)
-        stress_row.addWidget(quiet_label("0 calm … 10 overwhelmed", wrap=False))
+        stress_row.addWidget(quiet_label(_("0 calm … 10 overwhelmed"), wrap=False))
         stress_row.addStretch()
         self.detachment = ScaleRow(_numbered(WEIGHT_WORDS))
-        weight_label = QLabel(WEIGHT_QUESTION)
+        weight_label = QLabel(_(WEIGHT_QUESTION))
         weight_label.setBuddy(self.detachment)
         self.pings_summary = QLabel()
         self.incidents_summary = QLabel()
@@ -100,7 +117,7 @@ class ReflectionDialog(FormDialog[ReflectionDraft]):
         looking_back.addWidget(self.pings_summary)
         looking_back.addWidget(self.incidents_summary)
         looking_back.addWidget(self.against_advice)
-        self.log_missed_button = QPushButton("Lo&g something I missed…")
+        self.log_missed_button = QPushButton(_("Lo&g something I missed…"))
         self.log_missed_button.setAutoDefault(False)  # Enter saves, it does not open a dialog
         looking_back.addWidget(self.log_missed_button, 0, Qt.AlignmentFlag.AlignLeft)
         if log_missed is None:
@@ -110,34 +127,36 @@ class ReflectionDialog(FormDialog[ReflectionDraft]):
         self.went_well = QLineEdit()
         self.leave = QPlainTextEdit()
         self.leave.setTabChangesFocus(True)
-        self.leave.setPlaceholderText("e.g. reply to the agency about Friday's post")
+        self.leave.setPlaceholderText(_("e.g. reply to the agency about Friday's post"))
         self.leave.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.tonight = QLineEdit()
-        self.tonight.setPlaceholderText("e.g. a walk, a call, a film")
+        self.tonight.setPlaceholderText(_("e.g. a walk, a call, a film"))
 
-        self.form.addRow("&Mood", self.mood)
-        self.form.addRow("&Energy", self.energy)
-        self.form.addRow("S&tress", stress_row)
+        self.form.addRow(_("&Mood"), self.mood)
+        self.form.addRow(_("&Energy"), self.energy)
+        self.form.addRow(_("S&tress"), stress_row)
         self.form.addRow(weight_label)
         self.form.addRow("", self.detachment)
-        self.form.addRow("From today's log", looking_back)
-        self.form.addRow("What went &well", self.went_well)
-        self.form.addRow("What I &leave at work", self.leave)
-        self.form.addRow("", quiet_label(HANDOFF_HINT))
-        self.form.addRow("&One thing for me tonight", self.tonight)
+        self.form.addRow(_("From today's log"), looking_back)
+        self.form.addRow(_("What went &well"), self.went_well)
+        self.form.addRow(_("What I &leave at work"), self.leave)
+        self.form.addRow("", quiet_label(_(HANDOFF_HINT)))
+        self.form.addRow(_("&One thing for me tonight"), self.tonight)
         _buddy(self.form.labelForField(stress_row), self.stress)
         self.affirmation = QLabel(affirmation_for(day))
         self.affirmation.setWordWrap(True)
         self.affirmation.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.affirmation.setStyleSheet("font-style: italic; padding: 14px 0 6px 0;")
         self.body.insertWidget(1, self.affirmation)
-        self.body.insertWidget(
-            0, QLabel(f"{day:%A %d %B}. A minute to close the day; nothing here is graded.")
-        )
+        # TRANSLATORS: {day} is such as "Sunday 15 November".
+        heading = _("{day}. A minute to close the day; nothing here is graded.")
+        self.body.insertWidget(0, QLabel(heading.format(day=day_names.weekday_and_month(day))))
         self.body.insertSpacing(1, 6)
         buttons = self.findChild(QDialogButtonBox)
         assert buttons is not None
-        self.skip_button = buttons.addButton("S&kip today", QDialogButtonBox.ButtonRole.ActionRole)
+        self.skip_button = buttons.addButton(
+            _("S&kip today"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.skip_button.clicked.connect(self.skip_day)
 
         self.fields = {
@@ -185,11 +204,11 @@ class ReflectionDialog(FormDialog[ReflectionDraft]):
     def _collect_reflection(self) -> ReflectionDraft:
         mood, energy, stress = self.mood.value(), self.energy.value(), self.stress.value()
         if mood is None:
-            raise ValidationError("mood", "choose 1 to 5")
+            raise ValidationError("mood", _("choose 1 to 5"))
         if energy is None:
-            raise ValidationError("energy", "choose 1 to 5")
+            raise ValidationError("energy", _("choose 1 to 5"))
         if stress == NO_STRESS:
-            raise ValidationError("stress", "choose 0 to 10")
+            raise ValidationError("stress", _("choose 0 to 10"))
         return checked_reflection(
             ReflectionDraft(
                 day=self._day,
@@ -224,21 +243,30 @@ def pings_line(pings: list[PingRow], zone: str) -> str:
     """E.g. ``3 after-hours pings (Slack 21:04, Email 21:40, Teams 22:15)``."""
     late = [p for p in pings if p.after_hours]
     if not late:
-        return "No after-hours pings today."
+        return _("No after-hours pings today.")
     named = [f"{source_label(p.source)} {in_zone(p.at, zone):%H:%M}" for p in late]
-    return f"{_count(len(late), 'after-hours ping')} ({_listing(named, ', ')})"
+    # TRANSLATORS: {pings} lists them, such as "Slack 21:04, Email 21:40".
+    line = ngettext(
+        "{count} after-hours ping ({pings})", "{count} after-hours pings ({pings})", len(late)
+    )
+    return line.format(count=len(late), pings=_listing(named, ", "))
 
 
 def incidents_line(incidents: list[IncidentRow]) -> str:
     """E.g. ``1 incident: harassment, severity 4``."""
     if not incidents:
-        return "No incidents logged today."
-    named = [f"{category_label(i.category).lower()}, severity {i.severity}" for i in incidents]
-    return f"{_count(len(incidents), 'incident')}: {_listing(named, '; ')}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+        return _("No incidents logged today.")
+    # TRANSLATORS: {category} is such as "harassment", {severity} a number from 1 to 5.
+    each = _("{category}, severity {severity}")
+    named = [
+        each.format(category=category_label(i.category).lower(), severity=i.severity)
+        for i in incidents
+    ]
+    # TRANSLATORS: {incidents} lists them, such as "harassment, severity 4; crisis, severity 2".
+    line = ngettext(
+        "{count} incident: {incidents}", "{count} incidents: {incidents}", len(incidents)
+    )
+    return line.format(count=len(incidents), incidents=_listing(named, "; "))
 
 
 def _listing(items: list[str], separator: str) -> str:
@@ -248,13 +276,14 @@ def _listing(items: list[str], separator: str) -> str:
 
 def _title(day: date, today: date, *, editing: bool) -> str:
     if day == today:
-        return "Edit today's reflection" if editing else "Reflect on today"
-    when = f"{day:%a %d %b}"
-    return f"Edit the reflection for {when}" if editing else f"Reflect on {when}"
+        return _("Edit today's reflection") if editing else _("Reflect on today")
+    # TRANSLATORS: {day} is such as "Sat 14 Nov".
+    title = _("Edit the reflection for {day}") if editing else _("Reflect on {day}")
+    return title.format(day=day_names.short_weekday_and_month(day))
 
 
 def _numbered(words: dict[int, str]) -> dict[int, str]:
-    return {point: f"{point} {word}" for point, word in words.items()}
+    return {point: f"{point} {_(word)}" for point, word in words.items()}
 
 
 def _buddy(label: QWidget | None, widget: QWidget) -> None:
