@@ -14,6 +14,7 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from wellbeing_app.core.errors import NotFoundError, ValidationError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.records.fields import check_minutes, check_not_future, clean_text
 from wellbeing_app.core.store.models import Incident, Origin
 from wellbeing_app.core.time.local_time import EARLIEST, local_date
@@ -59,13 +60,17 @@ def check_category(text: str, field: str = "category") -> str:
     value = text.strip().lower()
     if value not in {c.value for c in IncidentCategory}:
         known = ", ".join(c.value for c in IncidentCategory)
-        raise ValidationError(field, f"{text!r} is not a category; use one of {known}")
+        # TRANSLATORS: {text} is what was typed; {known} lists the category ids (as typed).
+        said = _("{text} is not a category; use one of {known}")
+        raise ValidationError(field, said.format(text=repr(text), known=known))
     return value
 
 
 def check_severity(value: int, field: str = "severity") -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise ValidationError(field, f"must be a whole number from 1 to 5, got {value!r}")
+        raise ValidationError(
+            field, _("must be a whole number from 1 to 5, got {value}").format(value=repr(value))
+        )
     return value
 
 
@@ -79,17 +84,20 @@ def check_advised_on(
     if not against_advice:
         raise ValidationError(
             "advised_on",
-            "goes only with an incident that followed a decision made against your advice",
+            _("goes only with an incident that followed a decision made against your advice"),
         )
     day = local_date(at, zone)
     if advised_on > local_date(now, zone):
-        raise ValidationError("advised_on", f"{advised_on} is in the future")
+        raise ValidationError("advised_on", _("{day} is in the future").format(day=advised_on))
     if advised_on > day:
         raise ValidationError(
-            "advised_on", f"{advised_on} is after the incident ({day}); advice comes before it"
+            "advised_on",
+            _("{day} is after the incident ({incident_day}); advice comes before it").format(
+                day=advised_on, incident_day=day
+            ),
         )
     if advised_on < EARLIEST.date():
-        raise ValidationError("advised_on", f"{advised_on} is before 1970")
+        raise ValidationError("advised_on", _("{day} is before 1970").format(day=advised_on))
     return advised_on
 
 
@@ -99,7 +107,8 @@ def checked(draft: IncidentDraft, now: datetime, zone: str) -> IncidentDraft:
     at = check_not_future(draft.at, now, "at")
     if not isinstance(draft.against_advice, bool):
         raise ValidationError(
-            "against_advice", f"must be true or false, got {draft.against_advice!r}"
+            "against_advice",
+            _("must be true or false, got {value}").format(value=repr(draft.against_advice)),
         )
     return IncidentDraft(
         at=at,
@@ -132,7 +141,7 @@ def update_incident(
 ) -> IncidentRow:
     incident = session.get(Incident, incident_id)
     if incident is None:
-        raise NotFoundError(f"incident {incident_id} no longer exists")
+        raise NotFoundError(_("incident {id} no longer exists").format(id=incident_id))
     _apply(incident, checked(draft, now, incident.zone))
     session.add(incident)
     session.flush()
@@ -142,14 +151,14 @@ def update_incident(
 def delete_incident(session: Session, incident_id: int) -> None:
     incident = session.get(Incident, incident_id)
     if incident is None:
-        raise NotFoundError(f"incident {incident_id} no longer exists")
+        raise NotFoundError(_("incident {id} no longer exists").format(id=incident_id))
     session.delete(incident)
 
 
 def get_incident(session: Session, incident_id: int) -> IncidentRow:
     incident = session.get(Incident, incident_id)
     if incident is None:
-        raise NotFoundError(f"incident {incident_id} no longer exists")
+        raise NotFoundError(_("incident {id} no longer exists").format(id=incident_id))
     return _row(incident)
 
 
