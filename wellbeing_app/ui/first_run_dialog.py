@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from wellbeing_app.core.errors import WellbeingError
+from wellbeing_app.core.language import N_, _, ngettext
 from wellbeing_app.core.reminders.planner import ReminderSettings
 from wellbeing_app.core.schedule.book import Window, check_zone
 from wellbeing_app.ui import icons
@@ -31,28 +32,58 @@ from wellbeing_app.ui.error_label import ErrorLabel
 from wellbeing_app.ui.quiet_label import quiet_label
 from wellbeing_app.ui.week_editor import LATE_SHIFT_HINT, WeekEditor, time_edit
 
-INTRO = (
+# Marked here, translated where shown (the language is chosen after import).
+INTRO = N_(
     "Tell Wellbeing when you work, so it can tell work from your own time. "
     "You can change all of this later in Settings."
 )
-SKIP_NOTE = (
+SKIP_NOTE = N_(
     "Skip for now (Esc): nothing will count as after hours until you set your working hours."
 )
-COUNTING_NOTE = (
+COUNTING_NOTE = N_(
     "Slack, Teams, email and other work apps' desktop notifications become pings by "
     "themselves. Only the app and the time are kept, never what a notification says."
 )
 USUAL_WEEK = [Window(day, 9 * 60, 17 * 60) for day in range(5)]  # Monday to Friday, 9 to 5
-# The reminders offered here, in the user's words, with the setting each turns on or off.
+# The reminders offered here, by the setting each turns on or off (words: reminder_words).
 REMINDERS = (
-    ("wrap_up", "A heads-up to wrap up, {wrap_up_minutes} minutes before the end"),
-    ("end_of_shift", "Time to disconnect, at the end of the day"),
-    ("overtime", "Nudges while a shift runs over"),
-    ("forgot_clock_out", "A question if I seem to have forgotten to clock out"),
-    ("after_hours_ping", "A gentle word after an after-hours ping"),
-    ("evening_reflection", "A one-minute evening reflection, at {evening_time}"),
-    ("who5", "A well-being check every {who5_every_days} days (WHO-5)"),
+    "wrap_up",
+    "end_of_shift",
+    "overtime",
+    "forgot_clock_out",
+    "after_hours_ping",
+    "evening_reflection",
+    "who5",
 )
+
+
+def reminder_words(key: str, settings: ReminderSettings) -> str:
+    """A reminder's box, in the user's words, with the numbers it uses."""
+    if key == "wrap_up":
+        minutes = settings.wrap_up_minutes
+        return ngettext(
+            "A heads-up to wrap up, {count} minute before the end",
+            "A heads-up to wrap up, {count} minutes before the end",
+            minutes,
+        ).format(count=minutes)
+    if key == "evening_reflection":
+        # TRANSLATORS: {time} is such as 21:00.
+        reflection = _("A one-minute evening reflection, at {time}")
+        return reflection.format(time=settings.evening_time)
+    if key == "who5":
+        days = settings.who5_every_days
+        return ngettext(
+            "A well-being check every {count} day (WHO-5)",
+            "A well-being check every {count} days (WHO-5)",
+            days,
+        ).format(count=days)
+    words = {
+        "end_of_shift": _("Time to disconnect, at the end of the day"),
+        "overtime": _("Nudges while a shift runs over"),
+        "forgot_clock_out": _("A question if I seem to have forgotten to clock out"),
+        "after_hours_ping": _("A gentle word after an after-hours ping"),
+    }
+    return words[key]
 
 
 @dataclass(frozen=True)
@@ -81,7 +112,7 @@ class FirstRunDialog(QDialog):
         """``counting_unavailable`` says why notifications cannot be counted here (None: they
         can, if the user says yes)."""
         super().__init__(parent)
-        self.setWindowTitle("Set up Wellbeing")
+        self.setWindowTitle(_("Set up Wellbeing"))
         self.setWindowIcon(icons.icon(icons.APP))
         self._save = save
         self._reminders = reminders or ReminderSettings()
@@ -92,73 +123,78 @@ class FirstRunDialog(QDialog):
         self.zone.setEditable(True)
         self.zone.addItems(zones)
         self.zone.setCurrentText(zone)
-        self.zone.setAccessibleName("Time zone")
-        zone_label = QLabel("Time &zone")
+        self.zone.setAccessibleName(_("Time zone"))
+        zone_label = QLabel(_("Time &zone"))
         zone_label.setBuddy(self.zone)
-        hours = QGroupBox("When do you work?")
+        hours = QGroupBox(_("When do you work?"))
         hours_layout = QVBoxLayout(hours)
         hours_layout.addWidget(self.week)
-        hours_layout.addWidget(quiet_label(LATE_SHIFT_HINT))
+        hours_layout.addWidget(quiet_label(_(LATE_SHIFT_HINT)))
         zone_row = QHBoxLayout()
         zone_row.addWidget(zone_label)
         zone_row.addWidget(self.zone, 1)
         hours_layout.addLayout(zone_row)
 
         r = self._reminders
-        self.quiet = QCheckBox("&Quiet hours: nothing at all from")
+        # TRANSLATORS: followed by two times: "nothing at all from [22:00] to [07:00]".
+        self.quiet = QCheckBox(_("&Quiet hours: nothing at all from"))
         self.quiet.setChecked(r.quiet_hours)
         self.quiet_start = time_edit(_minute(r.quiet_start))
         self.quiet_end = time_edit(_minute(r.quiet_end))
-        self.quiet_start.setAccessibleName("Quiet hours from")
-        self.quiet_end.setAccessibleName("Quiet hours to")
+        self.quiet_start.setAccessibleName(_("Quiet hours from"))
+        self.quiet_end.setAccessibleName(_("Quiet hours to"))
         quiet_row = QHBoxLayout()
-        for widget in (self.quiet, self.quiet_start, QLabel("to"), self.quiet_end):
+        # TRANSLATORS: as in "from [22:00] to [07:00]".
+        to = QLabel(_("to"))
+        for widget in (self.quiet, self.quiet_start, to, self.quiet_end):
             quiet_row.addWidget(widget)
         quiet_row.addStretch()
         self.reminder_boxes: dict[str, QCheckBox] = {}
-        reminders_box = QGroupBox("Which reminders would you like?")
+        reminders_box = QGroupBox(_("Which reminders would you like?"))
         reminders_form = QFormLayout(reminders_box)
-        for key, words in REMINDERS:
-            box = QCheckBox(words.format(**r.to_json()))
+        for key in REMINDERS:
+            box = QCheckBox(reminder_words(key, r))
             box.setChecked(bool(getattr(r, key)))
             self.reminder_boxes[key] = box
             reminders_form.addRow(box)
         reminders_form.addRow(quiet_row)
-        self.counting = QCheckBox("&Count my work apps' notifications as pings")
-        self.counting.setToolTip(COUNTING_NOTE)
+        self.counting = QCheckBox(_("&Count my work apps' notifications as pings"))
+        self.counting.setToolTip(_(COUNTING_NOTE))
         self.counting.setEnabled(counting_unavailable is None)
-        counting_box = QGroupBox("After-hours pings, counted for you")
+        counting_box = QGroupBox(_("After-hours pings, counted for you"))
         counting_layout = QVBoxLayout(counting_box)
         counting_layout.addWidget(self.counting)
-        counting_layout.addWidget(quiet_label(counting_unavailable or COUNTING_NOTE))
+        counting_layout.addWidget(quiet_label(counting_unavailable or _(COUNTING_NOTE)))
 
-        self.demo_button = QPushButton("Try it with &demo data first…")
-        self.demo_button.setToolTip("Made-up history in a separate folder; your own stays empty.")
+        self.demo_button = QPushButton(_("Try it with &demo data first…"))
+        self.demo_button.setToolTip(
+            _("Made-up history in a separate folder; your own stays empty.")
+        )
         self.demo_button.setAutoDefault(False)  # Return always means "Save and start"
         self.demo_button.setVisible(try_demo is not None)
         if try_demo is not None:
             self.demo_button.clicked.connect(lambda: self._run(try_demo))
-        self.error = ErrorLabel({"tz": "Time zone"})
+        self.error = ErrorLabel({"tz": _("Time zone")})
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
-            "&Save and start", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Save and start"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.skip_button = self.buttons.addButton(
-            "S&kip for now", QDialogButtonBox.ButtonRole.RejectRole
+            _("S&kip for now"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        intro = QLabel(INTRO)
+        intro = QLabel(_(INTRO))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(hours)
         layout.addWidget(reminders_box)
         layout.addWidget(counting_box)
         layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(quiet_label(SKIP_NOTE))
+        layout.addWidget(quiet_label(_(SKIP_NOTE)))
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.week.rows[0][0].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -214,5 +250,5 @@ class FirstRunDialog(QDialog):
 
 
 def _minute(clock: str) -> int:
-    hours, _, minutes = clock.partition(":")
+    hours, _colon, minutes = clock.partition(":")
     return int(hours) * 60 + int(minutes or 0)
