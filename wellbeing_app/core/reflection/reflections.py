@@ -10,6 +10,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from wellbeing_app.core.errors import NotFoundError, ValidationError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.records.fields import clean_text
 from wellbeing_app.core.store.models import HandoffItem, Reflection
 
@@ -32,7 +33,12 @@ class ReflectionDraft:
 
 def check_scale(value: object, low: int, high: int, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ValidationError(field, f"must be a whole number from {low} to {high}, got {value!r}")
+        raise ValidationError(
+            field,
+            _("must be a whole number from {low} to {high}, got {value}").format(
+                low=low, high=high, value=repr(value)
+            ),
+        )
     return value
 
 
@@ -108,7 +114,7 @@ def open_handoff_items(session: Session, before: date) -> list[HandoffItem]:
 def tick_handoff_item(session: Session, item_id: int, *, now: datetime, done: bool = True) -> None:
     item = session.get(HandoffItem, item_id)
     if item is None:
-        raise NotFoundError(f"hand-off item {item_id} no longer exists")
+        raise NotFoundError(_("hand-off item {id} no longer exists").format(id=item_id))
     item.done_utc = now if done else None
     session.add(item)
 

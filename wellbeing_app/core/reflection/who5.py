@@ -9,25 +9,27 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import N_, _, ngettext
 from wellbeing_app.core.reflection.reflections import check_scale
 from wellbeing_app.core.store.models import Checkin
 
 # The five WHO-5 items (WHO Collaborating Centre in Mental Health, Psychiatric Centre North
 # Zealand), about the last two weeks, each answered 0 (at no time) to 5 (all of the time).
+# English, N_-marked: shown with ``_`` (a translation should follow the WHO-5's published one).
 WHO5_ITEMS = (
-    "I have felt cheerful and in good spirits",
-    "I have felt calm and relaxed",
-    "I have felt active and vigorous",
-    "I woke up feeling fresh and rested",
-    "My daily life has been filled with things that interest me",
+    N_("I have felt cheerful and in good spirits"),
+    N_("I have felt calm and relaxed"),
+    N_("I have felt active and vigorous"),
+    N_("I woke up feeling fresh and rested"),
+    N_("My daily life has been filled with things that interest me"),
 )
 WHO5_ANSWERS = (
-    "At no time",
-    "Some of the time",
-    "Less than half of the time",
-    "More than half of the time",
-    "Most of the time",
-    "All of the time",
+    N_("At no time"),
+    N_("Some of the time"),
+    N_("Less than half of the time"),
+    N_("More than half of the time"),
+    N_("Most of the time"),
+    N_("All of the time"),
 )
 
 
@@ -54,17 +56,23 @@ class Who5Result:
     def note(self) -> str:
         """What the result suggests, naming which sign applies (never "below 50" for 84)."""
         if self.low and self.low_answer:
-            why = "Your score is below 50 and at least one answer was 0 or 1"
-        elif self.low:
-            why = "Your score is below 50"
-        elif self.low_answer:
-            why = "At least one of your answers was 0 or 1 (at no time, or some of the time)"
-        else:
-            return "Thank you for checking in."
-        return (
-            f"{why}: the last two weeks may have been heavy. Consider talking with someone you "
-            "trust, or a professional. You are not alone in this."
-        )
+            return _(
+                "Your score is below 50 and at least one answer was 0 or 1: the last two weeks "
+                "may have been heavy. Consider talking with someone you trust, or a "
+                "professional. You are not alone in this."
+            )
+        if self.low:
+            return _(
+                "Your score is below 50: the last two weeks may have been heavy. Consider "
+                "talking with someone you trust, or a professional. You are not alone in this."
+            )
+        if self.low_answer:
+            return _(
+                "At least one of your answers was 0 or 1 (at no time, or some of the time): the "
+                "last two weeks may have been heavy. Consider talking with someone you trust, or "
+                "a professional. You are not alone in this."
+            )
+        return _("Thank you for checking in.")
 
 
 def who5_score(
@@ -73,9 +81,16 @@ def who5_score(
     """Score the WHO-5 by its published rules: raw sum x 4; a score below 50 is low, and an answer
     at 0 or 1 is a sign of its own."""
     if len(answers) != 5:
-        raise ValidationError("answers", f"the WHO-5 has 5 items, got {len(answers)} answers")
+        raise ValidationError(
+            "answers",
+            ngettext(
+                "the WHO-5 has 5 items, got {count} answer",
+                "the WHO-5 has 5 items, got {count} answers",
+                len(answers),
+            ).format(count=len(answers)),
+        )
     for number, answer in enumerate(answers, start=1):
-        check_scale(answer, 0, 5, f"item {number}")
+        check_scale(answer, 0, 5, f"item {number}")  # the field's id, as the dialog knows it
     raw = sum(answers)
     score = raw * 4
     change = None if previous_score is None else score - previous_score
