@@ -18,3 +18,21 @@ def test_every_package_folder_is_listed_in_pyproject() -> None:
     }
     assert found - listed == set()
     assert "wellbeing_app.resources" in listed  # mapped from resources/, outside the folder
+
+
+def test_the_appstream_file_lists_real_screenshots_and_the_polish_translation() -> None:
+    import xml.etree.ElementTree as ET
+
+    from wellbeing_app.core.language import DOMAIN
+
+    metainfo = ROOT / "packaging" / "io.github.wellbeing_app.WellbeingApp.metainfo.xml"
+    component = ET.parse(metainfo).getroot()
+    images = [i.text or "" for i in component.iter("image")]
+    assert len(images) >= 4
+    for url in images:
+        assert url.startswith("https://")
+        assert (ROOT / "resources" / "screenshots" / url.rsplit("/", 1)[1]).is_file(), url
+    translation = component.find("translation")
+    assert translation is not None
+    assert (translation.get("type"), translation.text) == ("gettext", DOMAIN)
+    assert (ROOT / "resources" / "locale" / "pl" / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
