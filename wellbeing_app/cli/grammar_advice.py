@@ -8,8 +8,10 @@ import argparse
 from collections.abc import Callable
 from datetime import date
 
-AGAINST_ADVICE = "it followed a decision made against your advice: the reaction is not on you"
-ADVISED_ON = "the day you gave that advice (optional; not after the incident)"
+from wellbeing_app.core.language import N_, _
+
+AGAINST_ADVICE = N_("it followed a decision made against your advice: the reaction is not on you")
+ADVISED_ON = N_("the day you gave that advice (optional; not after the incident)")
 
 
 def add_advice_options(
@@ -24,18 +26,18 @@ def add_advice_options(
             dest="against_advice",
             action="store_const",
             const=True,
-            help=AGAINST_ADVICE,
+            help=_(AGAINST_ADVICE),
         )
         marks.add_argument(
             "--not-against-advice",
             dest="against_advice",
             action="store_const",
             const=False,
-            help="it did not (clears --advised-on too)",
+            help=_("it did not (clears --advised-on too)"),
         )
     else:
-        incident.add_argument("--against-advice", action="store_true", help=AGAINST_ADVICE)
-    incident.add_argument("--advised-on", metavar="DATE", type=day, help=ADVISED_ON)
+        incident.add_argument("--against-advice", action="store_true", help=_(AGAINST_ADVICE))
+    incident.add_argument("--advised-on", metavar="DATE", type=day, help=_(ADVISED_ON))
 
 
 def add_advice_opt_in(summary: argparse.ArgumentParser) -> None:
@@ -43,6 +45,8 @@ def add_advice_opt_in(summary: argparse.ArgumentParser) -> None:
     summary.add_argument(
         "--include-advice",
         action="store_true",
-        help="add how many incidents followed decisions made against your advice "
-        "(left out unless you ask)",
+        help=_(
+            "add how many incidents followed decisions made against your advice "
+            "(left out unless you ask)"
+        ),
     )
