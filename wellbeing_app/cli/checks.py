@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.records.fields import check_not_future, clean_text
 from wellbeing_app.core.records.rules import MAX_NOTE
 from wellbeing_app.core.schedule.book import check_days_off, check_on_call, check_window
@@ -23,7 +24,7 @@ def check_together(args: argparse.Namespace, clock: Clock) -> None:
     """Raises ValidationError for the first argument (or pair) that cannot be used."""
     data_dir = getattr(args, "data_dir", None)
     if data_dir is not None and not data_dir.strip():
-        raise ValidationError("--data-dir", "is empty; give a folder, or leave the option out")
+        raise ValidationError("--data-dir", _("is empty; give a folder, or leave the option out"))
     check = _CHECKS.get(args.command)
     if check is not None:
         check(args, clock)
@@ -31,18 +32,18 @@ def check_together(args: argparse.Namespace, clock: Clock) -> None:
 
 def _shift(args: argparse.Namespace, clock: Clock) -> None:
     if args.action not in ("start", "add") and args.note is not None:
-        raise ValidationError("note", "only goes with 'shift start' or 'shift add'")
+        raise ValidationError("note", _("only goes with 'shift start' or 'shift add'"))
     if args.action == "add":
         if args.at is not None:
-            raise ValidationError("at", "does not go with 'shift add'; give --start and --end")
+            raise ValidationError("at", _("does not go with 'shift add'; give --start and --end"))
         for name in ("start", "end"):
             if getattr(args, name) is None:
-                raise ValidationError(name, "'shift add' needs --start and --end")
+                raise ValidationError(name, _("'shift add' needs --start and --end"))
         _check_span(args.start, args.end, clock)
     else:
         for name in ("start", "end"):
             if getattr(args, name) is not None:
-                raise ValidationError(name, "only goes with 'shift add'")
+                raise ValidationError(name, _("only goes with 'shift add'"))
     if args.action != "status" and args.at is not None:
         check_not_future(args.at, clock.now(), "at")
     clean_text(args.note, "note", MAX_NOTE)
@@ -54,7 +55,7 @@ def _check_span(start: datetime | None, end: datetime | None, clock: Clock) -> N
         if at is not None:
             check_not_future(at, clock.now(), name)
     if start is not None and end is not None and end <= start:
-        raise ValidationError("end", "must come after --start")
+        raise ValidationError("end", _("must come after --start"))
 
 
 # The fields of each kind of record that ``edit`` can change, each an option (--note).
@@ -81,13 +82,17 @@ def _edit(args: argparse.Namespace, clock: Clock) -> None:
     fields = EDITABLE[args.kind]
     if all(getattr(args, name) is None for name in fields):
         options = ", ".join(f"--{name.replace('_', '-')}" for name in fields)
-        raise ValidationError(f"edit {args.kind}", f"nothing to change; give one of {options}")
+        raise ValidationError(
+            f"edit {args.kind}",
+            # TRANSLATORS: {options} lists the options, e.g. --start, --end, --note
+            _("nothing to change; give one of {options}").format(options=options),
+        )
     if args.kind == "shift":
         _check_span(args.start, args.end, clock)
     elif args.at is not None:
         check_not_future(args.at, clock.now(), "at")
     if args.kind == "incident" and args.against_advice is False and args.advised_on is not None:
-        raise ValidationError("advised_on", "does not go with --not-against-advice")
+        raise ValidationError("advised_on", _("does not go with --not-against-advice"))
     limits = {
         "note": MAX_NOTE,
         "platform": incidents.MAX_PLATFORM,
@@ -108,7 +113,7 @@ def _log(args: argparse.Namespace, clock: Clock) -> None:
     from wellbeing_app.core.records.incidents import IncidentDraft, checked
 
     if args.advised_on is not None and not args.against_advice:
-        raise ValidationError("advised_on", "goes only with --against-advice")
+        raise ValidationError("advised_on", _("goes only with --against-advice"))
     now = clock.now()
     args.incident = checked(
         IncidentDraft(
@@ -132,7 +137,9 @@ def _listing(args: argparse.Namespace, clock: Clock) -> None:
     first: date | None = args.from_date
     last: date | None = args.to_date
     if first and last and last < first:
-        raise ValidationError("to", f"{last} is before --from {first}")
+        raise ValidationError(
+            "to", _("{last} is before --from {first}").format(last=last, first=first)
+        )
     start = datetime.min.replace(tzinfo=UTC)
     end = datetime.max.replace(tzinfo=UTC)
     try:
@@ -141,7 +148,7 @@ def _listing(args: argparse.Namespace, clock: Clock) -> None:
         if last:
             end = start_of_day(last + timedelta(days=1), clock.zone())
     except OverflowError:
-        raise ValidationError("to" if last else "from", "is too far from today") from None
+        raise ValidationError("to" if last else "from", _("is too far from today")) from None
     args.span = (start, end)
 
 
@@ -155,7 +162,7 @@ def _schedule(args: argparse.Namespace, clock: Clock) -> None:
     elif args.action == "oncall":
         check_on_call(args.start, args.end)
     elif args.action == "rota" and args.rota == "add" and args.start == args.end:
-        raise ValidationError("END", "must differ from START (a window needs some length)")
+        raise ValidationError("END", _("must differ from START (a window needs some length)"))
     elif args.action == "rota" and args.rota == "clear" and args.dates[1] is not None:
         check_days_off(*args.dates)
 
@@ -190,16 +197,23 @@ def _who5_answer(text: str, number: int) -> int:
     if value is None or not 0 <= value <= 5:
         raise ValidationError(
             f"ANSWER {number}",
-            f"must be a whole number from 0 (at no time) to 5 (all of the time), got {text!r}",
+            _(
+                "must be a whole number from 0 (at no time) to 5 (all of the time), got {answer}"
+            ).format(answer=repr(text)),
         )
     return value
 
 
 def _summary(args: argparse.Namespace, clock: Clock) -> None:
     if args.format == "pdf" and not args.output:
-        raise ValidationError("-o", "a PDF needs a file to go to; give -o FILE")
+        raise ValidationError("-o", _("a PDF needs a file to go to; give -o FILE"))
     if args.start and args.end and args.end < args.start:
-        raise ValidationError("to", f"the period ends ({args.end}) before it starts ({args.start})")
+        raise ValidationError(
+            "to",
+            _("the period ends ({end}) before it starts ({start})").format(
+                end=args.end, start=args.start
+            ),
+        )
     _output(args)
 
 

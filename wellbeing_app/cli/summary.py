@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.store.files import write_text
 
 if TYPE_CHECKING:  # team-summary opens no database: the journal is not even imported for it
@@ -52,10 +53,13 @@ def team_summary(args: argparse.Namespace) -> str | None:
 
     team.check_min_group(args.min_group)
     if args.format == "pdf" and not args.output:
-        raise ValidationError("-o", "a PDF needs a file to go to; give -o FILE")
+        raise ValidationError("-o", _("a PDF needs a file to go to; give -o FILE"))
     output = Path(args.output) if args.output else None
     if output is not None and any(Path(f).resolve() == output.resolve() for f in args.files):
-        raise ValidationError("-o", f"{args.output} is one of the summaries read; choose another")
+        raise ValidationError(
+            "-o",
+            _("{file} is one of the summaries read; choose another").format(file=args.output),
+        )
     document = team.team_summary(args.files, args.min_group)
     if args.format == "pdf":
         from wellbeing_app.services.summary_pdf import write_pdf
