@@ -13,6 +13,7 @@ from typing import Any
 
 from wellbeing_app.cli.replies import iso, local
 from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.language import _, formats
 from wellbeing_app.core.records.incidents import IncidentRow
 from wellbeing_app.core.records.pings import PingRow
 from wellbeing_app.core.records.shifts import ShiftRow
@@ -86,33 +87,39 @@ def incident_json(row: IncidentRow, zone: str) -> dict[str, Any]:
 
 def _shift_lines(rows: list[ShiftRow], now: datetime, zone: str) -> str:
     if not rows:
-        return "No shifts in this period."
+        return _("No shifts in this period.")
     lines = []
     for row in rows:
-        end = local(row.end, zone) if row.end else "running"
+        end = local(row.end, zone) if row.end else _("running")
         note = f"  {row.note}" if row.note else ""
-        lines.append(
-            f"#{row.id:<5} {local(row.start, zone)} -> {end:<16} {row.hours(now):6.2f} h{note}"
-        )
+        # TRANSLATORS: a shift's length in hours, e.g. "  7.50 h"
+        hours = _("{hours} h").format(hours=f"{formats.number(row.hours(now), 2):>6}")
+        lines.append(f"#{row.id:<5} {local(row.start, zone)} -> {end:<16} {hours}{note}")
     return "\n".join(lines)
 
 
 def _ping_lines(rows: list[PingRow], zone: str) -> str:
     if not rows:
-        return "No pings in this period."
+        return _("No pings in this period.")
     return "\n".join(
         f"#{row.id:<5} {local(row.at, zone)}  {source_label(row.source):<15} "
-        f"{row.minutes:>4} min  {row.timing}"
+        f"{_minutes(row.minutes)}  {row.timing}"
         for row in rows
     )
 
 
+def _minutes(minutes: int) -> str:
+    """`` 15 min``: minutes right-aligned in a column (at most 1440: never grouped)."""
+    return _("{minutes} min").format(minutes=f"{minutes:>4}")
+
+
 def _incident_lines(rows: list[IncidentRow], zone: str) -> str:
     if not rows:
-        return "No incidents in this period."
+        return _("No incidents in this period.")
     return "\n".join(
         f"#{row.id:<5} {local(row.at, zone)}  {category_label(row.category):<20} "
-        f"severity {row.severity}  {row.minutes:>4} min  {row.platform or '-':<12} "
+        + _("severity {severity}").format(severity=row.severity)
+        + f"  {_minutes(row.minutes)}  {row.platform or '-':<12} "
         f"{_advice_mark(row)}{row.summary}"
         for row in rows
     )
@@ -122,8 +129,11 @@ def _advice_mark(row: IncidentRow) -> str:
     """Said before the summary: it followed a decision made against the user's advice."""
     if not row.against_advice:
         return ""
-    given = f", advised {row.advised_on.isoformat()}" if row.advised_on else ""
-    return f"[against your advice{given}] "
+    if row.advised_on:
+        return (
+            _("[against your advice, advised {day}]").format(day=row.advised_on.isoformat()) + " "
+        )
+    return _("[against your advice]") + " "
 
 
 def _private(args: argparse.Namespace, journal: Journal) -> str | Rows:
@@ -158,12 +168,17 @@ def _private(args: argparse.Namespace, journal: Journal) -> str | Rows:
     if args.json:
         return rows
     if not rows:
-        return f"No {args.what} yet."
+        return _("No reflections yet.") if args.what == "reflections" else _("No checkins yet.")
     if args.what == "reflections":
         return "\n".join(
-            f"{r['day']}  skipped"
-            if r["skipped"]
-            else f"{r['day']}  mood {r['mood']}  energy {r['energy']}  stress {r['stress']}"
+            f"{r['day']}  "
+            + (
+                _("skipped")
+                if r["skipped"]
+                else _("mood {mood}  energy {energy}  stress {stress}").format(
+                    mood=r["mood"], energy=r["energy"], stress=r["stress"]
+                )
+            )
             for r in rows
         )
     return "\n".join(f"{r['day']}  {r['score']:>3}/100{_who5_signs(r)}" for r in rows)
@@ -171,6 +186,10 @@ def _private(args: argparse.Namespace, journal: Journal) -> str | Rows:
 
 def _who5_signs(row: dict[str, Any]) -> str:
     """Which sign the guidance names applies: a score below 50, an answer at 0 or 1, or both."""
-    signs = ["below 50"] if row["low"] else []
-    signs += ["an answer at 0 or 1"] if row["low_answer"] else []
-    return f"  ({' and '.join(signs)})" if signs else ""
+    if row["low"] and row["low_answer"]:
+        return "  " + _("(below 50 and an answer at 0 or 1)")
+    if row["low"]:
+        return "  " + _("(below 50)")
+    if row["low_answer"]:
+        return "  " + _("(an answer at 0 or 1)")
+    return ""
