@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.language import _, ngettext
 from wellbeing_app.core.reflection.affirmations import affirmation_for, against_advice_line
 from wellbeing_app.core.reflection.reflections import ReflectionDraft, handoff_items
 from wellbeing_app.core.time.local_time import day_bounds
@@ -27,10 +28,18 @@ def reflect(args: argparse.Namespace, journal: Journal) -> str:
         )
     )
     left = len(handoff_items(args.leave))
-    handed = f" {left} thing(s) left at work for next time." if left else ""
+    said = _("Reflection for {day} saved.").format(day=day)
+    if left:
+        # TRANSLATORS: English says "thing(s)" for any count; give each plural form its own words
+        handed = ngettext(
+            "{count} thing(s) left at work for next time.",
+            "{count} thing(s) left at work for next time.",
+            left,
+        )
+        said += " " + handed.format(count=left)
     zone = journal.zone()
     advice = against_advice_line(journal.incidents_between(*day_bounds(day, zone)), day, zone)
-    return f"Reflection for {day} saved.{handed} {advice or affirmation_for(day)}"
+    return f"{said} {advice or affirmation_for(day)}"
 
 
 def checkin(args: argparse.Namespace, journal: Journal) -> str | dict[str, Any]:
@@ -43,7 +52,11 @@ def checkin(args: argparse.Namespace, journal: Journal) -> str | dict[str, Any]:
             "low": result.low,
             "low_answer": result.low_answer,
         }
-    lines = [f"WHO-5 well-being: {result.score}/100 (raw {result.raw}/25)."]
+    lines = [
+        _("WHO-5 well-being: {score}/100 (raw {raw}/25).").format(
+            score=result.score, raw=result.raw
+        )
+    ]
     if result.worth_a_talk:
         lines.append(result.note())
     if change := who5_change_sentence(result.change):
