@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wellbeing_app.core.language import formats
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QPdfWriter, QTextBlock, QTextDocument
 
@@ -45,7 +47,7 @@ def print_pages(document: QTextDocument, writer: QPdfWriter) -> int:
             painter.drawText(
                 QRectF(0, height, width, footer),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                str(page + 1),
+                formats.number(page + 1),  # the page number, as the language writes it
             )
     finally:
         painter.end()

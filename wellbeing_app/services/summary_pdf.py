@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wellbeing_app.core.errors import StorageError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.reports.formats import title, to_html
 from wellbeing_app.core.store.files import replacing
 from wellbeing_app.core.workload.charts.theme import LIGHT
@@ -72,8 +73,8 @@ def write_summary_pdf(path: Path, document: WorkloadSummary, workload: Workload)
         include_wellbeing="wellbeing" in document,
         include_advice=ADVICE_KEY in document["totals"],
     )
-    html = to_html(document, [(name, caption) for name, caption, _ in images])
-    pngs = {name: png for name, _, png in images}
+    html = to_html(document, [(name, caption) for name, caption, _png in images])
+    pngs = {name: png for name, _caption, png in images}
     write_pdf(path, html, pngs, title=title(document), private="wellbeing" in document)
 
 
@@ -129,8 +130,10 @@ def _check_finished(written: Path, path: Path) -> None:
         whole = False
     if not whole:
         raise StorageError(
-            f"Cannot write {path}: the PDF could not be written whole (is the disk full?); "
-            "nothing was changed."
+            _(
+                "Cannot write {file}: the PDF could not be written whole (is the disk full?); "
+                "nothing was changed."
+            ).format(file=path)
         )
 
 
