@@ -7,6 +7,7 @@ no member's note or well-being figures, and breakdowns only when the group was l
 
 from __future__ import annotations
 
+from wellbeing_app.core.language import formats
 from wellbeing_app.core.reports import layout
 from wellbeing_app.core.reports.counts import counted
 from wellbeing_app.core.reports.document import TeamSummary
@@ -70,7 +71,7 @@ def sections(document: TeamSummary) -> list[Section]:
         [
             figure.label,
             figure.text(totals[figure.key]),
-            f"{averages[figure.key]:,.2f}{figure.unit.suffix}",
+            figure.unit.with_unit(formats.number(averages[figure.key], 2)),
             figure.text(previous[figure.key]),
             against.cell(figure, totals[figure.key], previous[figure.key]),
         ]

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wellbeing_app.core.workload.coverage import SET_HOURS_IN_APP, Unstated, unstated_for
+from wellbeing_app.core.language import N_, _, formats, ngettext
+from wellbeing_app.core.workload.coverage import Unstated, day_text, unstated_for
 from wellbeing_app.core.workload.figures import BY_KEY, Figure, average_text
 from wellbeing_app.core.workload.loads import Totals, Workload
 
 # An after-hours card of a period without working hours: a dash, and how to set them.
-HOURS_NOT_SET_DETAIL = f"Working hours are not set. {SET_HOURS_IN_APP}."
+HOURS_NOT_SET_DETAIL = N_("Working hours are not set. Set them in Settings… in the tray.")
+REACHED = N_("Evenings and days off reached")
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class Card:
 
 
 def percent(share: float | None) -> str:
-    return "–" if share is None else f"{share * 100:.0f}%"
+    return "–" if share is None else formats.percent(share)
 
 
 def against_advice_share(t: Totals) -> str:
@@ -32,7 +34,10 @@ def against_advice_share(t: Totals) -> str:
     decisions you advised against``; "" when none did."""
     if not t.incidents_against_advice:
         return ""
-    return f"\n{t.incidents_against_advice} of {t.incidents} after decisions you advised against"
+    said = _("{count} of {total} after decisions you advised against").format(
+        count=formats.number(t.incidents_against_advice), total=formats.number(t.incidents)
+    )
+    return f"\n{said}"
 
 
 def change(figure: Figure, now: float, before: float) -> tuple[str, bool | None]:
@@ -40,8 +45,21 @@ def change(figure: Figure, now: float, before: float) -> tuple[str, bool | None]
     whether it means the job took more (None: no change)."""
     delta = figure.difference(now, before)
     if delta == 0:
-        return "same as the previous period", None
-    return f"{figure.change_text(now, before)} on the previous period", delta > 0
+        return _("same as the previous period"), None
+    # TRANSLATORS: {change} is a signed figure, such as "+6.50 h" or "-3".
+    said = _("{change} on the previous period").format(change=figure.change_text(now, before))
+    return said, delta > 0
+
+
+def reached(t: Totals) -> str:
+    """``3 of 5 workday evenings, 1 of 2 days off``."""
+    evenings = ngettext(
+        "{count} of {total} workday evening", "{count} of {total} workday evenings", t.workdays
+    ).format(count=formats.number(t.evenings_with_contact), total=formats.number(t.workdays))
+    days_off = ngettext(
+        "{count} of {total} day off", "{count} of {total} days off", t.days_off
+    ).format(count=formats.number(t.days_off_with_contact), total=formats.number(t.days_off))
+    return f"{evenings}, {days_off}"
 
 
 def cards(workload: Workload, previous: Totals, disconnect_streak: int) -> list[Card]:
@@ -61,55 +79,69 @@ def cards(workload: Workload, previous: Totals, disconnect_streak: int) -> list[
         for a figure counted against working hours in a period without them, a dash and how to
         set them."""
         figure = BY_KEY[key]
+        label = _(figure.label)
         reason = unstated_for(figure, coverage)
         if reason is Unstated.HOURS_NOT_SET:
-            return Card(figure.label, "–", HOURS_NOT_SET_DETAIL)
+            return Card(label, "–", _(HOURS_NOT_SET_DETAIL))
         if reason is not None:
-            return Card(figure.label, shown(key), detail, reason.value)
+            return Card(label, shown(key), detail, reason.said)
         words, worse = change(figure, figure.of(t), figure.of(previous))
-        return Card(figure.label, shown(key), detail, words, worse)
+        return Card(label, shown(key), detail, words, worse)
 
     scheduled = (
-        f"of {shown('hours_scheduled')} scheduled" if coverage.hours_set else "no working hours set"
+        _("of {hours} scheduled").format(hours=shown("hours_scheduled"))
+        if coverage.hours_set
+        else _("no working hours set")
     )
-    reached = (
+    evenings = (
         Card(
-            "Evenings and days off reached",
+            _(REACHED),
             f"{percent(t.evening_share)} · {percent(t.days_off_share)}",
-            f"{t.evenings_with_contact} of {t.workdays} workday "
-            f"evening{'s' if t.workdays != 1 else ''}, "
-            f"{t.days_off_with_contact} of {t.days_off} day{'s' if t.days_off != 1 else ''} off",
+            reached(t),
         )
         if coverage.hours_set
-        else Card("Evenings and days off reached", "–", HOURS_NOT_SET_DETAIL)
+        else Card(_(REACHED), "–", _(HOURS_NOT_SET_DETAIL))
     )
+    by_severity = " · ".join(formats.number(severity.get(s, 0)) for s in range(1, 6))
     return [
         compared("hours_worked", scheduled),
-        compared("overtime_hours", "worked beyond each day's schedule"),
-        compared("after_hours_pings", f"{shown('after_hours_minutes')} min spent responding"),
-        reached,
-        compared("oncall_pings", "counted apart from after hours"),
+        compared("overtime_hours", _("worked beyond each day's schedule")),
+        compared(
+            "after_hours_pings",
+            _("{minutes} min spent responding").format(minutes=shown("after_hours_minutes")),
+        ),
+        evenings,
+        compared("oncall_pings", _("counted apart from after hours")),
         compared(
             "incidents",
-            f"{severe} severe (4–5) · by severity 1–5: "
-            + " · ".join(str(severity.get(s, 0)) for s in range(1, 6))
+            # TRANSLATORS: {counts} are the incidents of each severity, 1 to 5: "0 · 2 · 1 · 0 · 1".
+            _("{severe} severe (4–5) · by severity 1–5: {counts}").format(
+                severe=formats.number(severe), counts=by_severity
+            )
             + against_advice_share(t),
         ),
         Card(
-            "Disconnect streak",
-            f"{disconnect_streak} workday{'s' if disconnect_streak != 1 else ''}",
-            "ended on time, no after-hours replies",
+            _("Disconnect streak"),
+            ngettext("{count} workday", "{count} workdays", disconnect_streak).format(
+                count=formats.number(disconnect_streak)
+            ),
+            _("ended on time, no after-hours replies"),
         ),
         Card(
-            "Latest WHO-5",
-            f"{latest.score} / 100" if latest else "–",
-            f"on {latest.day:%-d %b %Y}" if latest else "no check-in yet",
+            _("Latest WHO-5"),
+            _("{score} / 100").format(score=latest.score) if latest else "–",
+            _("on {date}").format(date=day_text(latest.day)) if latest else _("no check-in yet"),
         ),
         Card(
-            "Mood · stress",
-            f"{average_text(wellbeing.mood_average)} / 5 · "
-            f"{average_text(wellbeing.stress_average)} / 10",
-            f"averaged over {wellbeing.reflection_days} reflection"
-            f"{'s' if wellbeing.reflection_days != 1 else ''}",
+            _("Mood · stress"),
+            _("{mood} / 5 · {stress} / 10").format(
+                mood=average_text(wellbeing.mood_average),
+                stress=average_text(wellbeing.stress_average),
+            ),
+            ngettext(
+                "averaged over {count} reflection",
+                "averaged over {count} reflections",
+                wellbeing.reflection_days,
+            ).format(count=formats.number(wellbeing.reflection_days)),
         ),
     ]

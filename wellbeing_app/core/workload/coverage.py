@@ -15,28 +15,32 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
+from wellbeing_app.core.language import N_, _, formats, ngettext
 from wellbeing_app.core.store.models import Checkin, Incident, Ping, Reflection, Shift
 from wellbeing_app.core.time.local_time import local_date
 from wellbeing_app.core.workload.figures import Figure
 from wellbeing_app.core.workload.loads import Coverage
 
 SET_HOURS_COMMAND = "wellbeing-app schedule set --days mon-fri --start 09:00 --end 17:00"
-SET_HOURS_IN_APP = "Set them in Settings… in the tray"
-HOW_TO_SET_HOURS = f"{SET_HOURS_IN_APP}, or with: {SET_HOURS_COMMAND}"
-HOURS_NOT_SET_EFFECT = "no contact counts as after hours, and no day as a workday or a day off"
 
 
 class Unstated(StrEnum):
-    """Why the change of a figure on the previous period is not stated."""
+    """Why the change of a figure on the previous period is not stated (the values English,
+    ``said`` and ``short`` in the language in use)."""
 
-    NO_EARLIER_DATA = "no earlier data to compare"  # the previous period is before any record
-    HOURS_NOT_SET = "working hours not set"  # an after-hours figure of a period without them
-    HOURS_NOT_SET_THEN = "working hours not set then"  # ... of a previous period without them
+    NO_EARLIER_DATA = N_("no earlier data to compare")  # the previous period is before any record
+    HOURS_NOT_SET = N_("working hours not set")  # an after-hours figure of a period without them
+    HOURS_NOT_SET_THEN = N_("working hours not set then")  # ... of a previous period without them
+
+    @property
+    def said(self) -> str:
+        """As a card says it."""
+        return _(self.value)
 
     @property
     def short(self) -> str:
         """As a table's Change cell says it."""
-        return "no earlier data" if self is Unstated.NO_EARLIER_DATA else self.value
+        return _("no earlier data") if self is Unstated.NO_EARLIER_DATA else self.said
 
 
 def unstated(
@@ -69,16 +73,26 @@ def working_hours_sentence(coverage: Coverage) -> str:
     before it began)."""
     period, since = coverage.period, coverage.hours_set_from
     if since is None:
-        return f"Working hours are not set, so {HOURS_NOT_SET_EFFECT}."
-    if since > period.end:
-        return (
-            f"Working hours were first set on {day_text(since)}, after this period, so in it "
-            f"{HOURS_NOT_SET_EFFECT}."
+        return _(
+            "Working hours are not set, so no contact counts as after hours, and no day as a "
+            "workday or a day off."
         )
+    if since > period.end:
+        return _(
+            "Working hours were first set on {date}, after this period, so in it no contact "
+            "counts as after hours, and no day as a workday or a day off."
+        ).format(date=day_text(since))
     if since > period.start:
-        return (
-            f"Working hours were set from {day_text(since)}: after-hours figures cover "
-            f"{coverage.days_judged} of the {period.days} days in this period."
+        return ngettext(
+            "Working hours were set from {date}: after-hours figures cover {judged} of the "
+            "{count} day in this period.",
+            "Working hours were set from {date}: after-hours figures cover {judged} of the "
+            "{count} days in this period.",
+            period.days,
+        ).format(
+            date=day_text(since),
+            judged=formats.number(coverage.days_judged),
+            count=formats.number(period.days),
         )
     return ""
 
@@ -86,19 +100,25 @@ def working_hours_sentence(coverage: Coverage) -> str:
 def working_hours_notice(coverage: Coverage) -> str:
     """``working_hours_sentence``, with how to set working hours when they never were."""
     said = working_hours_sentence(coverage)
-    return f"{said} {HOW_TO_SET_HOURS}" if said and coverage.hours_set_from is None else said
+    if not said or coverage.hours_set_from is not None:
+        return said
+    # TRANSLATORS: {command} is a command line, typed as it stands.
+    how = _("Set them in Settings… in the tray, or with: {command}")
+    return f"{said} {how.format(command=SET_HOURS_COMMAND)}"
 
 
 def no_earlier_data_sentence(first_record: date | None) -> str:
     """The key finding that replaces the changes when the previous period holds no data."""
     if first_record is None:
-        return "No earlier data to compare: nothing is logged yet."
-    return f"No earlier data to compare: the log begins on {day_text(first_record)}."
+        return _("No earlier data to compare: nothing is logged yet.")
+    return _("No earlier data to compare: the log begins on {date}.").format(
+        date=day_text(first_record)
+    )
 
 
 def day_text(day: date) -> str:
-    """``18 Nov 2026``."""
-    return f"{day.day} {day:%b %Y}"
+    """``18 Nov 2026`` (``18 lis 2026`` in Polish)."""
+    return f"{formats.short_date(day)} {day.year}"
 
 
 def first_record(session: Session, zone: str) -> date | None:

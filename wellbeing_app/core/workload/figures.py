@@ -6,6 +6,9 @@ Adding a figure is one entry in ``FIGURES`` (and its field on ``Totals``; on ``W
 when it is weekly); the JSON contract only ever gains keys at the end, so new entries go last.
 A figure ``opt_in`` goes into a summary only when the user asks for it for that export: without
 that its key is absent (not zero) from the totals, the weeks and every format.
+
+Labels, week columns and finding names are English here (marked ``N_``); people read them
+through ``_`` where they are shown, and every number through ``formats``.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import IntEnum, StrEnum
 from typing import Any, NamedTuple
 
+from wellbeing_app.core.language import N_, _, formats
 from wellbeing_app.core.workload.loads import DayLoad, Totals, WeekLoad
 
 HOURS_PLACES = 2  # hours are shown and stored to 2 decimals, everywhere
@@ -34,7 +38,7 @@ def average_text(average: float | None) -> str:
     dashboard and every summary say the same; a dash when there is none."""
     if average is None:
         return "–"
-    return f"{round_half_away(round_half_away(average, 2), 1):.1f}"
+    return formats.number(round_half_away(round_half_away(average, 2), 1), 1)
 
 
 def _decimal(value: float, places: int) -> Decimal:
@@ -49,10 +53,10 @@ class Unit(StrEnum):
     COUNT = "count"
     MINUTES = "minutes"
 
-    @property
-    def suffix(self) -> str:
-        """What follows a number of this unit in a table or a sentence: ``12.50 h``, ``7``."""
-        return " h" if self is Unit.HOURS else ""
+    def with_unit(self, number: str) -> str:
+        """A number written out, with what follows it in this unit: ``12.50 h``, ``7``."""
+        # TRANSLATORS: a number of hours in a table or a sentence ("12.50 h").
+        return _("{number} h").format(number=number) if self is Unit.HOURS else number
 
 
 class Topic(IntEnum):
@@ -68,7 +72,7 @@ class Topic(IntEnum):
 class Finding(NamedTuple):
     """How a change of a figure is told among the key findings."""
 
-    name: str  # as in a sentence: "after-hours pings"
+    name: str  # as in a sentence: "after-hours pings" (English, N_-marked)
     smallest: float  # a smaller change against the previous period is noise, not a finding
 
 
@@ -77,7 +81,7 @@ class Figure:
     """One figure of a period's workload."""
 
     key: str  # its name in JSON, on Totals (and on WeekLoad when weekly); a contract
-    label: str  # as people read it in a table: "Minutes responding after hours"
+    label: str  # as people read it in a table: "Minutes responding after hours" (N_-marked)
     unit: Unit
     topic: Topic
     per_day: Callable[[DayLoad], float]  # how much one day adds to it
@@ -103,7 +107,7 @@ class Figure:
 
     def text(self, value: float) -> str:
         """The figure as people read it: ``13.75 h``, ``1,204``."""
-        return f"{self.rounded(value):,.{self.places}f}{self.unit.suffix}"
+        return self.unit.with_unit(formats.number(self.rounded(value), self.places))
 
     def difference(self, now: float, before: float) -> float:
         """``now`` less ``before``, each rounded first: the change a reader can check against
@@ -114,7 +118,11 @@ class Figure:
         """The change from ``before`` to ``now`` with its sign (``+2.25 h``, ``-3``), or
         ``same``."""
         delta = self.difference(now, before)
-        return "same" if delta == 0 else f"{delta:+,.{self.places}f}{self.unit.suffix}"
+        if delta == 0:
+            # TRANSLATORS: a table's Change cell when a figure did not change.
+            return _("same")
+        sign = "+" if delta > 0 else ""
+        return self.unit.with_unit(sign + formats.number(delta, self.places))
 
     def total(self, days: Iterable[DayLoad]) -> float:
         """What ``days`` add up to (unrounded hours; counts as whole numbers)."""
@@ -133,67 +141,68 @@ HOURS, COUNT, MINUTES = Unit.HOURS, Unit.COUNT, Unit.MINUTES
 # fmt: off
 FIGURES: tuple[Figure, ...] = (
     Figure(
-        "hours_worked", "Hours worked", HOURS, Topic.HOURS, lambda d: d.hours_worked,
-        weekly=True, week_column="Worked", finding=Finding("hours worked", 2.0),
+        "hours_worked", N_("Hours worked"), HOURS, Topic.HOURS, lambda d: d.hours_worked,
+        weekly=True, week_column=N_("Worked"), finding=Finding(N_("hours worked"), 2.0),
     ),
     Figure(
-        "hours_scheduled", "Hours scheduled", HOURS, Topic.HOURS, lambda d: d.hours_scheduled,
-        weekly=True, week_column="Scheduled", against_hours=True,
+        "hours_scheduled", N_("Hours scheduled"), HOURS, Topic.HOURS,
+        lambda d: d.hours_scheduled, weekly=True, week_column=N_("Scheduled"), against_hours=True,
     ),
     Figure(
-        "overtime_hours", "Overtime", HOURS, Topic.HOURS, lambda d: d.overtime_hours,
-        weekly=True, week_column="Overtime", finding=Finding("overtime", 1.0), against_hours=True,
+        "overtime_hours", N_("Overtime"), HOURS, Topic.HOURS, lambda d: d.overtime_hours,
+        weekly=True, week_column=N_("Overtime"), finding=Finding(N_("overtime"), 1.0),
+        against_hours=True,
     ),
     Figure(
-        "after_hours_pings", "After-hours pings", COUNT, Topic.AFTER_HOURS,
+        "after_hours_pings", N_("After-hours pings"), COUNT, Topic.AFTER_HOURS,
         lambda d: d.after_hours_pings,
-        weekly=True, week_column="After-hours pings", finding=Finding("after-hours pings", 3),
-        against_hours=True,
+        weekly=True, week_column=N_("After-hours pings"),
+        finding=Finding(N_("after-hours pings"), 3), against_hours=True,
     ),
     Figure(
-        "after_hours_minutes", "Minutes responding after hours", MINUTES, Topic.AFTER_HOURS,
+        "after_hours_minutes", N_("Minutes responding after hours"), MINUTES, Topic.AFTER_HOURS,
         lambda d: d.after_hours_minutes,
-        weekly=True, finding=Finding("minutes spent on after-hours pings", 15),
+        weekly=True, finding=Finding(N_("minutes spent on after-hours pings"), 15),
         against_hours=True,
     ),
     Figure(
-        "oncall_pings", "On-call pings", COUNT, Topic.ON_CALL, lambda d: d.oncall_pings,
-        weekly=True, week_column="On-call pings", finding=Finding("on-call pings", 3),
+        "oncall_pings", N_("On-call pings"), COUNT, Topic.ON_CALL, lambda d: d.oncall_pings,
+        weekly=True, week_column=N_("On-call pings"), finding=Finding(N_("on-call pings"), 3),
     ),
     Figure(
-        "incidents", "Incidents", COUNT, Topic.INCIDENTS, lambda d: d.incidents,
-        weekly=True, week_column="Incidents", finding=Finding("incidents", 2),
+        "incidents", N_("Incidents"), COUNT, Topic.INCIDENTS, lambda d: d.incidents,
+        weekly=True, week_column=N_("Incidents"), finding=Finding(N_("incidents"), 2),
     ),
     Figure(
-        "short_rest_gaps", "Short rests (under 11 h between working days)", COUNT, Topic.REST,
-        lambda d: d.short_rests,
+        "short_rest_gaps", N_("Short rests (under 11 h between working days)"), COUNT,
+        Topic.REST, lambda d: d.short_rests,
     ),
     Figure(
-        "workdays", "Workdays", COUNT, Topic.AFTER_HOURS, lambda d: d.judged and d.workday,
+        "workdays", N_("Workdays"), COUNT, Topic.AFTER_HOURS, lambda d: d.judged and d.workday,
         member_row=False, against_hours=True,
     ),
     Figure(
-        "evenings_with_contact", "Workdays reached after hours", COUNT, Topic.AFTER_HOURS,
+        "evenings_with_contact", N_("Workdays reached after hours"), COUNT, Topic.AFTER_HOURS,
         lambda d: d.judged and d.workday and d.after_hours_pings > 0, against_hours=True,
     ),
     Figure(
-        "days_off", "Days off", COUNT, Topic.AFTER_HOURS, lambda d: d.judged and not d.workday,
-        member_row=False, against_hours=True,
+        "days_off", N_("Days off"), COUNT, Topic.AFTER_HOURS,
+        lambda d: d.judged and not d.workday, member_row=False, against_hours=True,
     ),
     Figure(
-        "days_off_with_contact", "Days off reached", COUNT, Topic.AFTER_HOURS,
+        "days_off_with_contact", N_("Days off reached"), COUNT, Topic.AFTER_HOURS,
         lambda d: d.judged and not d.workday and d.after_hours_pings > 0, against_hours=True,
     ),
     Figure(
-        "incident_minutes", "Minutes spent on incidents", MINUTES, Topic.INCIDENTS,
+        "incident_minutes", N_("Minutes spent on incidents"), MINUTES, Topic.INCIDENTS,
         lambda d: d.incident_minutes,
     ),
     Figure(
-        "incidents_after_hours", "Incidents after hours", COUNT, Topic.INCIDENTS,
+        "incidents_after_hours", N_("Incidents after hours"), COUNT, Topic.INCIDENTS,
         lambda d: d.incidents_after_hours, against_hours=True,
     ),
     Figure(
-        "incidents_against_advice", "Incidents after decisions I advised against", COUNT,
+        "incidents_against_advice", N_("Incidents after decisions I advised against"), COUNT,
         Topic.INCIDENTS, lambda d: d.incidents_against_advice, weekly=True, opt_in=True,
     ),
 )

@@ -6,13 +6,24 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 
+from wellbeing_app.core.language import _, ngettext
 from wellbeing_app.core.workload.figures import average_text
 from wellbeing_app.core.workload.loads import DayLoad, Workload
 
 WINDOW_DAYS = 7
 MIN_REFLECTION_DAYS = 14  # days with both a mood and a stress value before a finding is shown
 BUSY_PINGS = 3  # a day with at least this many after-hours pings counts as a busy one
+# In English; ``not_enough`` says it in the language in use.
 NOT_ENOUGH = f"Not enough data yet: this needs {MIN_REFLECTION_DAYS} days with a reflection."
+
+
+def not_enough() -> str:
+    """Why there is no finding yet: too few days with a reflection."""
+    return ngettext(
+        "Not enough data yet: this needs {count} day with a reflection.",
+        "Not enough data yet: this needs {count} days with a reflection.",
+        MIN_REFLECTION_DAYS,
+    ).format(count=MIN_REFLECTION_DAYS)
 
 
 def rolling_average(
@@ -37,18 +48,35 @@ def stress_finding(workload: Workload) -> str:
         if day.mood is not None and day.stress is not None
     ]
     if len(reflected) < MIN_REFLECTION_DAYS:
-        return NOT_ENOUGH
+        return not_enough()
     busy = [stress for stress, pings in reflected if pings >= BUSY_PINGS]
     other = [stress for stress, pings in reflected if pings < BUSY_PINGS]
     if not busy:
-        return f"No day had {BUSY_PINGS}+ after-hours pings; your stress averaged {_mean(other)}."
+        said = ngettext(
+            "No day had {count}+ after-hours ping; your stress averaged {average}.",
+            "No day had {count}+ after-hours pings; your stress averaged {average}.",
+            BUSY_PINGS,
+        )
+        return said.format(count=BUSY_PINGS, average=_mean(other))
     if not other:
-        return f"Every day had {BUSY_PINGS}+ after-hours pings; your stress averaged {_mean(busy)}."
-    return (
-        f"On days with {BUSY_PINGS}+ after-hours pings your stress averaged {_mean(busy)}, "
-        f"against {average_text(sum(other) / len(other))} on other days."
+        said = ngettext(
+            "Every day had {count}+ after-hours ping; your stress averaged {average}.",
+            "Every day had {count}+ after-hours pings; your stress averaged {average}.",
+            BUSY_PINGS,
+        )
+        return said.format(count=BUSY_PINGS, average=_mean(busy))
+    said = ngettext(
+        "On days with {count}+ after-hours ping your stress averaged {average}, against "
+        "{other} on other days.",
+        "On days with {count}+ after-hours pings your stress averaged {average}, against "
+        "{other} on other days.",
+        BUSY_PINGS,
+    )
+    return said.format(
+        count=BUSY_PINGS, average=_mean(busy), other=average_text(sum(other) / len(other))
     )
 
 
 def _mean(stress: list[int]) -> str:
-    return f"{average_text(sum(stress) / len(stress))} out of 10"
+    # TRANSLATORS: an average stress, on a scale of 0 to 10: "6.5 out of 10".
+    return _("{average} out of 10").format(average=average_text(sum(stress) / len(stress)))

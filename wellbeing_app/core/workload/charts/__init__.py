@@ -6,10 +6,11 @@ Importing this package does not import matplotlib; building the first figure doe
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wellbeing_app.core.language import _
 from wellbeing_app.core.workload.charts import after_hours, heatmap, hours, incidents, mood_stress
 from wellbeing_app.core.workload.charts.after_hours import after_hours_chart
 from wellbeing_app.core.workload.charts.heatmap import contact_heatmap_chart
@@ -28,7 +29,7 @@ ChartBuilder = Callable[[Workload, ChartTheme], "Figure"]
 @dataclass(frozen=True)
 class ChartSpec:
     key: str  # stable identifier, e.g. for settings and file names
-    title: str  # what the dashboard and the figure call it
+    title: str  # what the dashboard and the figure call it, in English (``CHART_TITLES``: shown)
     build: ChartBuilder
 
 
@@ -41,7 +42,23 @@ CHART_SPECS: tuple[ChartSpec, ...] = (
     ChartSpec("mood_stress", mood_stress.TITLE, mood_stress_chart),
 )
 CHARTS: dict[str, ChartBuilder] = {spec.key: spec.build for spec in CHART_SPECS}
-CHART_TITLES: dict[str, str] = {spec.key: spec.title for spec in CHART_SPECS}
+
+
+class _Titles(Mapping[str, str]):
+    """Each chart's title by key, in the language in use when it is looked up."""
+
+    def __getitem__(self, key: str) -> str:
+        return _(_BY_KEY[key].title)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_BY_KEY)
+
+    def __len__(self) -> int:
+        return len(_BY_KEY)
+
+
+_BY_KEY = {spec.key: spec for spec in CHART_SPECS}
+CHART_TITLES: Mapping[str, str] = _Titles()
 
 __all__ = [
     "CHARTS",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.vocabulary import source_label
 from wellbeing_app.core.workload.charts.base import (
     add_legend,
@@ -22,10 +23,10 @@ from wellbeing_app.core.workload.loads import Workload
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-TITLE = "After-hours pings"
-EMPTY = "No after-hours pings yet: log one from the tray when work reaches you off the clock."
+TITLE = N_("After-hours pings")
+EMPTY = N_("No after-hours pings yet: log one from the tray when work reaches you off the clock.")
 MAX_SOURCES = 6  # with more, the smallest (and "other") are summed into OTHER_SOURCES
-OTHER_SOURCES = "Other sources"
+OTHER_SOURCES = N_("Other sources")
 
 
 def after_hours_chart(workload: Workload, theme: ChartTheme) -> Figure:
@@ -33,15 +34,15 @@ def after_hours_chart(workload: Workload, theme: ChartTheme) -> Figure:
     source in its own colour (``series.SOURCE_COLOURS``) whatever its rank."""
     weeks = workload.weeks
     by_source = [week.after_hours_by_source for week in weeks]
-    layers = rank_layers(by_source, MAX_SOURCES, OTHER_SOURCES, generic={"other"})
+    layers = rank_layers(by_source, MAX_SOURCES, _(OTHER_SOURCES), generic={"other"})
     if not layers:
-        return empty_figure(theme, TITLE, EMPTY)
-    fig = new_figure(theme, TITLE)
+        return empty_figure(theme, _(TITLE), _(EMPTY))
+    fig = new_figure(theme, _(TITLE))
     ax = fig.add_subplot()
     draw_stack(ax, layers, theme, source_label, source_style)
-    ax.set_ylabel("After-hours pings")
+    ax.set_ylabel(_("After-hours pings"))
     integer_ticks(ax)
-    date_axis(ax, [week.week_start for week in weeks], "Week starting")
+    date_axis(ax, [week.week_start for week in weeks], _("Week starting"))
     style_axes(ax, theme)
     hide_top_right(ax)
     add_legend(fig, theme, reverse=True)  # top to bottom, like the stack

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
+from wellbeing_app.core.language import formats
 from wellbeing_app.core.workload.charts.theme import ChartTheme
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ FIGSIZE = (6.4, 3.2)
 LegendPlace = Literal["outside right upper", "outside lower center"]
 BAR_WIDTH = 0.8
 MAX_DATE_LABELS = 7  # at most this many date labels along an axis, so they never overlap
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def colour(theme: ChartTheme, index: int) -> str:
@@ -171,8 +171,8 @@ def empty_figure(theme: ChartTheme, title: str, message: str) -> Figure:
 
 
 def day_label(day: date) -> str:
-    """E.g. ``3 Nov`` (in English whatever the locale, like the rest of the app)."""
-    return f"{day.day} {_MONTHS[day.month - 1]}"
+    """E.g. ``3 Nov`` (``3 lis`` in Polish): as the language in use writes it."""
+    return formats.short_date(day)
 
 
 def years_label(days: Sequence[date]) -> str:
@@ -183,7 +183,7 @@ def years_label(days: Sequence[date]) -> str:
 
 def date_axis(ax: Axes, days: Sequence[date], label: str) -> None:
     """Categorical x positions 0..n-1 for ``days``, with at most MAX_DATE_LABELS labels, and the
-    axis label ``label`` followed by the years in brackets."""
+    axis label ``label`` (already in the language in use) followed by the years in brackets."""
     step = max(1, math.ceil(len(days) / MAX_DATE_LABELS))
     positions = list(range(0, len(days), step))
     ax.set_xticks(positions, [day_label(days[i]) for i in positions])

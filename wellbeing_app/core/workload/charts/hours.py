@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.workload.charts.base import (
     BAR_WIDTH,
     add_legend,
@@ -21,9 +22,9 @@ from wellbeing_app.core.workload.loads import Workload
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-TITLE = "Hours worked"
-EMPTY = "No shifts yet: start one from the tray to see your hours."
-WORKED, OVERTIME, SCHEDULED = "Worked", "Overtime", "Scheduled"
+TITLE = N_("Hours worked")
+EMPTY = N_("No shifts yet: start one from the tray to see your hours.")
+WORKED, OVERTIME, SCHEDULED = N_("Worked"), N_("Overtime"), N_("Scheduled")
 
 
 def hours_chart(workload: Workload, theme: ChartTheme) -> Figure:
@@ -31,13 +32,13 @@ def hours_chart(workload: Workload, theme: ChartTheme) -> Figure:
     a short line across each bar marks the hours scheduled that week."""
     weeks = workload.weeks
     if not any(week.hours_worked > 0 for week in weeks):
-        return empty_figure(theme, TITLE, EMPTY)
-    fig = new_figure(theme, TITLE)
+        return empty_figure(theme, _(TITLE), _(EMPTY))
+    fig = new_figure(theme, _(TITLE))
     ax = fig.add_subplot()
     x = list(range(len(weeks)))
     overtime = [week.overtime_hours for week in weeks]
     regular = [max(0.0, w.hours_worked - w.overtime_hours) for w in weeks]
-    draw_bars(ax, regular, facecolor=colour(theme, BLUE), linewidth=0, label=WORKED)
+    draw_bars(ax, regular, facecolor=colour(theme, BLUE), linewidth=0, label=_(WORKED))
     draw_bars(
         ax,
         overtime,
@@ -46,7 +47,7 @@ def hours_chart(workload: Workload, theme: ChartTheme) -> Figure:
         edgecolor=theme.background,
         hatch="////",
         linewidth=0,
-        label=OVERTIME,
+        label=_(OVERTIME),
     )
     scheduled = [week.hours_scheduled for week in weeks]
     if any(scheduled):
@@ -57,10 +58,10 @@ def hours_chart(workload: Workload, theme: ChartTheme) -> Figure:
             [i + half for i in x],
             colors=theme.foreground,
             linewidth=2,
-            label=SCHEDULED,
+            label=_(SCHEDULED),
         )
-    ax.set_ylabel("Hours per week")
-    date_axis(ax, [week.week_start for week in weeks], "Week starting")
+    ax.set_ylabel(_("Hours per week"))
+    date_axis(ax, [week.week_start for week in weeks], _("Week starting"))
     style_axes(ax, theme)
     hide_top_right(ax)
     add_legend(fig, theme)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.vocabulary import SEVERE_FROM, category_label
 from wellbeing_app.core.workload.charts.base import (
-    DASH,
     add_legend,
     date_axis,
     draw_bars,
@@ -25,10 +25,10 @@ from wellbeing_app.core.workload.loads import WeekLoad, Workload
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-TITLE = "Incidents"
-EMPTY = "No incidents logged yet: log one from the tray when something at work hits hard."
-SEVERE = f"Severe (4{DASH}5)"
-AGAINST_ADVICE = "After decisions you advised against"
+TITLE = N_("Incidents")
+EMPTY = N_("No incidents logged yet: log one from the tray when something at work hits hard.")
+SEVERE = N_("Severe (4–5)")
+AGAINST_ADVICE = N_("After decisions you advised against")
 ADVICE_HATCH = "xx"
 
 
@@ -45,8 +45,8 @@ def incidents_chart(workload: Workload, theme: ChartTheme, *, advice: bool = Fal
     weeks = workload.weeks
     layers = rank_layers([w.incidents_by_category for w in weeks], None, "")
     if not layers:
-        return empty_figure(theme, TITLE, EMPTY)
-    fig = new_figure(theme, TITLE)
+        return empty_figure(theme, _(TITLE), _(EMPTY))
+    fig = new_figure(theme, _(TITLE))
     ax = fig.add_subplot()
     draw_stack(ax, layers, theme, category_label, category_style)
     against = [week.incidents_against_advice for week in weeks]
@@ -60,7 +60,7 @@ def incidents_chart(workload: Workload, theme: ChartTheme, *, advice: bool = Fal
             edgecolor=theme.foreground,
             hatch=ADVICE_HATCH,
             linewidth=1.2,
-            label=AGAINST_ADVICE,
+            label=_(AGAINST_ADVICE),
         )
     severe = [(i, n) for i, week in enumerate(weeks) if (n := severe_count(week))]
     if severe:
@@ -72,11 +72,11 @@ def incidents_chart(workload: Workload, theme: ChartTheme, *, advice: bool = Fal
             markersize=5,
             color=theme.foreground,
             markeredgecolor=theme.background,
-            label=SEVERE,
+            label=_(SEVERE),
         )
-    ax.set_ylabel("Incidents")
+    ax.set_ylabel(_("Incidents"))
     integer_ticks(ax)
-    date_axis(ax, [week.week_start for week in weeks], "Week starting")
+    date_axis(ax, [week.week_start for week in weeks], _("Week starting"))
     style_axes(ax, theme)
     hide_top_right(ax)
     add_legend(fig, theme, reverse=True)

@@ -7,8 +7,8 @@ import math
 import textwrap
 from typing import TYPE_CHECKING
 
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.workload.charts.base import (
-    DASH,
     add_legend,
     colour,
     date_axis,
@@ -26,10 +26,10 @@ from wellbeing_app.core.workload.loads import Workload
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-TITLE = "Mood and stress"
-EMPTY = "No reflections yet: write one at the end of your day to see your mood and stress."
-MOOD, STRESS = "Mood, 7-day average", "Stress, 7-day average"
-PINGS = "After-hours pings (right axis)"
+TITLE = N_("Mood and stress")
+EMPTY = N_("No reflections yet: write one at the end of your day to see your mood and stress.")
+MOOD, STRESS = N_("Mood, 7-day average"), N_("Stress, 7-day average")
+PINGS = N_("After-hours pings (right axis)")
 SUBTITLE_WIDTH = 80  # characters per line of the finding
 MARKERS_UP_TO = 31  # days; longer periods get plain lines
 PINGS_FILL = 0.3  # opacity of the pings' bars
@@ -44,8 +44,8 @@ def mood_stress_chart(workload: Workload, theme: ChartTheme) -> Figure:
     mood = rolling_average(days, lambda d: d.mood)
     stress = rolling_average(days, lambda d: d.stress)
     if all(m is None for m in mood) and all(s is None for s in stress):
-        return empty_figure(theme, TITLE, EMPTY)
-    fig = new_figure(theme, TITLE)
+        return empty_figure(theme, _(TITLE), _(EMPTY))
+    fig = new_figure(theme, _(TITLE))
     ax = fig.add_subplot()
     pings_ax = ax.twinx()
     ax.set_zorder(pings_ax.get_zorder() + 1)  # the lines in front of the bars
@@ -58,7 +58,7 @@ def mood_stress_chart(workload: Workload, theme: ChartTheme) -> Figure:
         facecolor=to_rgba(colour(theme, SKY_BLUE), PINGS_FILL),
         edgecolor=colour(theme, SKY_BLUE),
         linewidth=0.8,
-        label=PINGS,
+        label=_(PINGS),
     )
     marker = "o" if len(days) <= MARKERS_UP_TO else ""  # a lone day is a dot, not nothing
     for values, index, style, label in (
@@ -73,13 +73,13 @@ def mood_stress_chart(workload: Workload, theme: ChartTheme) -> Figure:
             linewidth=1.5,
             marker=marker,
             markersize=3,
-            label=label,
+            label=_(label),
         )
     ax.set_ylim(0, 10)
-    ax.set_ylabel(f"Mood 1{DASH}5, stress 0{DASH}10")
-    pings_ax.set_ylabel("After-hours pings per day")
+    ax.set_ylabel(_("Mood 1–5, stress 0–10"))
+    pings_ax.set_ylabel(_("After-hours pings per day"))
     integer_ticks(pings_ax)
-    date_axis(ax, [d.day for d in days], "Day")
+    date_axis(ax, [d.day for d in days], _("Day"))
     ax.set_title(
         textwrap.fill(stress_finding(workload), SUBTITLE_WIDTH),
         loc="left",
