@@ -184,8 +184,10 @@ def _schedule_json(book: ScheduleBook, today: date, zone: str) -> dict[str, Any]
 
 
 def _window_lines(windows: tuple[Window, ...]) -> list[str]:
+    """``  Mon  09:00-17:00``, the hours in one column whatever the weekday's name (``pon.``)."""
+    width = max(len(formats.weekday(day)) for day in range(7))
     return [
-        f"  {formats.weekday(w.weekday)}  {_clock(w.start_minute)}-{_clock(w.end_minute)}"
+        f"  {formats.weekday(w.weekday):<{width}}  {_clock(w.start_minute)}-{_clock(w.end_minute)}"
         for w in windows
     ]
 
