@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import NamedTuple
 
+from wellbeing_app.core.language import N_, _, formats, ngettext
 from wellbeing_app.core.reports import layout
-from wellbeing_app.core.reports.counts import counted
 from wellbeing_app.core.reports.document import (
     Breakdowns,
     PeriodDocument,
@@ -29,10 +29,11 @@ from wellbeing_app.core.vocabulary import (
     SEVERITIES,
     SEVERITY_HINTS,
     category_label,
+    severity_hint,
     source_label,
 )
 from wellbeing_app.core.workload import figures
-from wellbeing_app.core.workload.coverage import unstated
+from wellbeing_app.core.workload.coverage import day_text, unstated
 
 FORMATS = ("pdf", "csv", "json", "md")
 # Without the opt-in figures (incidents_against_advice), which follow only when a summary holds
@@ -43,18 +44,35 @@ CSV_COLUMNS = (
     "days",
     *(f.key for f in figures.WEEKLY if not f.opt_in),
 )
-WEEK_HEADER = ["Week of", *(f.week_column for f in figures.WEEK_COLUMNS)]
-HEADING = "Workload summary"
+# Words people read are English here (N_-marked) and translated where a page is made; the
+# week header and the severity heading in English, as ``week_header`` and ``severity_heading``
+# give them in the language in use.
+WEEK_OF = N_("Week of")
+WEEK_HEADER = [WEEK_OF, *(f.week_column for f in figures.WEEK_COLUMNS)]
+HEADING = N_("Workload summary")
 NONE = "–"  # a table cell with no figure that means anything
-NOTE_HEADING = "What I am asking for"
+NOTE_HEADING = N_("What I am asking for")
 LEAST, MOST = SEVERITIES[0], SEVERITIES[-1]
 SEVERITY_HEADING = (
     f"Incidents by severity ({LEAST} {SEVERITY_HINTS[LEAST]} – {MOST} {SEVERITY_HINTS[MOST]})"
 )
-FOOTER = (
+FOOTER = N_(
     "Aggregates from my own log, made with the Wellbeing app. No messages, notes, reflections "
     "or incident details are included."
 )
+
+
+def week_header() -> list[str]:
+    """The week-by-week table's header row."""
+    return [_(column) for column in WEEK_HEADER]
+
+
+def severity_heading() -> str:
+    """``Incidents by severity (1 minor – 5 severe)``."""
+    # TRANSLATORS: {least} and {most} are severities (1 and 5), each with its word ("minor").
+    return _("Incidents by severity ({least} {least_hint} – {most} {most_hint})").format(
+        least=LEAST, least_hint=severity_hint(LEAST), most=MOST, most_hint=severity_hint(MOST)
+    )
 
 
 def render_text(document: WorkloadSummary, fmt: str) -> str:
@@ -92,8 +110,9 @@ def title(document: WorkloadSummary) -> str:
 
 
 def dates(period: PeriodDocument) -> str:
+    """``2 Nov 2026 – 29 Nov 2026``."""
     start, end = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
-    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+    return f"{day_text(start)} – {day_text(end)}"
 
 
 class Comparison(NamedTuple):
@@ -138,29 +157,28 @@ def comparison(document: WorkloadSummary) -> Comparison:
 def compared_with(previous_period: PeriodDocument, previous_has_data: bool) -> str:
     """The sentence under a totals table."""
     if previous_has_data:
-        return f"Compared with {dates(previous_period)}."
-    return (
-        f"The previous period ({dates(previous_period)}) holds no earlier data: "
-        "no change is stated."
+        return _("Compared with {dates}.").format(dates=dates(previous_period))
+    return _("The previous period ({dates}) holds no earlier data: no change is stated.").format(
+        dates=dates(previous_period)
     )
 
 
 def page(document: WorkloadSummary, charts: Sequence[Image] = ()) -> Page:
     """The summary as a page of sections, with ``charts`` placed after the totals."""
-    return Page(HEADING, dates(document["period"]), sections(document, charts), [FOOTER])
+    return Page(_(HEADING), dates(document["period"]), sections(document, charts), [_(FOOTER)])
 
 
 def sections(document: WorkloadSummary, charts: Sequence[Image] = ()) -> list[Section]:
     """The summary's sections, shared by Markdown and HTML (which alone shows ``charts``)."""
     totals, previous = document["totals"], document["previous"]
-    out = [Section("Key findings", items=document["findings"])]
+    out = [Section(_("Key findings"), items=document["findings"])]
     if document["note"]:
-        out.append(Section(NOTE_HEADING, [document["note"]], quoted=True))
+        out.append(Section(_(NOTE_HEADING), [document["note"]], quoted=True))
     against = comparison(document)
-    rows = [["", "This period", "Previous period", "Change"]]
+    rows = [["", _("This period"), _("Previous period"), _("Change")]]
     rows += [
         [
-            figure.label,
+            _(figure.label),
             against.now(figure, totals[figure.key]),
             against.before(figure, previous[figure.key]),
             against.cell(figure, totals[figure.key], previous[figure.key]),
@@ -169,11 +187,11 @@ def sections(document: WorkloadSummary, charts: Sequence[Image] = ()) -> list[Se
         if figure.key in totals  # an opt-in figure only when the user included it
     ]
     said = compared_with(document["previous_period"], against.previous_has_data)
-    out.append(Section("Totals", [said], table=rows, images=charts))
+    out.append(Section(_("Totals"), [said], table=rows, images=charts))
     out += breakdown_sections(document)
     if "wellbeing" in document:
         out.append(
-            Section("Well-being (shared by choice)", items=_wellbeing(document["wellbeing"]))
+            Section(_("Well-being (shared by choice)"), items=_wellbeing(document["wellbeing"]))
         )
     return out
 
@@ -182,22 +200,23 @@ def breakdown_sections(source: Breakdowns | WorkloadSummary) -> list[Section]:
     """Tables of ``by_source``, ``incidents_by_category``, ``incidents_by_severity`` and
     ``weeks`` as they stand in ``source`` (a summary, or a team roll-up's breakdowns)."""
     out: list[Section] = []
-    sources = [["Source", "After-hours pings"]]
-    sources += [[source_label(k), f"{v:,}"] for k, v in source["by_source"].items()]
-    out.append(_table_or_none("After-hours pings by source", sources))
-    categories = [["Category", "Incidents"]]
+    number = formats.number
+    sources = [[_("Source"), _("After-hours pings")]]
+    sources += [[source_label(k), number(v)] for k, v in source["by_source"].items()]
+    out.append(_table_or_none(_("After-hours pings by source"), sources))
+    categories = [[_("Category"), _("Incidents")]]
     categories += [
-        [category_label(k), f"{v:,}"] for k, v in source["incidents_by_category"].items()
+        [category_label(k), number(v)] for k, v in source["incidents_by_category"].items()
     ]
     if len(categories) > 1:
         by_severity = source["incidents_by_severity"]
-        severity = [["Severity", *by_severity.keys()]]
-        severity += [["Incidents", *(f"{v:,}" for v in by_severity.values())]]
-        out.append(Section("Incidents by category", table=categories))
-        out.append(Section(SEVERITY_HEADING, table=severity))
+        severity = [[_("Severity"), *by_severity.keys()]]
+        severity += [[_("Incidents"), *(number(v) for v in by_severity.values())]]
+        out.append(Section(_("Incidents by category"), table=categories))
+        out.append(Section(severity_heading(), table=severity))
     else:
-        out.append(Section("Incidents", ["None logged."]))
-    weeks = [WEEK_HEADER]
+        out.append(Section(_("Incidents"), [_("None logged.")]))
+    weeks = [week_header()]
     weeks += [
         [
             day_label(week_start(week)),
@@ -205,37 +224,48 @@ def breakdown_sections(source: Breakdowns | WorkloadSummary) -> list[Section]:
         ]
         for week in source["weeks"]
     ]
-    out.append(_table_or_none("Week by week", weeks))
+    out.append(_table_or_none(_("Week by week"), weeks))
     return out
 
 
 def _table_or_none(heading: str, rows: list[list[str]]) -> Section:
-    return Section(heading, table=rows) if len(rows) > 1 else Section(heading, ["None."])
+    return Section(heading, table=rows) if len(rows) > 1 else Section(heading, [_("None.")])
 
 
 def _wellbeing(wellbeing: WellbeingDocument) -> list[str]:
     lines = []
     if wellbeing["mood_average"] is not None:
+        days = wellbeing["reflection_days"]
         lines.append(
-            f"Mood averaged {figures.average_text(wellbeing['mood_average'])} of 5 and stress "
-            f"{figures.average_text(wellbeing['stress_average'])} of 10 over "
-            f"{counted(wellbeing['reflection_days'], 'end-of-day reflection')}."
+            ngettext(
+                "Mood averaged {mood} of 5 and stress {stress} of 10 over {count} end-of-day "
+                "reflection.",
+                "Mood averaged {mood} of 5 and stress {stress} of 10 over {count} end-of-day "
+                "reflections.",
+                days,
+            ).format(
+                mood=figures.average_text(wellbeing["mood_average"]),
+                stress=figures.average_text(wellbeing["stress_average"]),
+                count=formats.number(days),
+            )
         )
     if wellbeing["who5"]:
         scores = ", ".join(f"{p['score']} ({day_label(p['date'])})" for p in wellbeing["who5"])
-        lines.append(f"WHO-5 Well-Being Index (0–100): {scores}.")
+        # TRANSLATORS: {scores} are scores with their dates: "64 (3 Nov 2026), 72 (17 Nov 2026)".
+        lines.append(_("WHO-5 Well-Being Index (0–100): {scores}.").format(scores=scores))
     elif wellbeing["latest_who5"] is not None:
         latest = wellbeing["latest_who5"]
         lines.append(
-            f"Latest WHO-5 Well-Being Index: {latest['score']} ({day_label(latest['date'])})."
+            _("Latest WHO-5 Well-Being Index: {score} ({date}).").format(
+                score=latest["score"], date=day_label(latest["date"])
+            )
         )
-    return lines or ["No reflections or check-ins in this period."]
+    return lines or [_("No reflections or check-ins in this period.")]
 
 
 def day_label(text: str) -> str:
     """An ISO date as ``26 Oct 2026``."""
-    day = date.fromisoformat(text)
-    return f"{day.day} {day:%b %Y}"
+    return day_text(date.fromisoformat(text))
 
 
 def to_markdown(document: WorkloadSummary) -> str:

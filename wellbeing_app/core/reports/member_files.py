@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import _
 from wellbeing_app.core.store.reading import read_bytes
 
 MAX_FILE_BYTES = 4 * 1024 * 1024  # ten years of weeks make about 175 KB
@@ -21,24 +22,30 @@ def load_member_file(path: Path, name: str) -> Any:
     try:
         document = json.loads(data.decode("utf-8"), parse_constant=_not_a_number)
     except UnicodeDecodeError:
-        _refuse(name, "is not UTF-8 text; expected a summary in JSON")
+        _refuse(name, _("is not UTF-8 text; expected a summary in JSON"))
     except json.JSONDecodeError as exc:
-        _refuse(name, f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
+        # TRANSLATORS: {problem} is the JSON parser's own words, in English.
+        said = _("is not valid JSON ({problem} at line {line}, column {column})")
+        _refuse(name, said.format(problem=exc.msg, line=exc.lineno, column=exc.colno))
     except RecursionError:
-        _refuse(name, f"nests deeper than a summary does (at most {MAX_DEPTH} levels)")
+        _refuse(name, _too_deep())
     except ValueError as exc:  # NaN, Infinity, or a whole number of thousands of digits
-        _refuse(name, f"holds a value no summary has ({str(exc)[:60]})")
+        _refuse(name, _("holds a value no summary has ({problem})").format(problem=str(exc)[:60]))
     if _depth(document) > MAX_DEPTH:
-        _refuse(name, f"nests deeper than a summary does (at most {MAX_DEPTH} levels)")
+        _refuse(name, _too_deep())
     return document
 
 
+def _too_deep() -> str:
+    return _("nests deeper than a summary does (at most {most} levels)").format(most=MAX_DEPTH)
+
+
 def _read_regular(path: Path, name: str) -> bytes:
-    return read_bytes(path, name, MAX_FILE_BYTES, "a member's summary file")
+    return read_bytes(path, name, MAX_FILE_BYTES, _("a member's summary file"))
 
 
 def _not_a_number(constant: str) -> Any:
-    raise ValueError(f"{constant} is not a number JSON allows")
+    raise ValueError(_("{value} is not a number JSON allows").format(value=constant))
 
 
 def _depth(document: Any) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.records.fields import clean_text
 from wellbeing_app.core.reports.document import (
     FigureValues,
@@ -33,15 +34,16 @@ SCHEMA_VERSION = 1
 KIND = "wellbeing-app workload summary"
 MAX_NOTE = 2000
 
-# Always left out, in the user's words; the preview lists them.
+# Always left out, in the user's words (English, N_-marked); the preview lists them, as
+# ``left_out`` gives them in the language in use.
 NEVER_INCLUDED = (
-    "Reflection texts (what went well, what you leave at work, your evening)",
-    "Incident summaries and private details",
-    "Ping notes",
-    "Single shifts, pings and incidents: only totals per period and week",
+    N_("Reflection texts (what went well, what you leave at work, your evening)"),
+    N_("Incident summaries and private details"),
+    N_("Ping notes"),
+    N_("Single shifts, pings and incidents: only totals per period and week"),
 )
-WELLBEING_LEFT_OUT = "Well-being figures (WHO-5, mood and stress): tick them to include"
-ADVICE_LEFT_OUT = (
+WELLBEING_LEFT_OUT = N_("Well-being figures (WHO-5, mood and stress): tick them to include")
+ADVICE_LEFT_OUT = N_(
     "How many incidents followed decisions made against your advice: tick it to include"
 )
 
@@ -58,10 +60,10 @@ def check_note(text: str | None) -> str | None:
 
 
 def left_out(options: SummaryOptions) -> list[str]:
-    """What this export leaves out, for the preview."""
+    """What this export leaves out, for the preview, in the language in use."""
     extra = [] if options.include_wellbeing else [WELLBEING_LEFT_OUT]
     extra += [] if options.include_advice else [ADVICE_LEFT_OUT]
-    return [*NEVER_INCLUDED, *extra]
+    return [_(line) for line in (*NEVER_INCLUDED, *extra)]
 
 
 def totals_document(t: Totals, include_advice: bool = False) -> FigureValues:

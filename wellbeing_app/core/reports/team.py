@@ -8,21 +8,20 @@ decisions made against a member's advice) is summed only from the members who in
 shown only when enough did (``team_advice``).
 
 Members' files are input from elsewhere: they are read with care (``member_files``), and every
-figure must be a finite number a period can hold (hours no more than the period's hours; counts
-and minutes at most ``MAX_PER_DAY`` a day).
+figure must be a finite number a period can hold (``member_checks``).
 """
 
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import N_, _, ngettext
 from wellbeing_app.core.reports import summary
 from wellbeing_app.core.reports.document import (
     Breakdowns,
@@ -32,32 +31,30 @@ from wellbeing_app.core.reports.document import (
     week_dates,
     week_document,
 )
+from wellbeing_app.core.reports.member_checks import (
+    FIRST_DAY,
+    LAST_DAY,
+    SEVERITY_KEYS,
+    WEEKLY_FIELDS,
+    Checker,
+    refuse,
+)
+from wellbeing_app.core.reports.member_checks import MAX_PER_DAY as MAX_PER_DAY
 from wellbeing_app.core.reports.member_files import load_member_file
 from wellbeing_app.core.reports.team_advice import roll_up
 from wellbeing_app.core.time.periods import Period
-from wellbeing_app.core.vocabulary import SEVERITIES
-from wellbeing_app.core.workload.figures import (
-    AGAINST_ADVICE,
-    ALWAYS,
-    FIGURES,
-    WEEKLY,
-    Figure,
-    Unit,
-    round_half_away,
-)
+from wellbeing_app.core.workload.figures import AGAINST_ADVICE, ALWAYS, round_half_away
 
 SCHEMA_VERSION = 1
 KIND = "wellbeing-app team summary"
 MIN_GROUP = 5  # the smallest group whose breakdowns may be shown (DESIGN.md, privacy rules)
-NOT_ROLLED_UP = "Notes and well-being figures are personal and never rolled up."
-MAKE_ONE = "make one with 'wellbeing-app summary --format json'"
+# The team summary's sentences are written in the language in use when it is made (this one
+# English, N_-marked); its keys, ids and dates never are.
+NOT_ROLLED_UP = N_("Notes and well-being figures are personal and never rolled up.")
+SUMMARY_COMMAND = "wellbeing-app summary --format json"
 
 # Every figure always in a member's summary is summed for the team, in the summary's order.
 TOTAL_FIELDS = tuple(figure.key for figure in ALWAYS)
-WEEKLY_FIELDS = tuple(figure for figure in WEEKLY if not figure.opt_in)
-SEVERITY_KEYS = tuple(str(s) for s in SEVERITIES)
-MAX_PER_DAY = 100_000  # a count or minutes above this many a day is no real figure
-FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(2199, 12, 31)  # periods a summary can cover
 
 
 @dataclass(frozen=True)
@@ -82,20 +79,31 @@ def check_min_group(value: int) -> int:
     if value < MIN_GROUP:
         raise ValidationError(
             "--min-group",
-            f"must be at least {MIN_GROUP}: breakdowns are never shown for fewer people "
-            f"(got {value})",
+            _(
+                "must be at least {least}: breakdowns are never shown for fewer people "
+                "(got {value})"
+            ).format(least=MIN_GROUP, value=value),
         )
     return value
+
+
+def make_one() -> str:
+    """How a member makes the file a team summary reads."""
+    # TRANSLATORS: {command} is a command line, typed as it stands.
+    return _("make one with '{command}'").format(command=SUMMARY_COMMAND)
 
 
 def withheld(members: int, min_group: int) -> str | None:
     """Why the breakdowns are left out, or None when the group is large enough to show them."""
     if members >= min_group:
         return None
-    return (
-        f"Breakdowns are shown only for groups of at least {min_group} people; "
-        f"this summary has {members}."
-    )
+    return ngettext(
+        "Breakdowns are shown only for groups of at least {min_group} person; this summary has "
+        "{members}.",
+        "Breakdowns are shown only for groups of at least {min_group} people; this summary has "
+        "{members}.",
+        min_group,
+    ).format(min_group=min_group, members=members)
 
 
 def read_members(paths: Sequence[str]) -> list[Member]:
@@ -109,10 +117,20 @@ def read_members(paths: Sequence[str]) -> list[Member]:
         document = load_member_file(path, name)
         resolved = path.resolve()
         if resolved in by_path:
-            _fail(name, f"is given twice (also as {by_path[resolved]}); each person counts once")
+            refuse(
+                name,
+                _("is given twice (also as {other}); each person counts once").format(
+                    other=by_path[resolved]
+                ),
+            )
         content = json.dumps(document, sort_keys=True)
         if content in by_content:
-            _fail(name, f"is the same summary as {by_content[content]}; each person counts once")
+            refuse(
+                name,
+                _("is the same summary as {other}; each person counts once").format(
+                    other=by_content[content]
+                ),
+            )
         by_path[resolved] = by_content[content] = name
         members.append(member_from_document(document, name))
     return members
@@ -121,25 +139,42 @@ def read_members(paths: Sequence[str]) -> list[Member]:
 def member_from_document(document: Any, name: str) -> Member:
     """Check one member's summary (schema version 1) and keep what a team summary may use."""
     if not isinstance(document, dict):
-        _fail(name, f"is not a workload summary (expected a JSON object); {MAKE_ONE}")
+        refuse(
+            name,
+            _("is not a workload summary (expected a JSON object); {make_one}").format(
+                make_one=make_one()
+            ),
+        )
     kind = document.get("kind")
     if kind != summary.KIND:
-        found = "has no 'kind'" if kind is None else f"has kind {kind!r}"
-        _fail(name, f"is not a member's workload summary ({found}); {MAKE_ONE}")
+        if kind is None:
+            said = _("is not a member's workload summary (has no 'kind'); {make_one}")
+        else:
+            said = _("is not a member's workload summary (has kind {kind}); {make_one}")
+        refuse(name, said.format(kind=repr(kind), make_one=make_one()))
     version = document.get("schema_version")
     if version != summary.SCHEMA_VERSION or isinstance(version, bool):
-        _fail(
+        refuse(
             name,
-            f"has schema_version {version!r}, but this app reads schema_version "
-            f"{summary.SCHEMA_VERSION}; ask for a summary made with the same version",
+            _(
+                "has schema_version {version}, but this app reads schema_version {ours}; ask "
+                "for a summary made with the same version"
+            ).format(version=repr(version), ours=summary.SCHEMA_VERSION),
         )
-    check = _Checker(name)
+    check = Checker(name)
     period = check.object(document, "period")
     start, end = check.day(period, "start", "period."), check.day(period, "end", "period.")
     if end < start:
-        _fail(name, f"period ends ({end}) before it starts ({start})")
+        refuse(
+            name, _("period ends ({end}) before it starts ({start})").format(end=end, start=start)
+        )
     if start < FIRST_DAY or end > LAST_DAY:
-        _fail(name, f"period ({start} to {end}) is not between {FIRST_DAY} and {LAST_DAY}")
+        refuse(
+            name,
+            _("period ({start} to {end}) is not between {first} and {last}").format(
+                start=start, end=end, first=FIRST_DAY, last=LAST_DAY
+            ),
+        )
     check.period = Period(start, end)
     return Member(
         name=name,
@@ -159,14 +194,24 @@ def merge(members: Sequence[Member], min_group: int = MIN_GROUP) -> TeamSummary:
     """The team summary document (plain JSON types): every member must cover the same period."""
     check_min_group(min_group)
     if not members:
-        raise ValidationError("FILE", f"give at least one member's summary; {MAKE_ONE}")
+        raise ValidationError(
+            "FILE", _("give at least one member's summary; {make_one}").format(make_one=make_one())
+        )
     first = members[0]
     for member in members[1:]:
         if member.period != first.period:
-            _fail(
+            refuse(
                 member.name,
-                f"covers {member.period.start} to {member.period.end}, but {first.name} covers "
-                f"{first.period.start} to {first.period.end}; merge summaries of one period",
+                _(
+                    "covers {start} to {end}, but {other} covers {other_start} to {other_end}; "
+                    "merge summaries of one period"
+                ).format(
+                    start=member.period.start,
+                    end=member.period.end,
+                    other=first.name,
+                    other_start=first.period.start,
+                    other_end=first.period.end,
+                ),
             )
     count = len(members)
     totals = _sum_totals([m.totals for m in members])
@@ -188,7 +233,7 @@ def merge(members: Sequence[Member], min_group: int = MIN_GROUP) -> TeamSummary:
         "previous": previous,
         "breakdowns": None if reason else _breakdowns(members, first.period),
         "breakdowns_withheld": reason,
-        "not_rolled_up": NOT_ROLLED_UP,
+        "not_rolled_up": _(NOT_ROLLED_UP),
         "previous_has_data": all(m.previous_has_data for m in members),
         "previous_working_hours_set": all(m.previous_judged for m in members),
         "incidents_against_advice_members": advice.members,
@@ -245,143 +290,3 @@ def _sum_counts(all_counts: Sequence[dict[str, int]]) -> dict[str, int]:
 
 def _period(period: Period) -> PeriodDocument:
     return {"start": period.start.isoformat(), "end": period.end.isoformat(), "days": period.days}
-
-
-def _fail(name: str, problem: str) -> NoReturn:
-    raise ValidationError(name, problem)
-
-
-class _Checker:
-    """Checks the fields of one member's summary; a problem names the file and the field."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.period = Period(FIRST_DAY, FIRST_DAY)  # set once read: figures are held to it
-
-    def fail(self, problem: str) -> NoReturn:
-        _fail(self.name, problem)
-
-    def field(self, parent: dict[str, Any], key: str, where: str) -> Any:
-        if key not in parent:
-            self.fail(f"{where}{key} is missing")
-        return parent[key]
-
-    def object(self, parent: dict[str, Any], key: str, where: str = "") -> dict[str, Any]:
-        value = self.field(parent, key, where)
-        if not isinstance(value, dict):
-            self.fail(f"{where}{key} must be a JSON object, got {_json(value)}")
-        return value
-
-    def day(self, parent: dict[str, Any], key: str, where: str) -> date:
-        value = self.field(parent, key, where)
-        try:
-            return date.fromisoformat(value)
-        except (TypeError, ValueError):
-            self.fail(f"{where}{key} must be a date (YYYY-MM-DD), got {_json(value)}")
-
-    def count(self, value: Any, where: str, days: int | None = None) -> int:
-        """A whole number from 0 to MAX_PER_DAY a day (of the period, or of ``days``)."""
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.fail(f"{where} must be a whole number of at least 0, got {_json(value)}")
-        most = MAX_PER_DAY * (self.period.days if days is None else days)
-        if value > most:
-            self.fail(f"{where} is {value:,}, more than {MAX_PER_DAY:,} a day; not a real figure")
-        return value
-
-    def flag(self, parent: dict[str, Any], key: str) -> bool:
-        """A true/false key added within schema version 1: true when the file has none."""
-        value = parent.get(key, True)
-        if not isinstance(value, bool):
-            self.fail(f"{key} must be true or false, got {_json(value)}")
-        return value
-
-    def previous_judged(self, document: dict[str, Any], start: date, end: date) -> bool:
-        """Whether working hours were set all through the period before ``start``..``end``,
-        from ``working_hours_set_from`` (a file without it: as if they were)."""
-        if "working_hours_set_from" not in document:
-            return True
-        if document["working_hours_set_from"] is None:
-            return False
-        since = self.day(document, "working_hours_set_from", "")
-        return since <= Period(start, end).previous().start
-
-    def hours(self, value: Any, where: str, days: int | None = None) -> float:
-        """Hours from 0 to the hours of the period (or of ``days``)."""
-        number_type = isinstance(value, int | float) and not isinstance(value, bool)
-        if not number_type or not math.isfinite(value) or value < 0:
-            self.fail(f"{where} must be a number of hours of at least 0, got {_json(value)}")
-        most = 24 * (self.period.days if days is None else days)
-        if value > most:
-            self.fail(f"{where} is {_json(value)} hours, more than the {most} hours it covers")
-        return float(value)
-
-    def figure(
-        self, parent: dict[str, Any], figure: Figure, where: str, days: int | None = None
-    ) -> float:
-        """A figure as its unit wants it: hours a number, counts and minutes whole numbers."""
-        value = self.field(parent, figure.key, where)
-        if figure.unit is Unit.HOURS:
-            return self.hours(value, where + figure.key, days)
-        return self.count(value, where + figure.key, days)
-
-    def totals(
-        self, document: dict[str, Any], key: str, like: FigureValues | None = None
-    ) -> FigureValues:
-        """Every figure, and each opt-in one the member included (present in the totals;
-        the previous period's, ``like`` them, must hold the same)."""
-        section = self.object(document, key)
-        chosen = section if like is None else like
-        kept = [f for f in FIGURES if not f.opt_in or f.key in chosen]
-        values = {figure.key: self.figure(section, figure, f"{key}.") for figure in kept}
-        for figure in FIGURES:
-            if figure.key in section and figure.key not in values:
-                self.fail(f"{key}.{figure.key} is given, but totals.{figure.key} is not")
-        advice = values.get(AGAINST_ADVICE.key, 0)
-        if advice > values["incidents"]:
-            self.fail(
-                f"{key}.{AGAINST_ADVICE.key} is {advice:,}, more than the "
-                f"{values['incidents']:,} {key}.incidents"
-            )
-        return values
-
-    def counts(self, document: dict[str, Any], key: str) -> dict[str, int]:
-        section = self.object(document, key)
-        return {str(k): self.count(v, f"{key}.{k}") for k, v in section.items()}
-
-    def severities(self, document: dict[str, Any]) -> dict[str, int]:
-        counts = self.counts(document, "incidents_by_severity")
-        unknown = sorted(set(counts) - set(SEVERITY_KEYS))
-        if unknown:
-            self.fail(f"incidents_by_severity has severity {unknown[0]!r}; severities are 1-5")
-        return counts
-
-    def weeks(self, document: dict[str, Any]) -> dict[date, FigureValues]:
-        weeks = self.field(document, "weeks", "")
-        if not isinstance(weeks, list):
-            self.fail(f"weeks must be a JSON list, got {_json(weeks)}")
-        out: dict[date, FigureValues] = {}
-        for n, week in enumerate(weeks):
-            where = f"weeks[{n}]."
-            if not isinstance(week, dict):
-                self.fail(f"weeks[{n}] must be a JSON object, got {_json(week)}")
-            start = self.day(week, "week_start", where)
-            if start in out:
-                self.fail(f"weeks lists the week of {start} twice")
-            if not self.period.start - timedelta(days=6) <= start <= self.period.end:
-                self.fail(f"{where}week_start {start} is not a week of the period")
-            days = self.count(self.field(week, "days", where), f"{where}days")
-            if not 1 <= days <= 7:
-                self.fail(f"{where}days must be 1-7, got {days}")
-            figures: FigureValues = {"days": days}
-            figures |= {f.key: self.figure(week, f, where, days) for f in WEEKLY_FIELDS}
-            for figure in WEEKLY:  # an opt-in figure is checked, but not kept: no team weeks
-                if figure.opt_in and figure.key in week:
-                    self.figure(week, figure, where, days)
-            out[start] = figures
-        return out
-
-
-def _json(value: Any) -> str:
-    """A value as it was written in the file, cut short."""
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 40 else text[:37] + "..."

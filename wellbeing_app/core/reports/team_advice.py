@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from wellbeing_app.core.reports.counts import counted
+from wellbeing_app.core.language import formats, ngettext
 from wellbeing_app.core.workload.figures import AGAINST_ADVICE
 
 if TYPE_CHECKING:
@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from wellbeing_app.core.reports.team import Member
 
 KEY = AGAINST_ADVICE.key
-SAID = "Incidents after decisions the team advised against"
 
 
 class AdviceRollUp(NamedTuple):
@@ -31,9 +30,16 @@ def roll_up(members: Sequence[Member], min_group: int) -> AdviceRollUp:
     if not including:
         return AdviceRollUp(0, None, None, None)
     if len(including) < min_group:
-        why = (
-            f"{SAID} are shown only when at least {min_group} members include them in their "
-            f"summaries; {len(including)} of {len(members)} did."
+        why = ngettext(
+            "Incidents after decisions the team advised against are shown only when at least "
+            "{min_group} member includes them in their summaries; {count} of {members} did.",
+            "Incidents after decisions the team advised against are shown only when at least "
+            "{min_group} members include them in their summaries; {count} of {members} did.",
+            min_group,
+        ).format(
+            min_group=formats.number(min_group),
+            count=formats.number(len(including)),
+            members=formats.number(len(members)),
         )
         return AdviceRollUp(len(including), None, None, why)
     total = sum(int(m.totals[KEY]) for m in including)
@@ -49,8 +55,18 @@ def sentence(document: TeamSummary) -> str | None:
         return document["incidents_against_advice_withheld"]
     if not including or KEY not in document["totals"]:
         return None
-    return (
-        f"{SAID}: {AGAINST_ADVICE.text(document['totals'][KEY])} (from the {including} of "
-        f"{counted(document['members'], 'member')} who included it; previous period: "
-        f"{AGAINST_ADVICE.text(document['previous'][KEY])})."
+    members = document["members"]
+    # TRANSLATORS: {total} and {previous} are the numbers of incidents; {count} of {members}
+    # are the team's members who included the figure in their summaries.
+    return ngettext(
+        "Incidents after decisions the team advised against: {total} (from the {count} of "
+        "{members} member who included it; previous period: {previous}).",
+        "Incidents after decisions the team advised against: {total} (from the {count} of "
+        "{members} members who included it; previous period: {previous}).",
+        members,
+    ).format(
+        total=AGAINST_ADVICE.text(document["totals"][KEY]),
+        count=formats.number(including),
+        members=formats.number(members),
+        previous=AGAINST_ADVICE.text(document["previous"][KEY]),
     )

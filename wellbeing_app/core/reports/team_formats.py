@@ -7,7 +7,7 @@ no member's note or well-being figures, and breakdowns only when the group was l
 
 from __future__ import annotations
 
-from wellbeing_app.core.language import formats
+from wellbeing_app.core.language import N_, _, formats
 from wellbeing_app.core.reports import layout
 from wellbeing_app.core.reports.counts import counted
 from wellbeing_app.core.reports.document import TeamSummary
@@ -21,13 +21,13 @@ from wellbeing_app.core.reports.layout import Page, Section
 from wellbeing_app.core.reports.team_advice import sentence as advice_sentence
 from wellbeing_app.core.workload import figures
 
-HEADING = "Team workload summary"
-FOOTER = "Aggregates merged from each member's own summary, made with the Wellbeing app."
-NO_EARLIER_DATA = (
+HEADING = N_("Team workload summary")
+FOOTER = N_("Aggregates merged from each member's own summary, made with the Wellbeing app.")
+NO_EARLIER_DATA = N_(
     "At least one member's summary holds no earlier data (the previous period lies before their "
     "first record), so no change is stated."
 )
-NO_HOURS_THEN = (
+NO_HOURS_THEN = N_(
     "At least one member had no working hours set all through the previous period, so "
     "after-hours figures are not compared."
 )
@@ -39,37 +39,41 @@ def render_text(document: TeamSummary, fmt: str) -> str:
 
 
 def title(document: TeamSummary) -> str:
-    return f"{HEADING}: {dates(document['period'])}"
+    return f"{_(HEADING)}: {dates(document['period'])}"
 
 
 def page(document: TeamSummary) -> Page:
     """The team summary as a page of sections, headed by its title (the HTML too)."""
-    footer = [document["not_rolled_up"], FOOTER]
+    footer = [document["not_rolled_up"], _(FOOTER)]
     return Page(title(document), "", sections(document), footer)
 
 
 def sections(document: TeamSummary) -> list[Section]:
     """The team summary's sections, shared by Markdown and HTML."""
     members, days = document["members"], document["period"]["days"]
-    intro = (
-        f"{counted(members, 'person', 'people')}, {counted(days, 'day')}, compared with the "
-        "previous period "
-        f"({dates(document['previous_period'])}). Per person: the team total divided by "
-        f"{members:,}."
+    # TRANSLATORS: {people} and {days} are counts with their nouns: "5 people, 28 days".
+    intro = _(
+        "{people}, {days}, compared with the previous period ({dates}). Per person: the team "
+        "total divided by {members}."
+    ).format(
+        people=counted(members, "person", "people"),
+        days=counted(days, "day"),
+        dates=dates(document["previous_period"]),
+        members=formats.number(members),
     )
     against = Comparison(
         previous_has_data=document["previous_has_data"],
         previous_judged=document["previous_working_hours_set"],
     )
     if not against.previous_has_data:
-        intro += f" {NO_EARLIER_DATA}"
+        intro += f" {_(NO_EARLIER_DATA)}"
     elif not against.previous_judged:
-        intro += f" {NO_HOURS_THEN}"
+        intro += f" {_(NO_HOURS_THEN)}"
     totals, averages, previous = document["totals"], document["averages"], document["previous"]
-    rows = [["", "Team total", "Per person", "Previous period", "Change"]]
+    rows = [["", _("Team total"), _("Per person"), _("Previous period"), _("Change")]]
     rows += [
         [
-            figure.label,
+            _(figure.label),
             figure.text(totals[figure.key]),
             figure.unit.with_unit(formats.number(averages[figure.key], 2)),
             figure.text(previous[figure.key]),
@@ -79,10 +83,10 @@ def sections(document: TeamSummary) -> list[Section]:
         if not figure.opt_in  # summed from those who included it: said in a sentence
     ]
     advice = advice_sentence(document)
-    out = [Section("Totals", [intro, *([advice] if advice else [])], table=rows)]
+    out = [Section(_("Totals"), [intro, *([advice] if advice else [])], table=rows)]
     breakdowns = document["breakdowns"]
     if breakdowns is None:
-        out.append(Section("Breakdowns", [document["breakdowns_withheld"] or ""]))
+        out.append(Section(_("Breakdowns"), [document["breakdowns_withheld"] or ""]))
     else:
         out += breakdown_sections(breakdowns)
     return out
