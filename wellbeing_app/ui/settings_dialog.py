@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +31,9 @@ from wellbeing_app.core.store.backups import Backup
 from wellbeing_app.core.time.local_time import in_zone
 from wellbeing_app.ui.first_run_dialog import COUNTING_NOTE
 from wellbeing_app.ui.form_dialog import FormDialog
+from wellbeing_app.ui.grow import grow_to_fit
 from wellbeing_app.ui.quiet_label import QUIET_STYLE, quiet_label
+from wellbeing_app.ui.your_data_tab import DataActions, YourDataTab
 
 DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -101,14 +104,21 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         set_up: Callable[[], bool] | None = None,
         backups: tuple[Backup | None, Path] | None = None,
         counting: tuple[bool, str | None] | None = None,
+        your_data: DataActions | None = None,
     ) -> None:
         """``set_up`` runs the first-run set-up again; when it saves, Settings closes (what it
         shows is out of date). ``backups``: the newest backup and the folder they are kept in.
-        ``counting``: whether work notifications are counted, and why they cannot be here."""
+        ``counting``: whether work notifications are counted, and why they cannot be here.
+        ``your_data``: the actions of the Your data tab (none: no such tab); once everything
+        is deleted there, Settings closes too."""
         super().__init__("Settings", self._collect_settings, save, {}, parent)
         tabs = QTabWidget()
         tabs.addTab(self._schedule_tab(today, zone, schedule, zones), "S&chedule")  # Alt+S saves
         tabs.addTab(self._reminders_tab(reminders), "&Reminders")
+        self.your_data: YourDataTab | None = None
+        if your_data is not None:
+            self.your_data = YourDataTab(your_data, self._out_of_date)
+            tabs.addTab(self.your_data, "Your &data")
         self.form.addRow(tabs)
         self.set_up_button = QPushButton("Run the set-&up again…")
         self.set_up_button.setAutoDefault(False)
@@ -132,9 +142,16 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         self.setMinimumWidth(520)
         self.days[0][0].setFocus(Qt.FocusReason.OtherFocusReason)  # Monday, the first field
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        grow_to_fit(self)  # the wrapped notes get their lines without squeezing a tab's rows
+
     def _set_up_again(self, set_up: Callable[[], bool]) -> None:
         if set_up():
-            self.done(FormDialog.DialogCode.Rejected)  # saved there: these fields are stale
+            self._out_of_date()  # saved there
+
+    def _out_of_date(self) -> None:
+        self.done(FormDialog.DialogCode.Rejected)  # these fields are stale
 
     # -- schedule -------------------------------------------------------------------------
     def _schedule_tab(
@@ -305,9 +322,11 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         set_up: Callable[[], bool] | None = None,
         backups: tuple[Backup | None, Path] | None = None,
         counting: tuple[bool, str | None] | None = None,
+        your_data: DataActions | None = None,
     ) -> tuple[SettingsChoice | None, bool]:
         """Run the dialog; ``save`` stores the choice, and its errors keep the dialog open."""
         dialog = cls(
-            today, zone, schedule, reminders, zones, save, parent, set_up, backups, counting
-        )
+            today, zone, schedule, reminders, zones, save, parent, set_up, backups, counting,
+            your_data,
+        )  # fmt: skip
         return dialog.run()

@@ -7,14 +7,15 @@ import sys
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QProcess
+from PySide6.QtCore import QObject, QProcess
 
 from wellbeing_app.core.capture.availability import why_unavailable_here
 from wellbeing_app.core.errors import ConflictError
 from wellbeing_app.core.journal import Journal
 from wellbeing_app.core.store.database import open_database
 from wellbeing_app.core.time.local_time import in_zone
-from wellbeing_app.ui.controllers.parts import Feature
+from wellbeing_app.ui.controllers.parts import AppParts, Feature
+from wellbeing_app.ui.controllers.your_data import YourData
 from wellbeing_app.ui.first_run_dialog import FirstRunDialog, SetUp
 from wellbeing_app.ui.settings_dialog import SettingsChoice, SettingsDialog
 
@@ -23,7 +24,12 @@ DEMO_YEARS = 1
 
 
 class Settings(Feature):
-    """Opens the Settings dialog and stores what the user chose, all together or not at all."""
+    """Opens the Settings dialog and stores what the user chose, all together or not at all;
+    its Your data tab brings data in and takes it out (``your_data``)."""
+
+    def __init__(self, parts: AppParts, parent: QObject | None = None) -> None:
+        super().__init__(parts, parent)
+        self.your_data = YourData(parts, self)
 
     def open_settings(self) -> None:
         self.run(self._edit, on_done=self._saved, failure_title="Settings not saved")
@@ -50,6 +56,7 @@ class Settings(Feature):
             set_up=lambda: self._set_up(journal),
             backups=(journal.newest_backup(), journal.backup_folder()),
             counting=(journal.counting.settings().on, why_unavailable_here()),
+            your_data=self.your_data.actions(),
         )
         return saved
 
