@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.reminders.planner import ReminderSettings
 from wellbeing_app.core.schedule.weekly import WeeklySchedule, Window
 from wellbeing_app.core.store.backups import Backup
@@ -35,6 +36,9 @@ from wellbeing_app.ui.grow import grow_to_fit
 from wellbeing_app.ui.quiet_label import QUIET_STYLE, quiet_label
 from wellbeing_app.ui.your_data_tab import DataActions, YourDataTab
 
+START_AT_LOGIN_NOTE = N_(
+    "Then Wellbeing is running when the evening's pings arrive, without starting it by hand."
+)
 DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -46,6 +50,7 @@ class SettingsChoice:
     reminders: ReminderSettings
     days_off: tuple[date, date] | None
     count_notifications: bool | None = None  # None: not offered here
+    start_at_login: bool | None = None  # None: not offered here
 
 
 def _qtime(minute: int) -> QTime:
@@ -105,12 +110,14 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         backups: tuple[Backup | None, Path] | None = None,
         counting: tuple[bool, str | None] | None = None,
         your_data: DataActions | None = None,
+        autostart: tuple[bool, str | None] | None = None,
     ) -> None:
         """``set_up`` runs the first-run set-up again; when it saves, Settings closes (what it
         shows is out of date). ``backups``: the newest backup and the folder they are kept in.
         ``counting``: whether work notifications are counted, and why they cannot be here.
         ``your_data``: the actions of the Your data tab (none: no such tab); once everything
-        is deleted there, Settings closes too."""
+        is deleted there, Settings closes too. ``autostart``: whether Wellbeing starts at login,
+        and why that cannot be changed here (None: it can)."""
         super().__init__("Settings", self._collect_settings, save, {}, parent)
         tabs = QTabWidget()
         tabs.addTab(self._schedule_tab(today, zone, schedule, zones), "S&chedule")  # Alt+S saves
@@ -134,6 +141,16 @@ class SettingsDialog(FormDialog[SettingsChoice]):
             self.counting.setToolTip(why_not or COUNTING_NOTE)
             self.form.addRow(self.counting)
             self.form.addRow(quiet_label(why_not or COUNTING_NOTE))
+        self.autostart = QCheckBox(_("Start Wellbeing when I &log in"))
+        self.autostart.setVisible(autostart is not None)
+        if autostart is not None:
+            self.autostart.setChecked(autostart[0])
+            self.autostart.setEnabled(autostart[1] is None)
+            self.autostart.setToolTip(autostart[1] or _(START_AT_LOGIN_NOTE))
+            self.form.addRow(self.autostart)
+            if autostart[1] is not None:
+                self.form.addRow(quiet_label(autostart[1]))
+        self._autostart_offered = autostart is not None and autostart[1] is None
         self.form.addRow(self.set_up_button)
         if backups is not None:
             self.backups = quiet_label(backup_line(*backups, zone))
@@ -202,7 +219,7 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         form.addRow("&Applies from", self.effective_from)
         form.addRow(off_row)
         self.fields.update({"tz": self.zone, "DATE": self.off_from})
-        for name, (_, start, _) in zip(DAY_NAMES, self.days, strict=True):
+        for name, (_works, start, _end) in zip(DAY_NAMES, self.days, strict=True):
             self.fields[name] = start  # a day whose start is its end is named by the day
         return page
 
@@ -307,6 +324,7 @@ class SettingsDialog(FormDialog[SettingsChoice]):
             reminders=reminders,
             days_off=days_off,
             count_notifications=self.counting.isChecked() if self.counting.isEnabled() else None,
+            start_at_login=self.autostart.isChecked() if self._autostart_offered else None,
         )
 
     @classmethod
@@ -323,10 +341,11 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         backups: tuple[Backup | None, Path] | None = None,
         counting: tuple[bool, str | None] | None = None,
         your_data: DataActions | None = None,
+        autostart: tuple[bool, str | None] | None = None,
     ) -> tuple[SettingsChoice | None, bool]:
         """Run the dialog; ``save`` stores the choice, and its errors keep the dialog open."""
         dialog = cls(
             today, zone, schedule, reminders, zones, save, parent, set_up, backups, counting,
-            your_data,
+            your_data, autostart,
         )  # fmt: skip
         return dialog.run()

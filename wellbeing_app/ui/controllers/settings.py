@@ -10,10 +10,11 @@ from zoneinfo import available_timezones
 from PySide6.QtCore import QObject, QProcess
 
 from wellbeing_app.core.capture.availability import why_unavailable_here
-from wellbeing_app.core.errors import ConflictError
+from wellbeing_app.core.errors import ConflictError, StorageError
 from wellbeing_app.core.journal import Journal
 from wellbeing_app.core.store.database import open_database
 from wellbeing_app.core.time.local_time import in_zone
+from wellbeing_app.services.start_at_login import login_state, start_at_login
 from wellbeing_app.ui.controllers.parts import AppParts, Feature
 from wellbeing_app.ui.controllers.your_data import YourData
 from wellbeing_app.ui.first_run_dialog import FirstRunDialog, SetUp
@@ -38,7 +39,12 @@ class Settings(Feature):
         now, zone = self.clock.now(), self.clock.zone()
         today = in_zone(now, zone).date()
 
+        data_dir = journal.db.path.parent
+        autostart = self._starts_at_login(data_dir)
+
         def save(choice: SettingsChoice) -> None:
+            if choice.start_at_login not in (None, autostart[0]):  # first: it may fail
+                start_at_login(bool(choice.start_at_login), data_dir)
             journal.save_settings(
                 choice.week, choice.zone, choice.effective_from, choice.reminders, choice.days_off
             )
@@ -57,8 +63,17 @@ class Settings(Feature):
             backups=(journal.newest_backup(), journal.backup_folder()),
             counting=(journal.counting.settings().on, why_unavailable_here()),
             your_data=self.your_data.actions(),
+            autostart=autostart,
         )
         return saved
+
+    @staticmethod
+    def _starts_at_login(data_dir: Path) -> tuple[bool, str | None]:
+        """Whether Wellbeing starts at login, and why that cannot be changed (None: it can)."""
+        try:
+            return login_state(data_dir).on, None
+        except StorageError as exc:
+            return False, str(exc)
 
     def _saved(self, saved: bool) -> None:
         if saved:
