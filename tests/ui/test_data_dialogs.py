@@ -278,7 +278,7 @@ def test_delete_all_from_the_app_empties_the_store_and_refreshes_the_views(
 def settings_with(qtbot: QtBot, actions: DataActions) -> SettingsDialog:
     dialog = SettingsDialog(
         date(2026, 11, 15), ZONE, None, ReminderSettings(), [ZONE], lambda choice: None,
-        your_data=actions,
+        counting=(False, None), your_data=actions, autostart=(False, None),
     )  # fmt: skip
     return opened(qtbot, dialog)
 
@@ -298,7 +298,7 @@ def test_the_your_data_tab_runs_each_action_and_closes_settings_once_all_is_dele
     keys.alt("d")  # Your data
     tabs = dialog.findChild(QTabWidget)
     assert tabs.currentIndex() == 2
-    letters = shown_mnemonics(dialog)  # the tab's buttons, the tabs, and Settings' own
+    letters = shown_mnemonics(dialog)  # the tab's buttons, the tabs, Settings' own rows
     assert len(letters) == len(set(letters)), letters
     letters = {"o": "rota", "i": "csv", "e": "export"}
     for letter, action in letters.items():
