@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
+from zoneinfo import ZoneInfo
 from typing import Any
 
 import pytest
@@ -446,3 +447,15 @@ def test_nothing_lies_in_the_future_even_mid_shift(db: Database) -> None:
     assert all(datetime.fromisoformat(value).replace(tzinfo=UTC) <= now for value in latest)
     assert all(s.end is not None for s in shifts)
     assert shifts[-1].local_start.date() == date(2026, 11, 16)
+
+
+def test_some_crisis_incidents_followed_a_decision_against_advice() -> None:
+    history = build_history(1, now=NOW, zone=BERLIN)
+    marked = [i for i in history.incidents if i["against_advice"]]
+    assert 0 < len(marked) < len(history.incidents) / 3
+    for incident in marked:
+        day = incident["at_utc"].astimezone(ZoneInfo(BERLIN)).date()
+        assert incident["advised_on"] is not None
+        assert day - timedelta(days=3) <= incident["advised_on"] <= day
+        assert incident["category"] != "internal_pressure"
+    assert all(i["advised_on"] is None for i in history.incidents if not i["against_advice"])

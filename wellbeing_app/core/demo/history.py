@@ -266,11 +266,17 @@ class _Maker:
                 continue
             severities.append(severity)
             internal = category == IncidentCategory.INTERNAL_PRESSURE.value
+            # In a crisis some pile-ons follow a call the user advised against (a few days
+            # before). Derived from the time, not drawn, so the rest of the history stays put.
+            tick = int(at.timestamp())
+            against = crisis and not internal and tick % 5 < 2
+            advised = day - timedelta(days=tick % 4) if against else None
             self.out.incidents.append(
                 {"at_utc": at, "zone": self.zone, "category": category, "severity": severity}
                 | {"platform": None if internal else rng.choice(PLATFORMS), "minutes": minutes}
                 | {"summary": _("Demo incident"), "details": None, **IMPORTED}
                 | {"resolved_at_utc": resolved_at}
+                | {"against_advice": against, "advised_on": advised}
             )
         return severities
 
