@@ -33,7 +33,7 @@ from wellbeing_app.core.imports.calendar_words import BECOMES, changes, event_ho
 from wellbeing_app.core.imports.calendars import CalendarImports
 from wellbeing_app.core.time.local_time import format_duration
 from wellbeing_app.core.vocabulary import weekday_label
-from wellbeing_app.ui import icons
+from wellbeing_app.ui import accessible, icons
 from wellbeing_app.ui.app_words import file_problem, in_app_words
 from wellbeing_app.ui.date_edit import date_edit, day_of
 from wellbeing_app.ui.error_label import ErrorLabel
@@ -89,6 +89,7 @@ class CalendarImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Import a calendar")
         self.setWindowIcon(icons.icon(icons.APP))
+        accessible.complete_when_shown(self)  # names and descriptions left unset
         self._imports = imports
         self._folder = folder or Path.home()
         self.plan: CalendarPlan | None = None

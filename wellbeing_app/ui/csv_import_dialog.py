@@ -31,7 +31,7 @@ from wellbeing_app.core.imports.csv_words import counted, default_zone
 from wellbeing_app.core.records.pings import PingRow
 from wellbeing_app.core.time.local_time import format_duration, in_zone
 from wellbeing_app.core.vocabulary import source_label
-from wellbeing_app.ui import icons
+from wellbeing_app.ui import accessible, icons
 from wellbeing_app.ui.app_words import file_problem
 from wellbeing_app.ui.error_label import ErrorLabel
 from wellbeing_app.ui.file_field import FileField
@@ -69,6 +69,7 @@ class CsvImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Import pings or shifts from CSV")
         self.setWindowIcon(icons.icon(icons.APP))
+        accessible.complete_when_shown(self)  # names and descriptions left unset
         self._run = run
         self._zone = zone
         self._folder = folder or Path.home()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from wellbeing_app.core.errors import WellbeingError
 from wellbeing_app.core.store.full_copy import Deleted
 from wellbeing_app.core.store.record_words import KINDS, held, plural, rows_in_tables
-from wellbeing_app.ui import icons
+from wellbeing_app.ui import accessible, icons
 from wellbeing_app.ui.error_label import ErrorLabel, error_style
 from wellbeing_app.ui.grow import grow_to_fit
 
@@ -59,6 +59,7 @@ class DeleteAllDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Delete all my data")
         self.setWindowIcon(icons.icon(icons.APP))
+        accessible.complete_when_shown(self)  # names and descriptions left unset
         self._delete = delete
         self.deleted: Deleted | None = None
         lines = what_goes(counts, backups, backup_folder)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from wellbeing_app.core.errors import ValidationError, WellbeingError
 from wellbeing_app.core.store.files import check_output, write_text
-from wellbeing_app.ui import confirm, icons
+from wellbeing_app.ui import accessible, confirm, icons
 from wellbeing_app.ui.error_label import ErrorLabel
 from wellbeing_app.ui.file_field import FileField
 from wellbeing_app.ui.grow import grow_to_fit
@@ -60,6 +60,7 @@ class ExportAllDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export all my data")
         self.setWindowIcon(icons.icon(icons.APP))
+        accessible.complete_when_shown(self)  # names and descriptions left unset
         self._make_text = make_text
         self._data_dir = data_dir
         self.saved_to: Path | None = None

@@ -44,7 +44,7 @@ from wellbeing_app.core.store.files import check_output
 from wellbeing_app.core.time import periods
 from wellbeing_app.core.time.periods import Period
 from wellbeing_app.core.workload.loads import Totals, Workload
-from wellbeing_app.ui import icons
+from wellbeing_app.ui import accessible, icons
 from wellbeing_app.ui.date_edit import date_edit, day_of
 from wellbeing_app.ui.error_label import ErrorLabel
 from wellbeing_app.ui.quiet_label import quiet_label
@@ -127,6 +127,7 @@ class ExportDialog(QDialog):
         self._data_dir = data_dir
         self.setWindowTitle(_("Export a workload summary"))
         self.setWindowIcon(icons.icon(icons.APP))
+        accessible.complete_when_shown(self)  # names and descriptions left unset
         self._load = load
         self._today = today
         self._now = now

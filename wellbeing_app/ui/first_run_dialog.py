@@ -27,7 +27,7 @@ from wellbeing_app.core.errors import WellbeingError
 from wellbeing_app.core.language import N_, _, ngettext
 from wellbeing_app.core.reminders.planner import ReminderSettings
 from wellbeing_app.core.schedule.book import Window, check_zone
-from wellbeing_app.ui import icons
+from wellbeing_app.ui import accessible, icons
 from wellbeing_app.ui.error_label import ErrorLabel
 from wellbeing_app.ui.quiet_label import quiet_label
 from wellbeing_app.ui.week_editor import LATE_SHIFT_HINT, WeekEditor, time_edit
@@ -114,6 +114,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Set up Wellbeing"))
         self.setWindowIcon(icons.icon(icons.APP))
+        accessible.complete_when_shown(self)  # names and descriptions left unset
         self._save = save
         self._reminders = reminders or ReminderSettings()
         self.chosen: SetUp | None = None

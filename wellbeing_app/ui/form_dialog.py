@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from wellbeing_app.core.errors import ValidationError, WellbeingError
 from wellbeing_app.core.language import _
-from wellbeing_app.ui import discard, icons
+from wellbeing_app.ui import accessible, discard, icons
 from wellbeing_app.ui.error_label import ErrorLabel, error_style
 from wellbeing_app.ui.scale_row import ScaleRow
 
@@ -76,6 +76,7 @@ class FormDialog(QDialog, Generic[Value]):
         self._described: tuple[QWidget, str] | None = None  # the field, its description before
         self._watched: set[str] = set()
         self._ask = True  # whether closing asks before discarding what was typed
+        accessible.complete_when_shown(self)
 
     def accept(self) -> None:
         try:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from wellbeing_app.core.language import _
-from wellbeing_app.ui import day_names, icons
+from wellbeing_app.ui import accessible, day_names, icons
 
 
 class HandoffDialog(QDialog):
@@ -26,6 +26,7 @@ class HandoffDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Left at work"))
         self.setWindowIcon(icons.icon(icons.APP))
+        accessible.complete_when_shown(self)  # names and descriptions left unset
         intro = QLabel(_("You &left these at work. They waited for you; tick off what is done."))
         intro.setWordWrap(True)
         self.list = QListWidget()

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from wellbeing_app.core.language import N_, _
-from wellbeing_app.ui import icons
+from wellbeing_app.ui import accessible, icons
 from wellbeing_app.ui.actions import AppActions, ShiftState
 
 if TYPE_CHECKING:
@@ -44,6 +44,7 @@ class NoTrayWindow(QWidget):
         super().__init__()
         self.setWindowTitle("Wellbeing")
         self.setWindowIcon(icons.icon(icons.APP))
+        accessible.complete_when_shown(self)  # names and descriptions left unset
         layout = QVBoxLayout(self)
         self.reminder_buttons = [
             self._button(action) for action in (*actions.reminders, actions.counting.hint)
@@ -63,8 +64,8 @@ class NoTrayWindow(QWidget):
         self.ping_button.setMenu(ping_menu)
         self.ping_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         counting_menu = actions.counting.menu(self)
+        # Its menu comes with its action (setMenu would take the action, and the words, away).
         self.counting_button = self._button(counting_menu.menuAction())
-        self.counting_button.setMenu(counting_menu)
         self.counting_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.buttons = {
             "shift": self._button(actions.shift),

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 from wellbeing_app.core.language import _, ngettext
 from wellbeing_app.core.reminders.planner import Reminder
 from wellbeing_app.core.time.local_time import in_zone
-from wellbeing_app.ui import icons
+from wellbeing_app.ui import accessible, icons
 
 
 def action_labels(reminder: Reminder, zone: str, snooze_minutes: int = 15) -> dict[str, str]:
@@ -41,6 +41,7 @@ class ReminderDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(reminder.title)
         self.setWindowIcon(icons.icon(icons.APP))
+        accessible.complete_when_shown(self)  # names and descriptions left unset
         self.chosen: str | None = None
         title = QLabel(f"<b>{reminder.title}</b>")
         text = QLabel(reminder.text)

@@ -32,7 +32,7 @@ from wellbeing_app.core.schedule.rota import RotaEntry
 from wellbeing_app.core.schedule.rota_changes import Rota
 from wellbeing_app.core.time.local_time import format_duration, in_zone
 from wellbeing_app.core.vocabulary import weekday_label
-from wellbeing_app.ui import confirm, icons
+from wellbeing_app.ui import accessible, confirm, icons
 from wellbeing_app.ui.app_words import in_app_words
 from wellbeing_app.ui.calendar_import_dialog import CalendarImportDialog, imported_words
 from wellbeing_app.ui.date_edit import date_edit, day_of
@@ -64,6 +64,7 @@ class RotaDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Rota and calendars")
         self.setWindowIcon(icons.icon(icons.APP))
+        accessible.complete_when_shown(self)  # names and descriptions left unset
         self._rota = rota
         self._imports = imports
         self._today = today

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from wellbeing_app.core.errors import WellbeingError
 from wellbeing_app.core.language import N_, _
-from wellbeing_app.ui import icons
+from wellbeing_app.ui import accessible, icons
 from wellbeing_app.ui.error_label import ErrorLabel
 
 NOT_OPENED = {  # what could not be opened: the file itself, or the folder that holds it
@@ -29,6 +29,7 @@ class SavedFileDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Summary saved"))
         self.setWindowIcon(icons.icon(icons.APP))
+        accessible.complete_when_shown(self)  # names and descriptions left unset
         self.path = path
         self.opened: str | None = None
         where = QLabel(_("Saved to {path}").format(path=path))

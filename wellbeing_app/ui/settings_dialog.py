@@ -186,6 +186,9 @@ class SettingsDialog(FormDialog[SettingsChoice]):
             works.setChecked(bool(windows))
             start = _time_edit(windows[0].start_minute if windows else 9 * 60)
             end = _time_edit(windows[0].end_minute if windows else 17 * 60)
+            # TRANSLATORS: {day} is a weekday's name, such as Monday: its From and To times.
+            start.setAccessibleName(_("{day} from").format(day=name))
+            end.setAccessibleName(_("{day} to").format(day=name))
             works.toggled.connect(start.setEnabled)
             works.toggled.connect(end.setEnabled)
             start.setEnabled(bool(windows))
@@ -209,6 +212,8 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         off_row = QHBoxLayout()
         for widget in (self.add_days_off, self.off_from, QLabel("to"), self.off_to):
             off_row.addWidget(widget)
+        self.off_from.setAccessibleName(_("Days off from"))
+        self.off_to.setAccessibleName(_("Days off to"))
         for edit in (self.off_from, self.off_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -278,6 +283,24 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         quiet.addWidget(QLabel("to"))
         quiet.addWidget(self.quiet_end)
         form.addRow(self.quiet, quiet)
+        named: tuple[tuple[QWidget, str], ...] = (
+            (self.wrap_up_minutes, _("Wrap-up heads-up: minutes before the end")),
+            (self.snooze_minutes, _("Snooze: minutes")),
+            (self.overtime_first, _("First overtime nudge: minutes after the end")),
+            (self.overtime_second, _("Second overtime nudge: minutes after the end")),
+            (self.overtime_max, _("Overtime nudges a day at most")),
+            (self.forgot_after, _("Ask if I forgot to clock out: hours after the end")),
+            (
+                self.forgot_long,
+                _("Ask if I forgot to clock out: after a shift this many hours long"),
+            ),
+            (self.evening_time, _("Evening reflection prompt: time")),
+            (self.who5_every, _("Well-being check-in: every this many days")),
+            (self.quiet_start, _("Quiet hours from")),
+            (self.quiet_end, _("Quiet hours to")),
+        )
+        for field, words in named:
+            field.setAccessibleName(words)
         return page
 
     def _collect_settings(self) -> SettingsChoice:

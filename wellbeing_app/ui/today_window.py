@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from wellbeing_app.core.language import N_, _, formats, ngettext
 from wellbeing_app.core.time.local_time import format_duration, in_zone
 from wellbeing_app.core.vocabulary import category_label, source_label
-from wellbeing_app.ui import day_names, icons
+from wellbeing_app.ui import accessible, day_names, icons
 from wellbeing_app.ui.date_edit import date_edit, day_of
 from wellbeing_app.ui.quiet_label import QUIET_STYLE
 
@@ -150,6 +150,7 @@ class TodayWindow(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setWindowIcon(icons.icon(icons.APP))
+        accessible.complete_when_shown(self)  # names and descriptions left unset
         self.setWindowTitle(_("Today"))
         self.day: date | None = None
         self.previous_day = QPushButton(_("◀ &Previous day"))
