@@ -1,6 +1,8 @@
-"""One chart on screen: a matplotlib Figure in a Qt canvas, swapped when the period changes.
+"""One chart on screen: a matplotlib Figure in a Qt canvas, swapped when the period changes;
+or, when the user asks, the numbers behind it as a table (``ChartTableView``).
 
-matplotlib's Qt canvas is imported here, on first use, never at start-up.
+matplotlib's Qt canvas is imported here, on first use, never at start-up: a view that only
+ever shows its table never loads it.
 """
 
 from __future__ import annotations
@@ -8,6 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+from wellbeing_app.core.workload.charts.tables import ChartTable
+from wellbeing_app.ui.chart_table_view import ChartTableView
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -17,7 +22,8 @@ MIN_HEIGHT = 300
 
 
 class ChartView(QWidget):
-    """Holds the canvas of the figure shown last; a new figure gets a new canvas."""
+    """Holds the canvas of the figure shown last (a new figure takes its place in the same
+    canvas) and the table of the numbers shown last; one of the two is on screen."""
 
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,6 +34,23 @@ class ChartView(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.canvas: FigureCanvasQTAgg | None = None
+        self.table = ChartTableView()
+        self.table.setVisible(False)
+        self._layout.addWidget(self.table)
+
+    @property
+    def table_shown(self) -> bool:
+        return not self.table.isHidden()
+
+    def show_as_table(self, table: bool) -> None:
+        """Show the table (True) or the chart in this view; each keeps what it was given last."""
+        self.table.setVisible(table)
+        if self.canvas is not None:
+            self.canvas.setVisible(not table)
+
+    def show_table(self, table: ChartTable) -> None:
+        """Fill the table with ``table`` (shown by ``show_as_table``)."""
+        self.table.show_table(table)
 
     @property
     def figure(self) -> Figure | None:
@@ -45,7 +68,8 @@ class ChartView(QWidget):
             self.canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]
             self.canvas.setAccessibleName(self.accessibleName())
             self._layout.addWidget(self.canvas)
-            self.canvas.setVisible(self.isVisible())  # a child added later is not shown with us
+            # A child added later is not shown with us; nor while the table is on screen.
+            self.canvas.setVisible(self.isVisible() and not self.table_shown)
             return
         old = self.canvas.figure
         figure.set_canvas(self.canvas)

@@ -3,7 +3,8 @@ the trend charts. It shows what it is given and emits the period the user picks.
 
 Charts sit in tabs and only the one on screen is built and drawn: matplotlib needs about a
 tenth of a second per chart on a modest machine, so drawing all five up front would make every
-change of period wait for four charts nobody is looking at.
+change of period wait for four charts nobody is looking at. "Show as table" (``ChartTabs``)
+shows the numbers behind the chart on screen instead; tables need no matplotlib.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 from wellbeing_app.core.language import N_, _, ngettext
 from wellbeing_app.core.workload.cards import cards
 from wellbeing_app.core.workload.charts import CHARTS
+from wellbeing_app.core.workload.charts.tables import chart_table
 from wellbeing_app.core.workload.coverage import SET_HOURS_COMMAND, working_hours_notice
 from wellbeing_app.ui import day_names, icons
 from wellbeing_app.ui.chart_colours import theme_from
+from wellbeing_app.ui.chart_tabs import ChartTabs
 from wellbeing_app.ui.chart_view import ChartView
 from wellbeing_app.ui.period_picker import PeriodPicker
 from wellbeing_app.ui.workload_cards import CardGrid
@@ -94,10 +96,11 @@ class DashboardWindow(QWidget):
         self.hours_notice.setVisible(False)
         self.cards = CardGrid()
         self.charts = {key: ChartView(key) for key in CHART_KEYS}
-        self.tabs = QTabWidget()
+        self.tabs = ChartTabs()
         self.tabs.setDocumentMode(True)
         self.workload: Workload | None = None
-        self._stale: set[str] = set()
+        self._stale: set[str] = set()  # charts to draw again before they are shown
+        self._stale_tables: set[str] = set()  # and tables to fill again
 
         top = QHBoxLayout()
         top.addWidget(self.picker, 1)
@@ -105,6 +108,7 @@ class DashboardWindow(QWidget):
         for key, title in zip(CHART_KEYS, TAB_TITLES, strict=True):
             self.tabs.addTab(self.charts[key], _(title))
         self.tabs.currentChanged.connect(self._draw_current)
+        self.tabs.table_toggled.connect(self._draw_current)
         layout = self._body = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.heading)
@@ -151,6 +155,7 @@ class DashboardWindow(QWidget):
         self.cards.show_cards(cards(workload, previous, disconnect_streak))
         self._body.activate()  # settle the cards first, so the chart is drawn once, at its size
         self._stale = set(CHART_KEYS)
+        self._stale_tables = set(CHART_KEYS)
         self._draw_current()
 
     def current_chart(self) -> ChartView:
@@ -159,8 +164,14 @@ class DashboardWindow(QWidget):
         return view
 
     def _draw_current(self) -> None:
-        """Build the chart on screen if the period changed since it was last built."""
+        """Build the chart (or its table) on screen if the period changed since it was last
+        built."""
         view = self.current_chart()
+        if self.workload is not None and view.table_shown:
+            if view.key in self._stale_tables:
+                self._stale_tables.discard(view.key)
+                view.show_table(chart_table(view.key, self.workload))
+            return
         if self.workload is None or view.key not in self._stale:
             return
         self._stale.discard(view.key)

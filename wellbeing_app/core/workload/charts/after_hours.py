@@ -16,7 +16,7 @@ from wellbeing_app.core.workload.charts.base import (
     style_axes,
 )
 from wellbeing_app.core.workload.charts.series import source_style
-from wellbeing_app.core.workload.charts.stack import draw_stack, rank_layers
+from wellbeing_app.core.workload.charts.stack import Layer, draw_stack, rank_layers
 from wellbeing_app.core.workload.charts.theme import ChartTheme
 from wellbeing_app.core.workload.loads import Workload
 
@@ -29,12 +29,17 @@ MAX_SOURCES = 6  # with more, the smallest (and "other") are summed into OTHER_S
 OTHER_SOURCES = N_("Other sources")
 
 
+def source_layers(workload: Workload) -> list[Layer]:
+    """The stack's layers, bottom up: the biggest sources, then the rest summed."""
+    by_source = [week.after_hours_by_source for week in workload.weeks]
+    return rank_layers(by_source, MAX_SOURCES, _(OTHER_SOURCES), generic={"other"})
+
+
 def after_hours_chart(workload: Workload, theme: ChartTheme) -> Figure:
     """One stacked bar per week, one layer per source, the biggest source at the bottom; each
     source in its own colour (``series.SOURCE_COLOURS``) whatever its rank."""
     weeks = workload.weeks
-    by_source = [week.after_hours_by_source for week in weeks]
-    layers = rank_layers(by_source, MAX_SOURCES, _(OTHER_SOURCES), generic={"other"})
+    layers = source_layers(workload)
     if not layers:
         return empty_figure(theme, _(TITLE), _(EMPTY))
     fig = new_figure(theme, _(TITLE))

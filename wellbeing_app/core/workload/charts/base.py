@@ -188,4 +188,10 @@ def date_axis(ax: Axes, days: Sequence[date], label: str) -> None:
     positions = list(range(0, len(days), step))
     ax.set_xticks(positions, [day_label(days[i]) for i in positions])
     ax.set_xlim(-0.6, len(days) - 0.4)
-    ax.set_xlabel(f"{label} ({years_label(days)})")
+    ax.set_xlabel(dated_label(label, days))
+
+
+def dated_label(label: str, days: Sequence[date]) -> str:
+    """E.g. ``Week starting (2026)``: ``label`` followed by the years ``days`` span, in brackets
+    (a date axis's label, and the first column of its chart's table)."""
+    return f"{label} ({years_label(days)})"

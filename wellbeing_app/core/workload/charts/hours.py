@@ -17,7 +17,7 @@ from wellbeing_app.core.workload.charts.base import (
     style_axes,
 )
 from wellbeing_app.core.workload.charts.theme import BLUE, VERMILLION, ChartTheme
-from wellbeing_app.core.workload.loads import Workload
+from wellbeing_app.core.workload.loads import WeekLoad, Workload
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 TITLE = N_("Hours worked")
 EMPTY = N_("No shifts yet: start one from the tray to see your hours.")
 WORKED, OVERTIME, SCHEDULED = N_("Worked"), N_("Overtime"), N_("Scheduled")
+
+
+def within_schedule(week: WeekLoad) -> float:
+    """The week's hours worked less its overtime: the bar under the hatched overtime."""
+    return max(0.0, week.hours_worked - week.overtime_hours)
 
 
 def hours_chart(workload: Workload, theme: ChartTheme) -> Figure:
@@ -37,7 +42,7 @@ def hours_chart(workload: Workload, theme: ChartTheme) -> Figure:
     ax = fig.add_subplot()
     x = list(range(len(weeks)))
     overtime = [week.overtime_hours for week in weeks]
-    regular = [max(0.0, w.hours_worked - w.overtime_hours) for w in weeks]
+    regular = [within_schedule(week) for week in weeks]
     draw_bars(ax, regular, facecolor=colour(theme, BLUE), linewidth=0, label=_(WORKED))
     draw_bars(
         ax,

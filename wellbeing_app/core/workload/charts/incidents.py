@@ -18,7 +18,7 @@ from wellbeing_app.core.workload.charts.base import (
     style_axes,
 )
 from wellbeing_app.core.workload.charts.series import category_style
-from wellbeing_app.core.workload.charts.stack import draw_stack, rank_layers
+from wellbeing_app.core.workload.charts.stack import Layer, draw_stack, rank_layers
 from wellbeing_app.core.workload.charts.theme import ChartTheme
 from wellbeing_app.core.workload.loads import WeekLoad, Workload
 
@@ -36,6 +36,11 @@ def severe_count(week: WeekLoad) -> int:
     return sum(n for severity, n in week.incidents_by_severity.items() if severity >= SEVERE_FROM)
 
 
+def category_layers(workload: Workload) -> list[Layer]:
+    """The stack's layers, bottom up: every category with an incident, the most first."""
+    return rank_layers([week.incidents_by_category for week in workload.weeks], None, "")
+
+
 def incidents_chart(workload: Workload, theme: ChartTheme, *, advice: bool = False) -> Figure:
     """One stacked bar per week, one layer per category; a marker at the height of the number
     of severe incidents (severity 4 or 5) in weeks that had any. With ``advice``, the incidents
@@ -43,7 +48,7 @@ def incidents_chart(workload: Workload, theme: ChartTheme, *, advice: bool = Fal
     each bar (its share of the bar, whatever their categories); a summary's chart shows it only
     when the user opted in."""
     weeks = workload.weeks
-    layers = rank_layers([w.incidents_by_category for w in weeks], None, "")
+    layers = category_layers(workload)
     if not layers:
         return empty_figure(theme, _(TITLE), _(EMPTY))
     fig = new_figure(theme, _(TITLE))

@@ -35,14 +35,19 @@ MARKERS_UP_TO = 31  # days; longer periods get plain lines
 PINGS_FILL = 0.3  # opacity of the pings' bars
 
 
+def averages(workload: Workload) -> tuple[list[float | None], list[float | None]]:
+    """Each day's 7-day average of mood and of stress (None: no reflection in the window)."""
+    days = workload.days
+    return rolling_average(days, lambda d: d.mood), rolling_average(days, lambda d: d.stress)
+
+
 def mood_stress_chart(workload: Workload, theme: ChartTheme) -> Figure:
     """Mood (solid) and stress (dashed) lines on a 0-10 scale on the left axis, the day's
     after-hours pings as light bars behind them on the right axis."""
     from matplotlib.colors import to_rgba
 
     days = workload.days
-    mood = rolling_average(days, lambda d: d.mood)
-    stress = rolling_average(days, lambda d: d.stress)
+    mood, stress = averages(workload)
     if all(m is None for m in mood) and all(s is None for s in stress):
         return empty_figure(theme, _(TITLE), _(EMPTY))
     fig = new_figure(theme, _(TITLE))
