@@ -19,6 +19,7 @@ from wellbeing_app.core.imports.calendar_words import (
     batch_line,
     changes,
     event_line,
+    left_out,
     undone,
 )
 from wellbeing_app.core.imports.calendars import CalendarImports
@@ -62,7 +63,7 @@ def listing(args: argparse.Namespace, journal: Journal) -> str | list[dict[str, 
 def _text(plan: CalendarPlan, dry_run: bool) -> str:
     name = plan.file_name + (f" ({plan.calendar_name})" if plan.calendar_name else "")
     lines = [_read(plan, name, dry_run)]
-    lines += [f"  {count} {why}" for why, count in sorted(plan.skipped.items())]
+    lines += [f"  {left_out(count, _(why))}" for why, count in sorted(plan.skipped.items())]
     made = changes(plan)
     if dry_run and plan.updating:
         lines.append(

@@ -19,6 +19,7 @@ from sqlmodel import Session, col, func, select
 
 from wellbeing_app.core.errors import NotFoundError
 from wellbeing_app.core.imports.calendar_file import CalendarEvent, CalendarRead
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.records.rules import MAX_NOTE
 from wellbeing_app.core.schedule.book import Interval
 from wellbeing_app.core.store.models import DayOff, ImportBatch, OnCall, Origin, RotaWindow
@@ -31,9 +32,10 @@ _TABLES: dict[str, type[Imported]] = {
     "oncall": OnCall,
     "days-off": DayOff,
 }
-ALL_DAY_AS_ROTA = "all-day event (no working hours; import it --as days-off or --as oncall)"
-LONGER_THAN_A_DAY = "longer than 24 hours (a rota window is one shift; --as oncall?)"
-OVERLAPS = "overlaps a rota window already planned"
+# Why an event is not a rota window: English keys of ``skipped_why``, as calendar_file's SKIP_.
+ALL_DAY_AS_ROTA = N_("all-day event (no working hours; import it --as days-off or --as oncall)")
+LONGER_THAN_A_DAY = N_("longer than 24 hours (a rota window is one shift; --as oncall?)")
+OVERLAPS = N_("overlaps a rota window already planned")
 ROTA_LIMIT = timedelta(hours=24)
 
 
@@ -171,7 +173,11 @@ def list_batches(session: Session) -> list[BatchInfo]:
 def _info(session: Session, batch_id: int) -> BatchInfo:
     batch = session.get(ImportBatch, batch_id)
     if batch is None:
-        raise NotFoundError(f"no import batch #{batch_id}; 'wellbeing-app import list' shows them")
+        raise NotFoundError(
+            _("no import batch #{batch}; 'wellbeing-app import list' shows them").format(
+                batch=batch_id
+            )
+        )
     table = _TABLES[batch.used_as]
     rows = session.exec(
         select(func.count()).select_from(table).where(col(table.batch_id) == batch_id)

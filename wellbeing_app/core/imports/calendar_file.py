@@ -55,17 +55,22 @@ from wellbeing_app.core.imports.calendar_limits import (
     never_repeats,
     newest_copies,
     prop,
+    too_many_events,
+    too_many_never_repeating,
     when,
 )
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.store.reading import read_text
 
-SKIP_NO_MATCH = "did not match --match"
-SKIP_CANCELLED = "cancelled"
-SKIP_NO_START = "no start time"
-SKIP_NO_LENGTH = "no length"
-SKIP_BACKWARDS = "ends before it starts"
-SKIP_TOO_LONG = "longer than 14 days"
-SKIP_SAME_UID = "same UID as another event"
+# Why an event was left out: in English, they are the keys of ``import calendar --json``'s
+# ``skipped_why`` (the same in every language); text shows them through ``_``.
+SKIP_NO_MATCH = N_("did not match --match")
+SKIP_CANCELLED = N_("cancelled")
+SKIP_NO_START = N_("no start time")
+SKIP_NO_LENGTH = N_("no length")
+SKIP_BACKWARDS = N_("ends before it starts")
+SKIP_TOO_LONG = N_("longer than 14 days")
+SKIP_SAME_UID = N_("same UID as another event")
 
 _ONE_DAY = timedelta(days=1)
 
@@ -103,7 +108,7 @@ def read_calendar(
 ) -> CalendarRead:
     """The events of the calendar file at ``path`` starting from ``first`` to ``last``
     (inclusive), days in ``zone``; ``name`` is the file as the user gave it, for messages."""
-    text = read_text(path, name, MAX_FILE_BYTES, "a calendar file")
+    text = read_text(path, name, MAX_FILE_BYTES, _("a calendar file"))
     return parse_calendar(text, name, first=first, last=last, zone=zone, match=match)
 
 
@@ -113,7 +118,9 @@ def parse_calendar(
     """As ``read_calendar``, from the text of the file."""
     local = _zone(zone)
     if last < first:
-        raise ValidationError("--to", f"{last} is before --from {first}")
+        raise ValidationError(
+            "--to", _("{last} is before --from {first}").format(last=last, first=first)
+        )
     check_blocks(text, name)
     reading = _Reading(name, first, last, local, match)
     calendar_name: str | None = None
@@ -205,11 +212,7 @@ class _Reading:
                 continue
             self.rules_never_repeating += 1
             if self.rules_never_repeating > MAX_RULES_THAT_NEVER_REPEAT:
-                _refuse(
-                    self.name,
-                    f"has more than {MAX_RULES_THAT_NEVER_REPEAT} repeat rules that match "
-                    f"no day at all",
-                )
+                _refuse(self.name, too_many_never_repeating())
         if len(kept) != len(rules):
             del event["RRULE"]
             if kept:
@@ -221,7 +224,7 @@ class _Reading:
         try:
             query = recurring_ical_events.of(calendar)
         except Exception as exc:  # the library raises many kinds on broken input
-            _refuse(self.name, f"cannot be worked out: {_one_line(exc)}")
+            _refuse(self.name, _cannot_work_out(exc))
         seen: set[tuple[str, str, str]] = set()
         window_start, span = self.start, timedelta(hours=1)
         while window_start < self.end:
@@ -229,7 +232,7 @@ class _Reading:
             try:
                 components = query.between(window_start, window_end)
             except Exception as exc:  # as above
-                _refuse(self.name, f"cannot be worked out: {_one_line(exc)}")
+                _refuse(self.name, _cannot_work_out(exc))
             for component in components:
                 rid = prop(component, "RECURRENCE-ID")
                 key = (
@@ -262,11 +265,7 @@ class _Reading:
             return None
         self.expanded += 1
         if self.expanded > MAX_OCCURRENCES:
-            _refuse(
-                self.name,
-                f"has more than {MAX_OCCURRENCES:,} events from {self.first} to {self.last}; "
-                f"narrow --from/--to or use --match",
-            )
+            _refuse(self.name, too_many_events(self.first, self.last))
         reason = self._skip_reason(component, start, end, all_day)
         if reason is not None:
             self.skipped[reason] += 1
@@ -320,7 +319,9 @@ def _zone(zone: str) -> ZoneInfo:
     try:
         return ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError("zone", f"{zone!r} is not a known time zone") from None
+        raise ValidationError(
+            "zone", _("{zone} is not a known time zone").format(zone=repr(zone))
+        ) from None
 
 
 def _parse(text: str, name: str) -> list[Component]:
@@ -331,10 +332,10 @@ def _parse(text: str, name: str) -> list[Component]:
     try:
         components: list[Component] = list(icalendar.Calendar.from_ical(text, multiple=True))
     except Exception as exc:  # ValueError mostly, but fuzzed input raises others
-        _refuse(name, f"cannot be read as a calendar: {_one_line(exc)}")
+        _refuse(name, _("cannot be read as a calendar: {error}").format(error=_one_line(exc)))
     calendars = [c for c in components if c.name == "VCALENDAR"]
     if not calendars:
-        _refuse(name, "is not a calendar file: it has no complete VCALENDAR")
+        _refuse(name, _("is not a calendar file: it has no complete VCALENDAR"))
     return calendars
 
 
@@ -377,6 +378,11 @@ def _as_list(value: Any) -> list[Any]:
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _cannot_work_out(exc: BaseException) -> str:
+    # TRANSLATORS: {error} is the calendar library's own words, in English.
+    return _("cannot be worked out: {error}").format(error=_one_line(exc))
 
 
 def _refuse(name: str, problem: str) -> NoReturn:

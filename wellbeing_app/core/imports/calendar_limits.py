@@ -19,6 +19,7 @@ from icalendar.cal.component import Component
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import N_, _, formats, ngettext
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 # VCALENDAR > VEVENT > VALARM is three deep, VCALENDAR > VTIMEZONE > STANDARD too.
@@ -52,6 +53,9 @@ _DAYS_PER_STEP = {"MONTHLY": 31, "YEARLY": 366, "WEEKLY": 7}
 _ORDER = ["SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"]
 _TIME_PARTS = (("BYHOUR", "HOURLY"), ("BYMINUTE", "MINUTELY"), ("BYSECOND", "SECONDLY"))
 _FILTERS = ("BYMONTH", "BYWEEKNO", "BYYEARDAY", "BYMONTHDAY", "BYDAY", "BYSETPOS")
+# What to do about a calendar with too much in it (the app says it in its own words).
+NARROW_RANGE = N_("narrow --from/--to or use --match")
+NARROW_TO_LEAVE_OUT = N_("narrow --from/--to or use --match to leave it out")
 
 
 def check_blocks(text: str, name: str) -> None:
@@ -63,7 +67,7 @@ def check_blocks(text: str, name: str) -> None:
     for number, line in enumerate(text.splitlines(), start=1):
         if line[:1] in (" ", "\t"):
             continue  # the rest of a folded line, never a BEGIN or END
-        key, _, value = line.partition(":")
+        key, _colon, value = line.partition(":")
         key = key.rstrip().upper()
         if key not in ("BEGIN", "END"):
             continue
@@ -71,25 +75,68 @@ def check_blocks(text: str, name: str) -> None:
         if key == "BEGIN":
             if not open_blocks:
                 if block != "VCALENDAR":
-                    _refuse(name, f"is not a calendar file: line {number} begins {block or '?'}")
+                    _refuse(
+                        name,
+                        # TRANSLATORS: {block} is the name of a block of the file, e.g. VEVENT.
+                        _("is not a calendar file: line {number} begins {block}").format(
+                            number=number, block=block or "?"
+                        ),
+                    )
                 calendars += 1
             if len(open_blocks) == MAX_DEPTH:
-                _refuse(name, f"nests blocks more than {MAX_DEPTH} deep (line {number})")
+                _refuse(
+                    name,
+                    _("nests blocks more than {depth} deep (line {number})").format(
+                        depth=MAX_DEPTH, number=number
+                    ),
+                )
             open_blocks.append((block, number))
         elif not open_blocks:
-            _refuse(name, f"line {number} ends {block or '?'}, which was never begun")
+            _refuse(
+                name,
+                _("line {number} ends {block}, which was never begun").format(
+                    number=number, block=block or "?"
+                ),
+            )
         else:
             begun, begun_at = open_blocks.pop()
             if begun != block:
                 _refuse(
                     name,
-                    f"line {number} ends {block or '?'} but line {begun_at} began {begun}",
+                    _("line {number} ends {block} but line {begun_at} began {begun}").format(
+                        number=number, block=block or "?", begun_at=begun_at, begun=begun
+                    ),
                 )
     if open_blocks:
         begun, begun_at = open_blocks[-1]
-        _refuse(name, f"{begun} begun on line {begun_at} never ends; the file may be cut short")
+        _refuse(
+            name,
+            _("{block} begun on line {number} never ends; the file may be cut short").format(
+                block=begun, number=begun_at
+            ),
+        )
     if not calendars:
-        _refuse(name, "is not a calendar file: it has no BEGIN:VCALENDAR")
+        _refuse(name, _("is not a calendar file: it has no BEGIN:VCALENDAR"))
+
+
+def too_many_events(first: date, last: date) -> str:
+    """The refusal of a calendar with more than MAX_OCCURRENCES events from ``first`` to
+    ``last``."""
+    # TRANSLATORS: {hint} is "narrow --from/--to or use --match", translated on its own.
+    return ngettext(
+        "has more than {count} event from {first} to {last}; {hint}",
+        "has more than {count} events from {first} to {last}; {hint}",
+        MAX_OCCURRENCES,
+    ).format(count=formats.number(MAX_OCCURRENCES), first=first, last=last, hint=_(NARROW_RANGE))
+
+
+def too_many_never_repeating() -> str:
+    """The refusal of a calendar with more than MAX_RULES_THAT_NEVER_REPEAT such rules."""
+    return ngettext(
+        "has more than {count} repeat rule that matches no day at all",
+        "has more than {count} repeat rules that match no day at all",
+        MAX_RULES_THAT_NEVER_REPEAT,
+    ).format(count=MAX_RULES_THAT_NEVER_REPEAT)
 
 
 def rule_steps(rule: Any, start: date, until: datetime, zone: tzinfo) -> int:
@@ -125,14 +172,22 @@ def check_rule(
     frequency = _first(rule.get("FREQ"), "?")
     interval = _first(rule.get("INTERVAL"), 1)
     if not isinstance(interval, int) or interval < 1:
-        _refuse(name, f"event {event} repeats with INTERVAL={interval}; it must be 1 or more")
-    if rule_steps(rule, start, until, zone) > MAX_RULE_STEPS:
         _refuse(
             name,
-            f"event {event} repeats too often (FREQ={frequency}) to work out up to "
-            f"{(until - timedelta(days=1)).date()}; narrow --from/--to or use --match "
-            f"to leave it out",
+            # TRANSLATORS: {event} is the event's summary in quotes, or "with UID ...".
+            _("event {event} repeats with INTERVAL={interval}; it must be 1 or more").format(
+                event=event, interval=interval
+            ),
         )
+    if rule_steps(rule, start, until, zone) > MAX_RULE_STEPS:
+        # TRANSLATORS: {hint} is "narrow --from/--to or use --match to leave it out",
+        # translated on its own.
+        too_often = _(
+            "event {event} repeats too often (FREQ={frequency}) to work out up to {day}; {hint}"
+        )
+        last = (until - timedelta(days=1)).date()
+        hint = _(NARROW_TO_LEAVE_OUT)
+        _refuse(name, too_often.format(event=event, frequency=frequency, day=last, hint=hint))
 
 
 def never_repeats(rule: Any, start: date) -> bool:
@@ -203,7 +258,13 @@ def check_values(event: Component, name: str) -> None:
     RDATE, which Google has been seen to write, is dropped instead."""
     for key, message in event.errors:
         if key is None:
-            _refuse(name, f"event {label(event)} has a line that cannot be read: {message}")
+            _refuse(
+                name,
+                # TRANSLATORS: {problem} is the calendar library's own words, in English.
+                _("event {event} has a line that cannot be read: {problem}").format(
+                    event=label(event), problem=message
+                ),
+            )
     for key in _TIMES:
         values = _many(prop(event, key))
         kept = [v for v in values if not (isinstance(v, icalendar.vBroken) and not str(v).strip())]
@@ -214,14 +275,31 @@ def check_values(event: Component, name: str) -> None:
             values = kept
         for value in values:
             if isinstance(value, icalendar.vBroken):
-                _refuse(name, f"event {label(event)} has an unreadable {key}: {value.parse_error}")
+                _refuse(
+                    name,
+                    # TRANSLATORS: {property} is a calendar property such as DTSTART; {problem} is
+                    # the calendar library's own words, in English.
+                    _("event {event} has an unreadable {property}: {problem}").format(
+                        event=label(event), property=key, problem=value.parse_error
+                    ),
+                )
     for key in ("DTSTART", "DTEND", "RECURRENCE-ID"):
         value = prop(event, key)
         if value is not None and not isinstance(value.dt, date):
-            _refuse(name, f"event {label(event)} has a {key} that is not a day or a time")
+            _refuse(
+                name,
+                _("event {event} has a {property} that is not a day or a time").format(
+                    event=label(event), property=key
+                ),
+            )
     duration = prop(event, "DURATION")
     if duration is not None and not isinstance(duration.dt, timedelta):
-        _refuse(name, f"event {label(event)} has a DURATION that is not a length of time")
+        _refuse(
+            name,
+            _("event {event} has a DURATION that is not a length of time").format(
+                event=label(event)
+            ),
+        )
 
 
 def end_all_day_on_a_day(event: Component) -> None:
@@ -270,7 +348,7 @@ def label(event: Component) -> str:
     summary = " ".join(str(prop(event, "SUMMARY", "")).split())
     if summary:
         return repr(summary if len(summary) <= 60 else summary[:57] + "...")
-    return f"with UID {prop(event, 'UID', '?')}"
+    return _("with UID {uid}").format(uid=prop(event, "UID", "?"))
 
 
 def day_after(moment: datetime) -> date:

@@ -24,11 +24,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from wellbeing_app.core.errors import ValidationError
+from wellbeing_app.core.language import _, formats, ngettext
 from wellbeing_app.core.records.fields import check_minutes, check_not_future, clean_text
 from wellbeing_app.core.records.rules import MAX_NOTE, check_source
 from wellbeing_app.core.store.reading import read_text
 from wellbeing_app.core.time.clock import is_zone
-from wellbeing_app.core.time.local_time import RANGE_WORDS, check_in_range, resolve_local
+from wellbeing_app.core.time.local_time import check_in_range, out_of_range, resolve_local
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 250_000  # ten years of pings from the demo history is about 62,000
@@ -84,13 +85,17 @@ def read_csv(path: Path, name: str, kind: str, now: datetime, zone: str) -> CsvR
     """Every row of the CSV file at ``path`` (``name``: as the user gave it), checked at ``now``;
     ``zone`` is the user's, for times without an offset and rows without a zone."""
     if "\x00" in str(path):  # no file has such a name, and os.open would raise ValueError
-        raise ValidationError(name, "cannot be read (a file name holds no NUL character)")
-    text = read_text(path, name, MAX_CSV_BYTES, f"a CSV file of {kind}")
+        raise ValidationError(name, _("cannot be read (a file name holds no NUL character)"))
+    what = _("a CSV file of pings") if kind == "pings" else _("a CSV file of shifts")
+    text = read_text(path, name, MAX_CSV_BYTES, what)
     if "\x00" in text:
-        raise ValidationError(name, "holds NUL bytes, so it is not a CSV text file")
+        raise ValidationError(name, _("holds NUL bytes, so it is not a CSV text file"))
     if not text.strip():
         raise ValidationError(
-            name, f"is empty; the first row must name the columns ({_names(kind)})"
+            name,
+            _("is empty; the first row must name the columns ({columns})").format(
+                columns=_names(kind)
+            ),
         )
     records = _records(text, name)
     header = _header(next(records), name, kind)
@@ -102,7 +107,12 @@ def read_csv(path: Path, name: str, kind: str, now: datetime, zone: str) -> CsvR
             continue  # a blank row, as spreadsheets leave at the end
         if number - 1 > MAX_ROWS:
             raise ValidationError(
-                name, f"has more than {MAX_ROWS:,} rows; split it into smaller files"
+                name,
+                ngettext(
+                    "has more than {count} row; split it into smaller files",
+                    "has more than {count} rows; split it into smaller files",
+                    MAX_ROWS,
+                ).format(count=formats.number(MAX_ROWS)),
             )
         try:
             draft = reader.draft(number, record)
@@ -122,8 +132,19 @@ def refuse_first(problems: list[ValidationError]) -> None:
     """Raise the first problem (of the earliest row), saying how many more there are."""
     if problems:
         first, more = problems[0], len(problems) - 1
-        also = f" (and {more} more {'problem' if more == 1 else 'problems'} in later rows)"
-        raise ValidationError(first.field, first.message + (also if more else ""))
+        also = ngettext(
+            "(and {count} more problem in later rows)",
+            "(and {count} more problems in later rows)",
+            more,
+        ).format(count=more)
+        raise ValidationError(first.field, first.message + (" " + also if more else ""))
+
+
+def where(name: str, row: int, column: str | None = None) -> str:
+    """``pings.csv: row 14`` or ``pings.csv: row 14, column "at"``: a place in the file."""
+    if column is None:
+        return _("{file}: row {row}").format(file=name, row=row)
+    return _('{file}: row {row}, column "{column}"').format(file=name, row=row, column=column)
 
 
 def _names(kind: str) -> str:
@@ -146,37 +167,68 @@ def _records(text: str, name: str) -> Iterator[list[str]]:
             return
         except csv.Error as exc:
             if "field larger than field limit" in str(exc):
-                problem = f"holds a value longer than {csv.field_size_limit():,} characters"
+                limit = csv.field_size_limit()
+                problem = ngettext(
+                    "holds a value longer than {count} character",
+                    "holds a value longer than {count} characters",
+                    limit,
+                ).format(count=formats.number(limit))
             else:
-                problem = f"cannot be read as CSV ({exc})"
-            raise ValidationError(f"{name}: row {number}", problem) from None
+                # TRANSLATORS: {error} is Python's csv module's own words, in English.
+                problem = _("cannot be read as CSV ({error})").format(error=exc)
+            raise ValidationError(where(name, number), problem) from None
 
 
 def _header(record: list[str], name: str, kind: str) -> list[str | None]:
     """The column names of row 1, lowercase; None for a column without one."""
-    where = f"{name}: row 1"
+    first_row = where(name, 1)
     names = [cell.strip().lower() or None for cell in record]
     known = set(COLUMNS[kind]) | set(IGNORED[kind])
     if not known.intersection(n for n in names if n):
         raise ValidationError(
-            where, f"does not name the columns; the first row must hold {_names(kind)}"
+            first_row,
+            _("does not name the columns; the first row must hold {columns}").format(
+                columns=_names(kind)
+            ),
         )
     unknown = [n for n in names if n and n not in known]
     if unknown:
-        listed = ", ".join(f'"{n}"' for n in unknown)
-        ignored = ", ".join(IGNORED[kind])
-        raise ValidationError(
-            where,
-            f"{'an unknown column' if len(unknown) == 1 else 'unknown columns'} {listed}; "
-            f"the columns of {kind} are {_names(kind)} ({ignored} are accepted and ignored)",
-        )
+        raise ValidationError(first_row, _unknown_columns(kind, unknown))
     for column in names:
         if column and names.count(column) > 1:
-            raise ValidationError(where, f'names the column "{column}" twice')
-    missing = [c for c in REQUIRED[kind] if c not in names]
+            raise ValidationError(
+                first_row, _('names the column "{column}" twice').format(column=column)
+            )
+    missing = [repr(c) for c in REQUIRED[kind] if c not in names]
+    if len(missing) == 1:
+        raise ValidationError(first_row, _("has no {column} column").format(column=missing[0]))
     if missing:
-        raise ValidationError(where, f"has no {' and no '.join(repr(c) for c in missing)} column")
+        raise ValidationError(
+            first_row,
+            _("has no {first} and no {second} column").format(first=missing[0], second=missing[-1]),
+        )
     return names
+
+
+def _unknown_columns(kind: str, unknown: list[str]) -> str:
+    listed = ", ".join(f'"{n}"' for n in unknown)
+    if kind == "pings":
+        said = ngettext(
+            "an unknown column {listed}; the columns of pings are {columns} ({ignored} are "
+            "accepted and ignored)",
+            "unknown columns {listed}; the columns of pings are {columns} ({ignored} are "
+            "accepted and ignored)",
+            len(unknown),
+        )
+    else:
+        said = ngettext(
+            "an unknown column {listed}; the columns of shifts are {columns} ({ignored} are "
+            "accepted and ignored)",
+            "unknown columns {listed}; the columns of shifts are {columns} ({ignored} are "
+            "accepted and ignored)",
+            len(unknown),
+        )
+    return said.format(listed=listed, columns=_names(kind), ignored=", ".join(IGNORED[kind]))
 
 
 class _RowReader:
@@ -191,9 +243,15 @@ class _RowReader:
 
     def draft(self, number: int, record: list[str]) -> PingDraft | ShiftDraft:
         if len(record) != len(self.header):
+            # TRANSLATORS: English says "values" for any count; {columns} is 2 or more.
+            said = ngettext(
+                "has {count} values but row 1 names {columns} columns",
+                "has {count} values but row 1 names {columns} columns",
+                len(record),
+            )
             raise ValidationError(
-                f"{self.name}: row {number}",
-                f"has {len(record)} values but row 1 names {len(self.header)} columns",
+                where(self.name, number),
+                said.format(count=len(record), columns=len(self.header)),
             )
         values: dict[str, str] = {}
         for index, (column, value) in enumerate(zip(self.header, record, strict=True), start=1):
@@ -201,25 +259,31 @@ class _RowReader:
                 values[column] = value
             elif value.strip():
                 raise ValidationError(
-                    f"{self.name}: row {number}, column {index}",
-                    f"holds {value.strip()[:40]!r} but row 1 gives the column no name",
+                    _("{file}: row {row}, column {number}").format(
+                        file=self.name, row=number, number=index
+                    ),
+                    _("holds {value} but row 1 gives the column no name").format(
+                        value=repr(value.strip()[:40])
+                    ),
                 )
         try:
             return self._checked(number, values)
         except ValidationError as exc:
-            where = f'{self.name}: row {number}, column "{exc.field}"'
-            raise ValidationError(where, exc.message) from None
+            raise ValidationError(where(self.name, number, exc.field), exc.message) from None
 
     def _checked(self, number: int, values: dict[str, str]) -> PingDraft | ShiftDraft:
         zone = values.get("zone", "").strip()
         if zone and not is_zone(zone):
-            raise ValidationError("zone", f"{zone[:60]!r} is not a time zone (e.g. Europe/Berlin)")
+            raise ValidationError(
+                "zone",
+                _("{zone} is not a time zone (e.g. Europe/Berlin)").format(zone=repr(zone[:60])),
+            )
         note = clean_text(values.get("note"), "note", MAX_NOTE)
         if self.kind == "pings":
             at = self._time(values["at"], zone, "at")
             source = values["source"]
             if not source.strip():
-                raise ValidationError("source", "is empty; every ping needs its source")
+                raise ValidationError("source", _("is empty; every ping needs its source"))
             minutes = self._minutes(values.get("minutes", ""))
             return PingDraft(number, at, zone or self.zone, check_source(source), minutes, note)
         start = self._time(values["start"], zone, "start")
@@ -227,13 +291,13 @@ class _RowReader:
         if values["end"].strip():  # empty: a shift still running when it was listed
             end = self._time(values["end"], zone, "end")
             if end <= start:
-                raise ValidationError("end", "must come after the start")
+                raise ValidationError("end", _("must come after the start"))
         return ShiftDraft(number, start, end, zone or self.zone, note)
 
     def _time(self, text: str, zone: str, column: str) -> datetime:
         raw = text.strip()
         if not raw:
-            raise ValidationError(column, "is empty; give a date and time like 2026-03-10T21:30")
+            raise ValidationError(column, _("is empty; give a date and time like 2026-03-10T21:30"))
         shown = repr(raw[:60])
         try:
             parsed = datetime.fromisoformat(raw) if ("T" in raw or " " in raw) else None
@@ -242,8 +306,10 @@ class _RowReader:
         if parsed is None:
             raise ValidationError(
                 column,
-                f"{shown} is not a date and time in ISO 8601 form "
-                "(like 2026-03-10T21:30 or 2026-03-10T21:30:00+01:00)",
+                _(
+                    "{value} is not a date and time in ISO 8601 form "
+                    "(like 2026-03-10T21:30 or 2026-03-10T21:30:00+01:00)"
+                ).format(value=shown),
             )
         try:
             if parsed.tzinfo is None:
@@ -251,7 +317,7 @@ class _RowReader:
                 parsed = resolve_local(parsed, zone or self.zone, column)
             instant = check_in_range(parsed, self.now, column)
         except OverflowError:  # e.g. 0001-01-01T00:00+14:00 has no UTC form
-            raise ValidationError(column, f"{shown} is not {RANGE_WORDS}") from None
+            raise ValidationError(column, out_of_range(shown)) from None
         return check_not_future(instant.astimezone(UTC), self.now, column)
 
     @staticmethod
@@ -260,5 +326,8 @@ class _RowReader:
         if not raw:
             return 0
         if not _MINUTES.fullmatch(raw):
-            raise ValidationError("minutes", f"must be a whole number of minutes, got {raw[:40]!r}")
+            raise ValidationError(
+                "minutes",
+                _("must be a whole number of minutes, got {value}").format(value=repr(raw[:40])),
+            )
         return check_minutes(int(raw))

@@ -23,7 +23,14 @@ from sqlalchemy import Column, Integer, MetaData, Table, insert, or_
 from sqlmodel import Session, col, select
 
 from wellbeing_app.core.errors import ValidationError
-from wellbeing_app.core.imports.csv_rows import PingDraft, ShiftDraft, read_csv, refuse_first
+from wellbeing_app.core.imports.csv_rows import (
+    PingDraft,
+    ShiftDraft,
+    read_csv,
+    refuse_first,
+    where,
+)
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.records import rules
 from wellbeing_app.core.records.pings import PingRow
 from wellbeing_app.core.records.shifts import ShiftRow
@@ -31,8 +38,11 @@ from wellbeing_app.core.schedule.after_hours import prepare
 from wellbeing_app.core.store.database import Database
 from wellbeing_app.core.store.models import Origin, Ping, Shift
 
-ALREADY_PRESENT = "already present"
-STILL_RUNNING = "still running (no end)"
+# Why a row was left out: in English (``row`` filled in), the ``reason`` of ``import --json``'s
+# ``skipped_rows``, the same in every language; text shows them through ``_``.
+ALREADY_PRESENT = N_("already present")
+STILL_RUNNING = N_("still running (no end)")
+SAME_AS_ROW = N_("same as row {row}")
 _SECOND = timedelta(seconds=1)
 _TEMP = MetaData()
 _instants = Table(
@@ -55,11 +65,18 @@ class Added:
 
 @dataclass(frozen=True)
 class Skipped:
-    """A row left out, and why: ``already present``, ``same as row N``, ``still running (no
-    end)``."""
+    """A row left out, and why: ``why`` is ALREADY_PRESENT, STILL_RUNNING or SAME_AS_ROW (of
+    row ``same_as``)."""
 
     row: int
-    reason: str
+    why: str
+    same_as: int = 0
+
+    @property
+    def reason(self) -> str:
+        """``already present``, ``same as row N``, ``still running (no end)``: in English,
+        whatever the language, as JSON gives it."""
+        return self.why.format(row=self.same_as)
 
 
 @dataclass(frozen=True)
@@ -113,7 +130,7 @@ def _pings(
         if key in stored:
             skipped.append(Skipped(draft.row, ALREADY_PRESENT))
         elif key in seen:
-            skipped.append(Skipped(draft.row, f"same as row {seen[key]}"))
+            skipped.append(Skipped(draft.row, SAME_AS_ROW, seen[key]))
         else:
             seen[key] = draft.row
             new.append(draft)
@@ -180,7 +197,7 @@ def _shifts(
         if key in present:
             skipped.append(Skipped(draft.row, ALREADY_PRESENT))
         elif key in seen:
-            skipped.append(Skipped(draft.row, f"same as row {seen[key]}"))
+            skipped.append(Skipped(draft.row, SAME_AS_ROW, seen[key]))
         else:
             # Stored shifts never overlap: the latest one starting before this end is the only
             # one that can reach into it.
@@ -236,7 +253,7 @@ def _overlapping_rows(drafts: list[ShiftDraft], name: str) -> list[tuple[int, Va
             later, earlier = (draft, reach) if draft.row > reach.row else (reach, draft)
             assert earlier.end is not None
             clash = _overlap(name, later.row, earlier.start, earlier.end, earlier.zone)
-            problems.append((later.row, _also(clash, f" in row {earlier.row}")))
+            problems.append((later.row, _also(clash, earlier.row)))
         if reach is None or (reach.end is not None and draft.end > reach.end):
             reach = draft
     return problems
@@ -246,8 +263,12 @@ def _overlap(
     name: str, row: int, start: datetime, end: datetime | None, zone: str
 ) -> ValidationError:
     """Row ``row`` overlaps the shift from ``start`` to ``end``, in the words of adding by hand."""
-    return rules.overlaps(start, end, zone, f'{name}: row {row}, column "start"')
+    return rules.overlaps(start, end, zone, where(name, row, "start"))
 
 
-def _also(problem: ValidationError, words: str) -> ValidationError:
-    return ValidationError(problem.field, problem.message + words)
+def _also(problem: ValidationError, row: int) -> ValidationError:
+    """``problem``, saying the other shift is that of row ``row`` of the file."""
+    # TRANSLATORS: {problem} says which shift a row of the file overlaps; {row} is its row.
+    return ValidationError(
+        problem.field, _("{problem} in row {row}").format(problem=problem.message, row=row)
+    )
