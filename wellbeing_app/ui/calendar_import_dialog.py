@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 from wellbeing_app.core.errors import ValidationError, WellbeingError
 from wellbeing_app.core.imports.calendar_batches import CalendarPlan
 from wellbeing_app.core.imports.calendar_file import CalendarEvent, CalendarRead
-from wellbeing_app.core.imports.calendar_words import BECOMES, changes, event_hours
+from wellbeing_app.core.imports.calendar_words import BECOMES, changes, event_hours, left_out
 from wellbeing_app.core.imports.calendars import CalendarImports
+from wellbeing_app.core.language import N_, _, ngettext
 from wellbeing_app.core.time.local_time import format_duration
 from wellbeing_app.core.vocabulary import weekday_label
 from wellbeing_app.ui import accessible, icons
-from wellbeing_app.ui.app_words import file_problem, in_app_words
+from wellbeing_app.ui.app_words import FIELDS, app_error, skip_reason
 from wellbeing_app.ui.date_edit import date_edit, day_of
 from wellbeing_app.ui.error_label import ErrorLabel
 from wellbeing_app.ui.file_field import FileField
@@ -44,25 +45,25 @@ from wellbeing_app.ui.read_only_table import fill, read_only_table, shown_rows
 # What the events become: the choice, and one line on what that means.
 USES = {
     "rota": (
-        "&Working hours on those dates (rota)",
-        "Each event is a working window on its date, in place of your weekly hours that day.",
+        N_("&Working hours on those dates (rota)"),
+        N_("Each event is a working window on its date, in place of your weekly hours that day."),
     ),
     "oncall": (
-        "On &call",
-        "Each event is a time on call: contacts then count as on call, not after hours.",
+        N_("On &call"),
+        N_("Each event is a time on call: contacts then count as on call, not after hours."),
     ),
     "days-off": (
-        "&Days off",
-        "The dates each event covers are days off: no working hours are expected on them.",
+        N_("&Days off"),
+        N_("The dates each event covers are days off: no working hours are expected on them."),
     ),
 }
-COLUMNS = ("Date", "Day", "Hours", "Length", "Summary")
-LENGTH_TIP = (
+COLUMNS = (N_("Date"), N_("Day"), N_("Hours"), N_("Length"), N_("Summary"))
+LENGTH_TIP = N_(
     "Worked out between the two instants, so a night across a change of the clocks is as "
     "long as it really is."
 )
-NOT_PREVIEWED = "Choose a file, then Preview: nothing is written until you press Import."
-STALE = "The choices changed: Preview again to see what Import would write."
+NOT_PREVIEWED = N_("Choose a file, then Preview: nothing is written until you press Import.")
+STALE = N_("The choices changed: Preview again to see what Import would write.")
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ class CalendarImportDialog(QDialog):
         self, imports: CalendarImports, folder: Path | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import a calendar")
+        self.setWindowTitle(_("Import a calendar"))
         self.setWindowIcon(icons.icon(icons.APP))
         accessible.complete_when_shown(self)  # names and descriptions left unset
         self._imports = imports
@@ -96,46 +97,47 @@ class CalendarImportDialog(QDialog):
         self._shown: tuple[Choices, CalendarRead, CalendarPlan] | None = None
         first, last = imports.default_range()
 
-        self.file = FileField(self._choose, name="Calendar file")
-        self.file.edit.setPlaceholderText("a .ics file exported from your calendar")
+        self.file = FileField(self._choose, name=_("Calendar file"))
+        self.file.edit.setPlaceholderText(_("a .ics file exported from your calendar"))
         self.uses = QButtonGroup(self)
         uses_box = QVBoxLayout()
         uses_box.setSpacing(2)
         for used_as, (text, meaning) in USES.items():
-            button = QRadioButton(text)
+            button = QRadioButton(_(text))
             button.setProperty("used_as", used_as)
             self.uses.addButton(button)
-            explanation = quiet_label(meaning)
+            explanation = quiet_label(_(meaning))
             explanation.setContentsMargins(24, 0, 0, 4)
             uses_box.addWidget(button)
             uses_box.addWidget(explanation)
         self.uses.buttons()[0].setChecked(True)
         self.match = QLineEdit()
-        self.match.setPlaceholderText("e.g. Night shift (empty: every event)")
+        self.match.setPlaceholderText(_("e.g. Night shift (empty: every event)"))
         self.match.setClearButtonEnabled(True)
-        self.first = date_edit("From", first)
-        self.last = date_edit("To", last)
+        self.first = date_edit(_("From"), first)
+        self.last = date_edit(_("To"), last)
         dates = QHBoxLayout()
         dates.addWidget(self.first)
-        to_label = QLabel("&to")
+        # TRANSLATORS: between the first and the last day read, as in "From [date] to [date]".
+        to_label = QLabel(_("&to"))
         to_label.setBuddy(self.last)
         dates.addWidget(to_label)
         dates.addWidget(self.last)
         dates.addStretch()
-        self.preview_button = QPushButton("&Preview")
+        self.preview_button = QPushButton(_("&Preview"))
         self.preview_button.clicked.connect(self.preview)
 
         form = QFormLayout()
-        form.addRow(_label("Calendar &file", self.file), self.file)
-        form.addRow("Events become", uses_box)
-        form.addRow(_label("Only events co&ntaining", self.match), self.match)
-        form.addRow(_label("F&rom", self.first), dates)
+        form.addRow(_label(_("Calendar &file"), self.file), self.file)
+        form.addRow(_("Events become"), uses_box)
+        form.addRow(_label(_("Only events co&ntaining"), self.match), self.match)
+        form.addRow(_label(_("F&rom"), self.first), dates)
 
-        self.summary = QLabel(NOT_PREVIEWED)
+        self.summary = QLabel(_(NOT_PREVIEWED))
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.table = read_only_table(COLUMNS, "Events kept")
-        self.table.setToolTip(LENGTH_TIP)
+        self.table = read_only_table([_(c) for c in COLUMNS], _("Events kept"))
+        self.table.setToolTip(_(LENGTH_TIP))
         self.skipped = QLabel()
         self.skipped.setWordWrap(True)
         self.skipped.setTextFormat(Qt.TextFormat.PlainText)
@@ -143,15 +145,15 @@ class CalendarImportDialog(QDialog):
         self.error = ErrorLabel({})
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
         preview_row = QHBoxLayout()
         preview_row.addWidget(self.preview_button)
-        preview_row.addWidget(quiet_label("Shows what would be written; writes nothing."), 1)
-        kept_label = _label("Events &kept", self.table)
+        preview_row.addWidget(quiet_label(_("Shows what would be written; writes nothing.")), 1)
+        kept_label = _label(_("Events &kept"), self.table)
         kept_label.setStyleSheet("font-weight: bold;")
         body = QVBoxLayout(self)
         body.addLayout(form)
@@ -186,10 +188,15 @@ class CalendarImportDialog(QDialog):
         """What is asked for now; a ValidationError names the field in trouble."""
         path = self.file.path()
         if path is None:
-            raise ValidationError("Calendar file", "choose a .ics file (Browse…) or type its path")
+            raise ValidationError(
+                _("Calendar file"), _("choose a .ics file (Browse…) or type its path")
+            )
         first, last = day_of(self.first), day_of(self.last)
         if last < first:
-            raise ValidationError("To", f"{last} is before From ({first})")
+            raise ValidationError(
+                _(FIELDS["--to"]),
+                _("{last} is before From ({first})").format(last=last, first=first),
+            )
         match = self.match.text().strip() or None
         return Choices(path, self.used_as(), match, first, last)
 
@@ -197,7 +204,7 @@ class CalendarImportDialog(QDialog):
         self.error.clear()
         if self._shown is not None:
             self._shown = None
-            self._show_nothing(STALE)
+            self._show_nothing(_(STALE))
 
     # -- the preview ----------------------------------------------------------------------
     def preview(self) -> bool:
@@ -223,22 +230,27 @@ class CalendarImportDialog(QDialog):
     def _show(self, plan: CalendarPlan) -> None:
         kept = len(plan.kept)
         named = plan.file_name + (f" ({plan.calendar_name})" if plan.calendar_name else "")
-        events = "1 event" if kept == 1 else f"{kept} events"
-        lines = [f"{named}: {events} would become {BECOMES[plan.used_as]}."]
+        become = ngettext(
+            "{file}: {count} event would become {kinds}.",
+            "{file}: {count} events would become {kinds}.",
+            kept,
+        )
+        lines = [become.format(file=named, count=kept, kinds=_(BECOMES[plan.used_as]))]
         if plan.updating:
             lines.append(
-                f"Imported before, as batch #{plan.batch_id}: Import updates it ({changes(plan)})."
+                _("Imported before, as batch #{batch}: Import updates it ({changes}).").format(
+                    batch=plan.batch_id, changes=changes(plan)
+                )
             )
         elif kept:
-            lines.append(f"Import makes a new batch ({changes(plan)}).")
+            lines.append(_("Import makes a new batch ({changes}).").format(changes=changes(plan)))
         else:
-            lines.append("Nothing to import with these choices.")
+            lines.append(_("Nothing to import with these choices."))
         self.summary.setText("\n".join(lines))
         fill(self.table, [event_cells(k.event) for k in plan.kept])
         reasons = sorted(plan.skipped.items())
-        self.skipped.setText(
-            "Left out: " + "; ".join(f"{n} {in_app_words(why)}" for why, n in reasons)
-        )
+        said = "; ".join(left_out(n, skip_reason(why)) for why, n in reasons)
+        self.skipped.setText(_("Left out: {reasons}").format(reasons=said))
         self.skipped.setVisible(bool(reasons))
         self._offer_import(bool(kept) or plan.updating)
 
@@ -249,9 +261,9 @@ class CalendarImportDialog(QDialog):
         self._offer_import(False)
 
     def _refuse(self, exc: WellbeingError, path: Path | None = None) -> None:
-        self._show_nothing(NOT_PREVIEWED)
-        self.error.show_error(WellbeingError(file_problem(exc, path.name if path else "")))
-        if isinstance(exc, ValidationError) and exc.field == "To":
+        self._show_nothing(_(NOT_PREVIEWED))
+        self.error.show_error(WellbeingError(app_error(exc, path.name if path else "")))
+        if isinstance(exc, ValidationError) and exc.field in ("--to", _(FIELDS["--to"])):
             self.last.setFocus()
 
     def _offer_import(self, ready: bool) -> None:
@@ -270,13 +282,13 @@ class CalendarImportDialog(QDialog):
         """Import: write what the preview showed, as one batch, and close."""
         if self._shown is None or not self.import_button.isEnabled():
             return
-        chosen, read, _ = self._shown
+        chosen, read, _plan = self._shown
         try:
             self.plan = self._imports.bring_in(
                 read, chosen.used_as, chosen.file_name, chosen.first, chosen.last, chosen.match
             )
         except WellbeingError as exc:
-            self.error.show_error(WellbeingError(in_app_words(str(exc))))
+            self.error.show_error(WellbeingError(app_error(exc)))
             return
         super().accept()
 
@@ -286,8 +298,11 @@ class CalendarImportDialog(QDialog):
     @staticmethod
     def choose_file(parent: QWidget, current: str) -> str | None:
         """Ask which file to read (the one call tests replace); None when the user cancels."""
-        name, _ = QFileDialog.getOpenFileName(
-            parent, "Choose a calendar file", current, "Calendar files (*.ics);;All files (*)"
+        name, _filter = QFileDialog.getOpenFileName(
+            parent,
+            _("Choose a calendar file"),
+            current,
+            _("Calendar files (*.ics);;All files (*)"),
         )
         return name or None
 
@@ -303,8 +318,12 @@ class CalendarImportDialog(QDialog):
 
 def imported_words(plan: CalendarPlan) -> str:
     """What Import did, with the batch's number: ``New batch #1: 62 added, ...``."""
-    done = "Updated" if plan.updating else "New"
-    return f"{done} batch #{plan.batch_id}: {changes(plan)}."
+    done = (
+        _("Updated batch #{batch}: {changes}.")
+        if plan.updating
+        else _("New batch #{batch}: {changes}.")
+    )
+    return done.format(batch=plan.batch_id, changes=changes(plan))
 
 
 def event_cells(event: CalendarEvent) -> list[str]:
@@ -313,12 +332,12 @@ def event_cells(event: CalendarEvent) -> list[str]:
     hours = event_hours(event)
     if event.all_day:
         days = (event.last_day - event.first_day).days + 1
-        length = "1 day" if days == 1 else f"{days} days"
+        length = ngettext("{count} day", "{count} days", days).format(count=days)
     else:
         hours = hours.replace("-", "–")  # as the rota window shows hours
         length = format_duration(event.duration)
         if event.end.date() != event.start.date():
-            hours += " (ends the next day)"
+            hours = _("{hours} (ends the next day)").format(hours=hours)
     day = weekday_label(event.first_day.weekday())
     return [event.first_day.isoformat(), day, hours, length, event.summary]
 
