@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from wellbeing_app.core.errors import ValidationError, WellbeingError
 from wellbeing_app.core.imports.calendar_batches import BatchInfo
-from wellbeing_app.core.imports.calendar_words import BECOMES, batch_line, batch_name, undone
+from wellbeing_app.core.imports.calendar_words import batch_line, batch_name, counted, undone
 from wellbeing_app.core.imports.calendars import CalendarImports
+from wellbeing_app.core.language import N_, _, ngettext
 from wellbeing_app.core.schedule.rota import RotaEntry
 from wellbeing_app.core.schedule.rota_changes import Rota
 from wellbeing_app.core.time.local_time import format_duration, in_zone
@@ -41,13 +42,13 @@ from wellbeing_app.ui.quiet_label import quiet_label
 from wellbeing_app.ui.read_only_table import fill, read_only_table, shown_rows
 from wellbeing_app.ui.week_editor import LATE_SHIFT_HINT, minute_of, time_edit
 
-INTRO = (
+INTRO = N_(
     "Working hours on a date replace your weekly hours on that date: type them here, or bring "
     "them in from a calendar file. Clearing a day gives it back to the weekly pattern."
 )
-COLUMNS = ("Date", "Day", "Hours", "Length", "From")
-FIELD_NAMES = {"START": "From", "END": "To", "end": "To", "DATE": "Date"}
-NONE_YET = "No working hours on dates yet."
+COLUMNS = (N_("Date"), N_("Day"), N_("Hours"), N_("Length"), N_("From"))
+FIELD_NAMES = {"START": N_("From"), "END": N_("To"), "end": N_("To"), "DATE": N_("Date")}
+NONE_YET = N_("No working hours on dates yet.")
 
 
 class RotaDialog(QDialog):
@@ -62,7 +63,7 @@ class RotaDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Rota and calendars")
+        self.setWindowTitle(_("Rota and calendars"))
         self.setWindowIcon(icons.icon(icons.APP))
         accessible.complete_when_shown(self)  # names and descriptions left unset
         self._rota = rota
@@ -78,35 +79,35 @@ class RotaDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setStyleSheet("font-weight: bold;")
         self.status.setVisible(False)
-        self.table = read_only_table(COLUMNS, "Working hours on dates")
+        self.table = read_only_table([_(c) for c in COLUMNS], _("Working hours on dates"))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.past = QCheckBox("Show &past days too")
+        self.past = QCheckBox(_("Show &past days too"))
         self.past.toggled.connect(self.refresh)
-        self.clear_button = QPushButton("&Clear the selected days…")
+        self.clear_button = QPushButton(_("&Clear the selected days…"))
         self.clear_button.setAutoDefault(False)
         self.clear_button.clicked.connect(self.clear_selected)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.empty = quiet_label(NONE_YET)
+        self.empty = quiet_label(_(NONE_YET))
 
-        self.day = date_edit("Date", today)
+        self.day = date_edit(_("Date"), today)
         self.start = time_edit(9 * 60)
         self.end = time_edit(17 * 60)
-        self.start.setAccessibleName("From")
-        self.end.setAccessibleName("To")
-        self.add_button = QPushButton("&Add")
+        self.start.setAccessibleName(_("From"))
+        self.end.setAccessibleName(_("To"))
+        self.add_button = QPushButton(_("&Add"))
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add)
-        self.error = ErrorLabel(FIELD_NAMES)
+        self.error = ErrorLabel({field: _(name) for field, name in FIELD_NAMES.items()})
 
         self.batch_rows = QVBoxLayout()
         self.batch_rows.setSpacing(4)
-        self.import_button = QPushButton("&Import a calendar…")
+        self.import_button = QPushButton(_("&Import a calendar…"))
         self.import_button.setAutoDefault(False)
         self.import_button.clicked.connect(self.import_calendar)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
 
-        listed_label = QLabel("&Working hours on dates")
+        listed_label = QLabel(_("&Working hours on dates"))
         listed_label.setBuddy(self.table)
         listed_label.setStyleSheet("font-weight: bold;")
         top = QHBoxLayout()
@@ -115,9 +116,10 @@ class RotaDialog(QDialog):
         under = QHBoxLayout()
         under.addWidget(self.empty, 1)
         under.addWidget(self.clear_button)
-        add_box = QGroupBox("Add working hours for a date")
+        add_box = QGroupBox(_("Add working hours for a date"))
         add_row = QHBoxLayout()
-        for text, widget in (("Dat&e", self.day), ("&From", self.start), ("&To", self.end)):
+        labelled = ((_("Dat&e"), self.day), (_("&From"), self.start), (_("&To"), self.end))
+        for text, widget in labelled:
             label = QLabel(text)
             label.setBuddy(widget)
             add_row.addWidget(label)
@@ -126,9 +128,9 @@ class RotaDialog(QDialog):
         add_row.addStretch()
         add_layout = QVBoxLayout(add_box)
         add_layout.addLayout(add_row)
-        add_layout.addWidget(quiet_label(LATE_SHIFT_HINT))
+        add_layout.addWidget(quiet_label(_(LATE_SHIFT_HINT)))
         add_layout.addWidget(self.error)
-        calendars = QGroupBox("Calendars brought in")
+        calendars = QGroupBox(_("Calendars brought in"))
         calendars_layout = QVBoxLayout(calendars)
         calendars_layout.addLayout(self.batch_rows)
         import_row = QHBoxLayout()
@@ -137,7 +139,7 @@ class RotaDialog(QDialog):
         calendars_layout.addLayout(import_row)
 
         body = QVBoxLayout(self)
-        body.addWidget(quiet_label(INTRO))
+        body.addWidget(quiet_label(_(INTRO)))
         body.addWidget(self.status)
         body.addLayout(top)
         body.addWidget(self.table, 1)
@@ -155,9 +157,8 @@ class RotaDialog(QDialog):
         first = None if self.past.isChecked() else self._today
         self._entries = self._rota.entries(first)
         fill(self.table, [entry_cells(entry) for entry in self._entries])
-        self.empty.setText(
-            "" if self._entries else NONE_YET if self.past.isChecked() else "None from today on."
-        )
+        none = _(NONE_YET) if self.past.isChecked() else _("None from today on.")
+        self.empty.setText("" if self._entries else none)
         self._selection_changed()
         self._show_batches(self._imports.batches())
 
@@ -168,7 +169,7 @@ class RotaDialog(QDialog):
             if item is not None and (widget := item.widget()) is not None:
                 widget.deleteLater()
         if not infos:
-            self.batch_rows.addWidget(quiet_label("None yet."))
+            self.batch_rows.addWidget(quiet_label(_("None yet.")))
         for info in infos:
             self.batch_rows.addWidget(self._batch_row(info))
 
@@ -179,9 +180,9 @@ class RotaDialog(QDialog):
         text = QLabel(f"{batch_name(info)}\n{batch_line(info)}")
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.setWordWrap(True)
-        undo = QPushButton("Undo import…")
+        undo = QPushButton(_("Undo import…"))
         undo.setAutoDefault(False)
-        undo.setAccessibleName(f"Undo import #{info.id}")
+        undo.setAccessibleName(_("Undo import #{batch}").format(batch=info.id))
         undo.clicked.connect(lambda: self.undo(info))
         self.undo_buttons[info.id] = undo
         layout.addWidget(text, 1)
@@ -216,16 +217,17 @@ class RotaDialog(QDialog):
             return False
         self.changed = True
         self.refresh()
-        self.say(f"Added {entry_cells(entry)[2]} on {weekday_label(entry.day.weekday())} "
-                 f"{entry.day}.")  # fmt: skip
+        day = f"{weekday_label(entry.day.weekday())} {entry.day}"
+        self.say(_("Added {hours} on {day}.").format(hours=entry_cells(entry)[2], day=day))
         return True
 
     def _refuse(self, exc: WellbeingError) -> None:
         if isinstance(exc, ValidationError):
-            name = FIELD_NAMES.get(exc.field, exc.field)
-            self.error.show_error(WellbeingError(f"{name}: {in_app_words(exc.message)}"))
-            target = {"From": self.start, "To": self.end}.get(name, self.day)
-            target.setFocus()
+            name = _(FIELD_NAMES[exc.field]) if exc.field in FIELD_NAMES else exc.field
+            said = _("{field}: {message}").format(field=name, message=in_app_words(exc.message))
+            self.error.show_error(WellbeingError(said))
+            target = {"START": self.start, "END": self.end, "end": self.end}.get(exc.field)
+            (target or self.day).setFocus()
         else:
             self.error.show_error(WellbeingError(in_app_words(str(exc))))
 
@@ -234,12 +236,18 @@ class RotaDialog(QDialog):
         days = self.selected_days()
         if not days:
             return False
-        named = str(days[0]) if len(days) == 1 else f"{len(days)} days ({days[0]} to {days[-1]})"
+        named = str(days[0])
+        if len(days) > 1:
+            named = ngettext(
+                "{count} day ({first} to {last})", "{count} days ({first} to {last})", len(days)
+            ).format(count=len(days), first=days[0], last=days[-1])
         if not self.ask(
-            f"Clear the working hours on {named}?",
-            "Those days follow your weekly hours again. Windows brought in from a calendar go "
-            "too (importing the calendar again brings them back).",
-            "&Clear",
+            _("Clear the working hours on {days}?").format(days=named),
+            _(
+                "Those days follow your weekly hours again. Windows brought in from a calendar "
+                "go too (importing the calendar again brings them back)."
+            ),
+            _("&Clear"),
         ):
             return False
         removed = 0
@@ -252,19 +260,22 @@ class RotaDialog(QDialog):
                 return False
         self.changed = True
         self.refresh()
-        self.say(
-            f"Cleared {removed} {'window' if removed == 1 else 'windows'} on {named}: "
-            "the weekly hours apply there again."
+        cleared = ngettext(
+            "Cleared {count} window on {days}: the weekly hours apply there again.",
+            "Cleared {count} windows on {days}: the weekly hours apply there again.",
+            removed,
         )
+        self.say(cleared.format(count=removed, days=named))
         return True
 
     def undo(self, info: BatchInfo) -> bool:
         """Remove a calendar brought in, with everything it added (asked first)."""
+        # TRANSLATORS: {kinds} is e.g. "62 rota windows" or "3 days off".
+        removes = _("This removes its {kinds}. The file is not touched; you can import it again.")
         if not self.ask(
-            f"Undo the import of {batch_name(info)}?",
-            f"This removes its {info.rows} {BECOMES[info.used_as]}. The file is not touched; "
-            "you can import it again.",
-            "&Undo import",
+            _("Undo the import of {batch}?").format(batch=batch_name(info)),
+            removes.format(kinds=counted(info.used_as, info.rows)),
+            _("&Undo import"),
         ):
             return False
         try:
@@ -283,7 +294,9 @@ class RotaDialog(QDialog):
         if plan is not None:
             self.changed = True
             self.refresh()
-            self.say(f"Imported {plan.file_name}. {imported_words(plan)}")
+            self.say(
+                _("Imported {file}. {done}").format(file=plan.file_name, done=imported_words(plan))
+            )
 
     def ask(self, question: str, detail: str, action: str) -> bool:
         return confirm.ask(self, question, detail, action)
@@ -309,7 +322,10 @@ def entry_cells(entry: RotaEntry) -> list[str]:
     start, end = in_zone(entry.start, entry.zone), in_zone(entry.end, entry.zone)
     hours = f"{start:%H:%M}–{end:%H:%M}"
     if end.date() > entry.day:
-        hours += " (ends the next day)"
-    origin = "typed by hand" if entry.batch is None else f"calendar #{entry.batch}"
+        hours = _("{hours} (ends the next day)").format(hours=hours)
+    if entry.batch is None:
+        origin = _("typed by hand")
+    else:
+        origin = _("calendar #{batch}").format(batch=entry.batch)
     day = weekday_label(entry.day.weekday())
     return [entry.day.isoformat(), day, hours, format_duration(entry.end - entry.start), origin]
