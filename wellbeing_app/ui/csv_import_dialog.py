@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 from wellbeing_app.core.errors import ValidationError, WellbeingError
 from wellbeing_app.core.imports.csv_rows import COLUMNS, REQUIRED
 from wellbeing_app.core.imports.csv_store import Added, CsvImport
-from wellbeing_app.core.imports.csv_words import counted, default_zone
+from wellbeing_app.core.imports.csv_words import counted, default_zone, reason
+from wellbeing_app.core.language import N_, _, formats, ngettext
 from wellbeing_app.core.records.pings import PingRow
 from wellbeing_app.core.time.local_time import format_duration, in_zone
 from wellbeing_app.core.vocabulary import source_label
 from wellbeing_app.ui import accessible, icons
-from wellbeing_app.ui.app_words import file_problem
+from wellbeing_app.ui.app_words import app_error
 from wellbeing_app.ui.error_label import ErrorLabel
 from wellbeing_app.ui.file_field import FileField
 from wellbeing_app.ui.quiet_label import quiet_label
@@ -41,23 +42,32 @@ from wellbeing_app.ui.read_only_table import fill, read_only_table, shown_rows
 # (path, the file's name for messages, pings or shifts, dry run) -> what was (or would be) done
 ImportCsv = Callable[[Path, str, str, bool], CsvImport]
 
-KINDS = {"pings": "&Pings", "shifts": "S&hifts"}
+KINDS = {"pings": N_("&Pings"), "shifts": N_("S&hifts")}
 HEADERS = {
-    "pings": ("Row", "When", "Source", "Minutes", "Note"),
-    "shifts": ("Row", "Start", "End", "Length", "Note"),
+    "pings": (N_("Row"), N_("When"), N_("Source"), N_("Minutes"), N_("Note")),
+    "shifts": (N_("Row"), N_("Start"), N_("End"), N_("Length"), N_("Note")),
 }
 SHOWN_AT_MOST = 1000  # rows in the preview table; the count above it says how many in all
-NOT_PREVIEWED = "Choose a file, then Preview: nothing is written until you press Import."
-NO_FILE = "choose a .csv file (Browse…) or type its path"
-STALE = "The choices changed: Preview again to see what Import would add."
+NOT_PREVIEWED = N_("Choose a file, then Preview: nothing is written until you press Import.")
+NO_FILE = N_("choose a .csv file (Browse…) or type its path")
+STALE = N_("The choices changed: Preview again to see what Import would add.")
 
 
 def columns_line(kind: str) -> str:
     """The columns a file of ``kind`` is read by, the ones it needs named."""
-    needed = " and ".join(REQUIRED[kind])
-    return (
-        f"Columns: {', '.join(COLUMNS[kind])} ({needed} needed), as 'list {kind} --json' has them."
+    first, second = REQUIRED[kind]
+    # TRANSLATORS: two column names of a CSV file, e.g. "at and source".
+    needed = _("{first} and {second}").format(first=first, second=second)
+    # TRANSLATORS: {command} is a command, e.g. 'list pings --json'; column names stay as they are.
+    said = _("Columns: {columns} ({needed} needed), as '{command}' has them.")
+    return said.format(
+        columns=", ".join(COLUMNS[kind]), needed=needed, command=f"list {kind} --json"
     )
+
+
+def headers(kind: str) -> list[str]:
+    """The preview table's column headers for rows of ``kind``, in the language in use."""
+    return [_(header) for header in HEADERS[kind]]
 
 
 class CsvImportDialog(QDialog):
@@ -67,7 +77,7 @@ class CsvImportDialog(QDialog):
         self, run: ImportCsv, zone: str, folder: Path | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import pings or shifts from CSV")
+        self.setWindowTitle(_("Import pings or shifts from CSV"))
         self.setWindowIcon(icons.icon(icons.APP))
         accessible.complete_when_shown(self)  # names and descriptions left unset
         self._run = run
@@ -76,24 +86,24 @@ class CsvImportDialog(QDialog):
         self.report: CsvImport | None = None
         self._shown: tuple[Path, str] | None = None  # the file and kind previewed
 
-        self.file = FileField(self._choose, name="CSV file")
-        self.file.edit.setPlaceholderText("a .csv file with a header row")
+        self.file = FileField(self._choose, name=_("CSV file"))
+        self.file.edit.setPlaceholderText(_("a .csv file with a header row"))
         self.kinds = QButtonGroup(self)
         kind_row = QHBoxLayout()
         for kind, text in KINDS.items():
-            button = QRadioButton(text)
+            button = QRadioButton(_(text))
             button.setProperty("kind", kind)
             self.kinds.addButton(button)
             kind_row.addWidget(button)
         kind_row.addStretch()
         self.kinds.buttons()[0].setChecked(True)
         self.columns = quiet_label(columns_line("pings"))
-        self.preview_button = QPushButton("Pre&view")
+        self.preview_button = QPushButton(_("Pre&view"))
         self.preview_button.clicked.connect(self.preview)
-        self.summary = QLabel(NOT_PREVIEWED)
+        self.summary = QLabel(_(NOT_PREVIEWED))
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.table = read_only_table(HEADERS["pings"], "Rows to add")
+        self.table = read_only_table(headers("pings"), _("Rows to add"))
         self.skipped = QLabel()
         self.skipped.setWordWrap(True)
         self.skipped.setTextFormat(Qt.TextFormat.PlainText)
@@ -101,23 +111,23 @@ class CsvImportDialog(QDialog):
         self.error = ErrorLabel({})
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        file_label = QLabel("CSV &file")
+        file_label = QLabel(_("CSV &file"))
         file_label.setBuddy(self.file)
         form.addRow(file_label, self.file)
         kind_box = QVBoxLayout()
         kind_box.addLayout(kind_row)
         kind_box.addWidget(self.columns)
-        form.addRow("It holds", kind_box)
+        form.addRow(_("It holds"), kind_box)
         preview_row = QHBoxLayout()
         preview_row.addWidget(self.preview_button)
-        preview_row.addWidget(quiet_label("Checks every row; writes nothing."), 1)
-        rows_label = QLabel("&Rows to add")
+        preview_row.addWidget(quiet_label(_("Checks every row; writes nothing.")), 1)
+        rows_label = QLabel(_("&Rows to add"))
         rows_label.setBuddy(self.table)
         rows_label.setStyleSheet("font-weight: bold;")
         body = QVBoxLayout(self)
@@ -150,7 +160,7 @@ class CsvImportDialog(QDialog):
         self.error.clear()
         if self._shown is not None:
             self._shown = None
-            self._show_nothing(STALE)
+            self._show_nothing(_(STALE))
 
     # -- the preview ----------------------------------------------------------------------
     def preview(self) -> bool:
@@ -159,9 +169,7 @@ class CsvImportDialog(QDialog):
         self._shown = None
         path, kind = self.file.path(), self.kind()
         if path is None:
-            self._refuse(
-                ValidationError("CSV file", "choose a .csv file (Browse…) or type its path")
-            )
+            self._refuse(ValidationError(_("CSV file"), _(NO_FILE)))
             return False
         try:
             report = self._run(path, path.name, kind, True)
@@ -179,14 +187,23 @@ class CsvImportDialog(QDialog):
             lines.append(default_zone(self._zone))
         shown = report.added[:SHOWN_AT_MOST]
         if len(report.added) > len(shown):
-            lines.append(f"The first {len(shown):,} are listed.")
+            listed = ngettext(
+                "The first {count} is listed.", "The first {count} are listed.", len(shown)
+            )
+            lines.append(listed.format(count=formats.number(len(shown))))
         self.summary.setText(" ".join(lines))
-        self.table.setHorizontalHeaderLabels(list(HEADERS[report.kind]))
+        self.table.setHorizontalHeaderLabels(headers(report.kind))
         fill(self.table, [self._cells(added) for added in shown])
-        skipped = [f"row {s.row}: {s.reason}" for s in report.skipped[:20]]
+        skipped = [
+            _("row {row}: {reason}").format(row=s.row, reason=reason(s))
+            for s in report.skipped[:20]
+        ]
         if len(report.skipped) > len(skipped):
-            skipped.append(f"and {len(report.skipped) - len(skipped):,} more")
-        self.skipped.setText("Skipped: " + "; ".join(skipped))
+            more = len(report.skipped) - len(skipped)
+            # TRANSLATORS: after a list of rows skipped and why; {count} is the rows not listed.
+            also = ngettext("and {count} more", "and {count} more", more)
+            skipped.append(also.format(count=formats.number(more)))
+        self.skipped.setText(_("Skipped: {rows}").format(rows="; ".join(skipped)))
         self.skipped.setVisible(bool(skipped))
         self._offer_import(bool(report.added))
 
@@ -219,8 +236,8 @@ class CsvImportDialog(QDialog):
         self._offer_import(False)
 
     def _refuse(self, exc: WellbeingError, name: str = "") -> None:
-        self._show_nothing(NOT_PREVIEWED)
-        self.error.show_error(WellbeingError(file_problem(exc, name)))
+        self._show_nothing(_(NOT_PREVIEWED))
+        self.error.show_error(WellbeingError(app_error(exc, name)))
 
     def _offer_import(self, ready: bool) -> None:
         """Import only for the choices previewed; Return previews until then."""
@@ -253,8 +270,8 @@ class CsvImportDialog(QDialog):
     @staticmethod
     def choose_file(parent: QWidget, current: str) -> str | None:
         """Ask which file to read (the one call tests replace); None when the user cancels."""
-        name, _ = QFileDialog.getOpenFileName(
-            parent, "Choose a CSV file", current, "CSV files (*.csv);;All files (*)"
+        name, _filter = QFileDialog.getOpenFileName(
+            parent, _("Choose a CSV file"), current, _("CSV files (*.csv);;All files (*)")
         )
         return name or None
 
