@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.ui.quiet_label import quiet_label
 
 # Each action is given the window to open its own over.
@@ -24,31 +25,32 @@ class DataActions:
     delete_all: Callable[[QWidget], bool]  # True: everything is gone (Settings is out of date)
 
 
-STAYS_HERE = "Nothing is sent anywhere: every file stays where you put it."
+STAYS_HERE = N_("Nothing is sent anywhere: every file stays where you put it.")
 BRING_IN = (
     (
-        "R&ota and calendars…",
+        N_("R&ota and calendars…"),
         "rota",
-        "Working hours on given dates, typed in or from a calendar file (.ics).",
+        N_("Working hours on given dates, typed in or from a calendar file (.ics)."),
     ),
     (
-        "&Import pings or shifts from CSV…",
+        N_("&Import pings or shifts from CSV…"),
         "import_csv",
-        "Pings or shifts from a spreadsheet saved as CSV, previewed first.",
+        N_("Pings or shifts from a spreadsheet saved as CSV, previewed first."),
     ),
 )
 TAKE_OUT = (
     (
-        "&Export all my data…",
+        N_("&Export all my data…"),
         "export_all",
-        "Every record, private notes and reflections included, in one file.",
+        N_("Every record, private notes and reflections included, in one file."),
     ),
     (
-        "Delete all &my data…",
+        N_("Delete all &my data…"),
         "delete_all",
-        "Every record and every backup, gone for good (you confirm first).",
+        N_("Every record and every backup, gone for good (you confirm first)."),
     ),
 )
+GROUPS = ((N_("Bring data in"), BRING_IN), (N_("Take it out"), TAKE_OUT))
 
 
 class YourDataTab(QWidget):
@@ -63,22 +65,20 @@ class YourDataTab(QWidget):
         self._closing = closing
         self.buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
-        for title, rows in (("Bring data in", BRING_IN), ("Take it out", TAKE_OUT)):
-            group = QGroupBox(title)
+        for title, rows in GROUPS:
+            group = QGroupBox(_(title))
             group_layout = QVBoxLayout(group)
             for text, name, meaning in rows:
-                button = QPushButton(text)
+                button = QPushButton(_(text))
                 button.setAutoDefault(False)  # Return in Settings saves, as on the other tabs
-                button.clicked.connect(lambda _=False, n=name: self._run(n))
+                button.clicked.connect(lambda _checked=False, n=name: self._run(n))
                 self.buttons[name] = button
-                hint = quiet_label(meaning, wrap=False)
+                hint = quiet_label(_(meaning), wrap=False)
                 hint.setContentsMargins(4, 0, 0, 6)
                 group_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
                 group_layout.addWidget(hint)
             layout.addWidget(group)
-        layout.addWidget(
-            quiet_label("Nothing is sent anywhere: every file stays where you put it.")
-        )
+        layout.addWidget(quiet_label(_(STAYS_HERE)))
         layout.addStretch()
 
     def _run(self, name: str) -> None:

@@ -12,6 +12,7 @@ from wellbeing_app.core.imports.calendars import CalendarImports
 from wellbeing_app.core.imports.csv_store import CsvImport, import_csv
 from wellbeing_app.core.imports.csv_words import counted
 from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.language import _
 from wellbeing_app.core.store import full_copy, full_copy_file
 from wellbeing_app.core.store.backups import backup_folder
 from wellbeing_app.core.store.record_words import rows_in_tables
@@ -40,7 +41,7 @@ class YourData(Feature):
                 journal.rota, imports, journal.today(), self.folder(), parent
             )
 
-        self.run(show, failure_title="Rota not changed")
+        self.run(show, failure_title=_("Rota not changed"))
 
     def import_csv(self, parent: QWidget) -> None:
         def show(journal: Journal) -> CsvImport | None:
@@ -50,11 +51,11 @@ class YourData(Feature):
 
             return CsvImportDialog.bring_in(run, journal.zone(), self.folder(), parent)
 
-        self.run(show, on_done=self._csv_done, failure_title="Nothing imported")
+        self.run(show, on_done=self._csv_done, failure_title=_("Nothing imported"))
 
     def _csv_done(self, report: CsvImport | None) -> None:
         if report is not None:
-            self.say("Imported", counted(report))
+            self.say(_("Imported"), counted(report))
 
     def export_all(self, parent: QWidget) -> None:
         def show(journal: Journal) -> Path | None:
@@ -68,7 +69,7 @@ class YourData(Feature):
                 held, text, db.path.parent, journal.today(), self.folder(), parent
             )
 
-        self.run(show, failure_title="Nothing exported")
+        self.run(show, failure_title=_("Nothing exported"))
 
     def delete_all(self, parent: QWidget) -> bool:
         def show(journal: Journal) -> bool:
@@ -81,4 +82,4 @@ class YourData(Feature):
                 parent,
             )
 
-        return bool(self.run(show, failure_title="Nothing deleted"))
+        return bool(self.run(show, failure_title=_("Nothing deleted")))
