@@ -25,7 +25,7 @@ from wellbeing_app.core.store.full_copy import Deleted
 from wellbeing_app.core.store.record_words import KINDS, held, plural, rows_in_tables
 from wellbeing_app.ui import accessible, icons
 from wellbeing_app.ui.error_label import ErrorLabel, error_style
-from wellbeing_app.ui.grow import grow_to_fit
+from wellbeing_app.ui.grow import grow_to_fit, keep_whole
 
 CONFIRMATION = "DELETE"
 NEW_START = (
@@ -115,7 +115,7 @@ class DeleteAllDialog(QDialog):
         body.addWidget(self.typed_row)
         body.addWidget(self.error)
         body.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        keep_whole(self, 520)  # and as wide and tall as its contents need
         self.typed.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def showEvent(self, event: QShowEvent) -> None:

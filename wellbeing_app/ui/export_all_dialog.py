@@ -24,7 +24,7 @@ from wellbeing_app.core.store.files import check_output, write_text
 from wellbeing_app.ui import accessible, confirm, icons
 from wellbeing_app.ui.error_label import ErrorLabel
 from wellbeing_app.ui.file_field import FileField
-from wellbeing_app.ui.grow import grow_to_fit
+from wellbeing_app.ui.grow import grow_to_fit, keep_whole
 from wellbeing_app.ui.quiet_label import quiet_label
 from wellbeing_app.ui.saved_file_dialog import SavedFileDialog
 
@@ -89,7 +89,7 @@ class ExportAllDialog(QDialog):
         body.addWidget(quiet_label("Not in Wellbeing's data folder, which holds the data itself."))
         body.addWidget(self.error)
         body.addWidget(self.buttons)
-        self.setMinimumWidth(560)
+        keep_whole(self, 560)  # and as wide and tall as its contents need
         self.file.edit.textChanged.connect(self.error.clear)
         self.file.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -29,6 +29,7 @@ from wellbeing_app.core.reminders.planner import ReminderSettings
 from wellbeing_app.core.schedule.book import Window, check_zone
 from wellbeing_app.ui import accessible, icons
 from wellbeing_app.ui.error_label import ErrorLabel
+from wellbeing_app.ui.grow import keep_whole
 from wellbeing_app.ui.quiet_label import quiet_label
 from wellbeing_app.ui.week_editor import LATE_SHIFT_HINT, WeekEditor, time_edit
 
@@ -191,13 +192,21 @@ class FirstRunDialog(QDialog):
         intro = QLabel(_(INTRO))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        layout.addWidget(hours)
-        layout.addWidget(reminders_box)
-        layout.addWidget(counting_box)
+        # Side by side: on a laptop's screen, one column would run off its bottom.
+        columns = QHBoxLayout()
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(hours)
+        right.addWidget(reminders_box)
+        right.addWidget(counting_box)
+        for column in (left, right):
+            column.addStretch()
+            columns.addLayout(column, 1)
+        layout.addLayout(columns)
         layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(quiet_label(_(SKIP_NOTE)))
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        keep_whole(self)  # tall enough for its wrapped notes, in any language
         self.week.rows[0][0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_up(self) -> SetUp:

@@ -34,6 +34,7 @@ from wellbeing_app.core.errors import ValidationError, WellbeingError
 from wellbeing_app.core.language import _
 from wellbeing_app.ui import accessible, discard, icons
 from wellbeing_app.ui.error_label import ErrorLabel, error_style
+from wellbeing_app.ui.grow import keep_whole
 from wellbeing_app.ui.scale_row import ScaleRow
 
 Value = TypeVar("Value")
@@ -77,6 +78,7 @@ class FormDialog(QDialog, Generic[Value]):
         self._watched: set[str] = set()
         self._ask = True  # whether closing asks before discarding what was typed
         accessible.complete_when_shown(self)
+        keep_whole(self)  # wide enough for its fields, tall enough for its wrapped text
 
     def accept(self) -> None:
         try:

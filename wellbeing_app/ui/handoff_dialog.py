@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from wellbeing_app.core.language import _
 from wellbeing_app.ui import accessible, day_names, icons
+from wellbeing_app.ui.grow import keep_whole
 
 
 class HandoffDialog(QDialog):
@@ -43,7 +44,7 @@ class HandoffDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        keep_whole(self, 420)  # and as wide and tall as its contents need
         # the keyboard starts on the first item: Space ticks it, arrows move, Return closes
         self.list.setCurrentRow(0)
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)

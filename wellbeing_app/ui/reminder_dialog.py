@@ -8,6 +8,7 @@ from wellbeing_app.core.language import _, ngettext
 from wellbeing_app.core.reminders.planner import Reminder
 from wellbeing_app.core.time.local_time import in_zone
 from wellbeing_app.ui import accessible, icons
+from wellbeing_app.ui.grow import keep_whole
 
 
 def action_labels(reminder: Reminder, zone: str, snooze_minutes: int = 15) -> dict[str, str]:
@@ -57,7 +58,7 @@ class ReminderDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(text)
         layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        keep_whole(self, 420)  # and as wide and tall as its contents need
 
     def _choose(self, action: str) -> None:
         self.chosen = action

@@ -15,6 +15,7 @@ from wellbeing_app.core.errors import WellbeingError
 from wellbeing_app.core.language import N_, _
 from wellbeing_app.ui import accessible, icons
 from wellbeing_app.ui.error_label import ErrorLabel
+from wellbeing_app.ui.grow import keep_whole
 
 NOT_OPENED = {  # what could not be opened: the file itself, or the folder that holds it
     "file": N_("The desktop has no application to open this file with. It is saved at {path}."),
@@ -52,7 +53,7 @@ class SavedFileDialog(QDialog):
         layout.addWidget(where)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(420)
+        keep_whole(self, 420)  # and as wide and tall as its contents need
 
     def open_file(self) -> bool:
         """Open the file with the desktop's application for it; close once it has."""
