@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from wellbeing_app import APP_NAME
 from wellbeing_app.core.language import _
 from wellbeing_app.ui import icons
 from wellbeing_app.ui.actions import AppActions
@@ -63,7 +64,7 @@ class Tray(QObject):
 def build_menu(actions: AppActions) -> QMenu:
     """Reminders waiting for an answer (only while some do), Start/End shift, Log a ping >,
     Log an incident…, Reflect…, Check-in…, Today, Dashboard, Export summary…, Settings…, Quit."""
-    menu = QMenu()
+    menu = QMenu(APP_NAME)  # the title is not shown; a screen reader names the menu by it
     menu.addActions([*actions.reminders, actions.counting.hint, actions.reminders_end])
     menu.addAction(actions.shift)
     menu.addMenu(actions.counting.menu(menu))  # shown only while counting is on
