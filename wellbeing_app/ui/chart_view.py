@@ -56,6 +56,13 @@ class ChartView(QWidget):
     def figure(self) -> Figure | None:
         return self.canvas.figure if self.canvas is not None else None
 
+    def describe(self, title: str, summary: str) -> None:
+        """What a screen reader says of the chart: its title, and a line on what it shows."""
+        for widget in (self, self.canvas):
+            if widget is not None:
+                widget.setAccessibleName(title)
+                widget.setAccessibleDescription(summary)
+
     def show_figure(self, figure: Figure) -> None:
         """Show ``figure`` in this view's canvas, sized to it; it is drawn when painted.
 
@@ -67,6 +74,7 @@ class ChartView(QWidget):
 
             self.canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]
             self.canvas.setAccessibleName(self.accessibleName())
+            self.canvas.setAccessibleDescription(self.accessibleDescription())
             self._layout.addWidget(self.canvas)
             # A child added later is not shown with us; nor while the table is on screen.
             self.canvas.setVisible(self.isVisible() and not self.table_shown)

@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 from wellbeing_app.core.language import N_, _, ngettext
 from wellbeing_app.core.workload.cards import cards
 from wellbeing_app.core.workload.charts import CHARTS
-from wellbeing_app.core.workload.charts.tables import chart_table
+from wellbeing_app.core.workload.charts.tables import ChartTable, chart_table
 from wellbeing_app.core.workload.coverage import SET_HOURS_COMMAND, working_hours_notice
-from wellbeing_app.ui import day_names, icons
+from wellbeing_app.ui import accessible, day_names, icons
+from wellbeing_app.ui.accessible import plain_words
 from wellbeing_app.ui.chart_colours import theme_from
+from wellbeing_app.ui.chart_table_view import SHOW_TABLE
 from wellbeing_app.ui.chart_tabs import ChartTabs
 from wellbeing_app.ui.chart_view import ChartView
 from wellbeing_app.ui.period_picker import PeriodPicker
@@ -63,6 +65,15 @@ def _with_command_kept_whole(text: str) -> str:
     return html.escape(text).replace(f" {command}", f"<br><code>{command}</code>")
 
 
+def _spoken(table: ChartTable) -> tuple[str, str]:
+    """A chart as a screen reader says it: its title; what it holds, what it finds, and where
+    its numbers are."""
+    # TRANSLATORS: {button} is the words on the "Show as table" button beside the charts.
+    where = _("{button} lists its numbers.").format(button=plain_words(_(SHOW_TABLE)))
+    said = (table.description, table.note or table.empty, where)
+    return table.title, " ".join(part for part in said if part)
+
+
 class DashboardWindow(QWidget):
     """Emits ``period_chosen`` (a Period); the app answers with ``show_workload``."""
 
@@ -73,6 +84,7 @@ class DashboardWindow(QWidget):
         super().__init__(parent)
         self.setWindowTitle(_("Workload dashboard"))
         self.setWindowIcon(icons.icon(icons.APP))
+        accessible.complete_when_shown(self)  # names and descriptions left unset
         self.resize(1120, 720)
         self.picker = PeriodPicker(today)
         self.picker.period_chosen.connect(self.period_chosen)
@@ -175,6 +187,7 @@ class DashboardWindow(QWidget):
         if self.workload is None or view.key not in self._stale:
             return
         self._stale.discard(view.key)
+        view.describe(*_spoken(chart_table(view.key, self.workload)))
         view.show_figure(CHARTS[view.key](self.workload, theme_from(self.palette())))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -64,7 +64,8 @@ class Tray(QObject):
 def build_menu(actions: AppActions) -> QMenu:
     """Reminders waiting for an answer (only while some do), Start/End shift, Log a ping >,
     Log an incident…, Reflect…, Check-in…, Today, Dashboard, Export summary…, Settings…, Quit."""
-    menu = QMenu(APP_NAME)  # the title is not shown; a screen reader names the menu by it
+    menu = QMenu()
+    menu.setAccessibleName(APP_NAME)  # what a screen reader calls it
     menu.addActions([*actions.reminders, actions.counting.hint, actions.reminders_end])
     menu.addAction(actions.shift)
     menu.addMenu(actions.counting.menu(menu))  # shown only while counting is on
