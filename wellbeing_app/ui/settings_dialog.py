@@ -30,6 +30,7 @@ from wellbeing_app.core.reminders.planner import ReminderSettings
 from wellbeing_app.core.schedule.weekly import WeeklySchedule, Window
 from wellbeing_app.core.store.backups import Backup
 from wellbeing_app.core.time.local_time import in_zone
+from wellbeing_app.core.vocabulary import weekday_name
 from wellbeing_app.ui.first_run_dialog import COUNTING_NOTE
 from wellbeing_app.ui.form_dialog import FormDialog
 from wellbeing_app.ui.grow import grow_to_fit
@@ -39,7 +40,6 @@ from wellbeing_app.ui.your_data_tab import DataActions, YourDataTab
 START_AT_LOGIN_NOTE = N_(
     "Then Wellbeing is running when the evening's pings arrive, without starting it by hand."
 )
-DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 @dataclass(frozen=True)
@@ -84,8 +84,10 @@ def _time_edit(value: str | int) -> QTimeEdit:
 def backup_line(newest: Backup | None, folder: Path, zone: str) -> str:
     """Where the backups are, and when the newest was made (one is made every day)."""
     if newest is None:
-        return f"Backups: none yet; one is made each day, in {folder}"
-    return f"Newest backup: {in_zone(newest.made, zone):%Y-%m-%d %H:%M}, in {folder}"
+        return _("Backups: none yet; one is made each day, in {folder}").format(folder=folder)
+    return _("Newest backup: {time}, in {folder}").format(
+        time=f"{in_zone(newest.made, zone):%Y-%m-%d %H:%M}", folder=folder
+    )
 
 
 def _spin(value: int, low: int, high: int, suffix: str) -> QSpinBox:
@@ -118,29 +120,30 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         ``your_data``: the actions of the Your data tab (none: no such tab); once everything
         is deleted there, Settings closes too. ``autostart``: whether Wellbeing starts at login,
         and why that cannot be changed here (None: it can)."""
-        super().__init__("Settings", self._collect_settings, save, {}, parent)
+        super().__init__(_("Settings"), self._collect_settings, save, {}, parent)
+        self.day_names = [weekday_name(day) for day in range(7)]
         tabs = QTabWidget()
-        tabs.addTab(self._schedule_tab(today, zone, schedule, zones), "S&chedule")  # Alt+S saves
-        tabs.addTab(self._reminders_tab(reminders), "&Reminders")
+        tabs.addTab(self._schedule_tab(today, zone, schedule, zones), _("S&chedule"))  # Alt+S saves
+        tabs.addTab(self._reminders_tab(reminders), _("&Reminders"))
         self.your_data: YourDataTab | None = None
         if your_data is not None:
             self.your_data = YourDataTab(your_data, self._out_of_date)
-            tabs.addTab(self.your_data, "Your &data")
+            tabs.addTab(self.your_data, _("Your &data"))
         self.form.addRow(tabs)
-        self.set_up_button = QPushButton("Run the set-&up again…")
+        self.set_up_button = QPushButton(_("Run the set-&up again…"))
         self.set_up_button.setAutoDefault(False)
         self.set_up_button.setVisible(set_up is not None)
         if set_up is not None:
             self.set_up_button.clicked.connect(lambda: self._set_up_again(set_up))
-        self.counting = QCheckBox("Count my work apps' &notifications as pings")
+        self.counting = QCheckBox(_("Count my work apps' &notifications as pings"))
         self.counting.setVisible(counting is not None)
         if counting is not None:
             on, why_not = counting
             self.counting.setChecked(on and why_not is None)
             self.counting.setEnabled(why_not is None)
-            self.counting.setToolTip(why_not or COUNTING_NOTE)
+            self.counting.setToolTip(why_not or _(COUNTING_NOTE))
             self.form.addRow(self.counting)
-            self.form.addRow(quiet_label(why_not or COUNTING_NOTE))
+            self.form.addRow(quiet_label(why_not or _(COUNTING_NOTE)))
         self.autostart = QCheckBox(_("Start Wellbeing when I &log in"))
         self.autostart.setVisible(autostart is not None)
         if autostart is not None:
@@ -176,11 +179,11 @@ class SettingsDialog(FormDialog[SettingsChoice]):
     ) -> QWidget:
         page = QWidget()
         grid = QGridLayout()
-        grid.addWidget(QLabel("<b>Works</b>"), 0, 0)
-        grid.addWidget(QLabel("<b>From</b>"), 0, 1)
-        grid.addWidget(QLabel("<b>To</b>"), 0, 2)
+        grid.addWidget(QLabel(_("<b>Works</b>")), 0, 0)
+        grid.addWidget(QLabel(_("<b>From</b>")), 0, 1)
+        grid.addWidget(QLabel(_("<b>To</b>")), 0, 2)
         self.days: list[tuple[QCheckBox, QTimeEdit, QTimeEdit]] = []
-        for weekday, name in enumerate(DAY_NAMES):
+        for weekday, name in enumerate(self.day_names):
             windows = schedule.windows_on(weekday) if schedule else []
             works = QCheckBox(name)
             works.setChecked(bool(windows))
@@ -197,7 +200,7 @@ class SettingsDialog(FormDialog[SettingsChoice]):
             grid.addWidget(start, weekday + 1, 1)
             grid.addWidget(end, weekday + 1, 2)
             self.days.append((works, start, end))
-        hint = QLabel("An end before the start runs past midnight (a late shift).")
+        hint = QLabel(_("An end before the start runs past midnight (a late shift)."))
         hint.setStyleSheet(QUIET_STYLE)
         self.zone = QComboBox()
         self.zone.setEditable(True)
@@ -206,11 +209,11 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         self.effective_from = QDateEdit(QDate(today.year, today.month, today.day))
         self.effective_from.setCalendarPopup(True)
         self.effective_from.setDisplayFormat("yyyy-MM-dd")
-        self.add_days_off = QCheckBox("Add days off")
+        self.add_days_off = QCheckBox(_("Add days off"))
         self.off_from = QDateEdit(QDate(today.year, today.month, today.day))
         self.off_to = QDateEdit(QDate(today.year, today.month, today.day))
         off_row = QHBoxLayout()
-        for widget in (self.add_days_off, self.off_from, QLabel("to"), self.off_to):
+        for widget in (self.add_days_off, self.off_from, QLabel(_("to")), self.off_to):
             off_row.addWidget(widget)
         self.off_from.setAccessibleName(_("Days off from"))
         self.off_to.setAccessibleName(_("Days off to"))
@@ -220,11 +223,11 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         form = QFormLayout(page)
         form.addRow(grid)
         form.addRow(hint)
-        form.addRow("Time &zone", self.zone)
-        form.addRow("&Applies from", self.effective_from)
+        form.addRow(_("Time &zone"), self.zone)
+        form.addRow(_("&Applies from"), self.effective_from)
         form.addRow(off_row)
         self.fields.update({"tz": self.zone, "DATE": self.off_from})
-        for name, (_works, start, _end) in zip(DAY_NAMES, self.days, strict=True):
+        for name, (_works, start, _end) in zip(self.day_names, self.days, strict=True):
             self.fields[name] = start  # a day whose start is its end is named by the day
         return page
 
@@ -232,55 +235,55 @@ class SettingsDialog(FormDialog[SettingsChoice]):
     def _reminders_tab(self, r: ReminderSettings) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.wrap_up = QCheckBox("Wrap-up heads-up before the end")
+        self.wrap_up = QCheckBox(_("Wrap-up heads-up before the end"))
         self.wrap_up.setChecked(r.wrap_up)
-        self.wrap_up_minutes = _spin(r.wrap_up_minutes, 1, 120, " min before")
+        self.wrap_up_minutes = _spin(r.wrap_up_minutes, 1, 120, _(" min before"))
         form.addRow(self.wrap_up, self.wrap_up_minutes)
-        self.end_of_shift = QCheckBox("Time to disconnect, at the end")
+        self.end_of_shift = QCheckBox(_("Time to disconnect, at the end"))
         self.end_of_shift.setChecked(r.end_of_shift)
-        self.snooze_minutes = _spin(r.snooze_minutes, 5, 120, " min snooze")
+        self.snooze_minutes = _spin(r.snooze_minutes, 5, 120, _(" min snooze"))
         form.addRow(self.end_of_shift, self.snooze_minutes)
-        self.overtime = QCheckBox("Overtime nudges")
+        self.overtime = QCheckBox(_("Overtime nudges"))
         self.overtime.setChecked(r.overtime)
-        self.overtime_first = _spin(r.overtime_first_minutes, 5, 240, " min")
-        self.overtime_second = _spin(r.overtime_second_minutes, 10, 480, " min, then hourly")
+        self.overtime_first = _spin(r.overtime_first_minutes, 5, 240, _(" min"))
+        self.overtime_second = _spin(r.overtime_second_minutes, 10, 480, _(" min, then hourly"))
         for spin in (self.overtime_first, self.overtime_second):
             spin.setPrefix("+")
-        self.overtime_max = _spin(r.overtime_max_per_day, 1, 12, " a day at most")
+        self.overtime_max = _spin(r.overtime_max_per_day, 1, 12, _(" a day at most"))
         nudges = QHBoxLayout()
         for widget in (self.overtime_first, self.overtime_second, self.overtime_max):
             nudges.addWidget(widget)
         form.addRow(self.overtime, nudges)
         self.fields["overtime"] = self.overtime_second
-        self.forgot = QCheckBox("Ask if I forgot to clock out")
+        self.forgot = QCheckBox(_("Ask if I forgot to clock out"))
         self.forgot.setChecked(r.forgot_clock_out)
-        self.forgot_after = _spin(r.forgot_after_end_hours, 1, 12, " h after the end")
-        self.forgot_long = _spin(r.forgot_shift_hours, 4, 24, " h long shifts")
+        self.forgot_after = _spin(r.forgot_after_end_hours, 1, 12, _(" h after the end"))
+        self.forgot_long = _spin(r.forgot_shift_hours, 4, 24, _(" h long shifts"))
         forgot = QHBoxLayout()
         forgot.addWidget(self.forgot_after)
         forgot.addWidget(self.forgot_long)
         form.addRow(self.forgot, forgot)
-        self.after_hours = QCheckBox("A gentle word after an after-hours ping (once an evening)")
+        self.after_hours = QCheckBox(_("A gentle word after an after-hours ping (once an evening)"))
         self.after_hours.setChecked(r.after_hours_ping)
         form.addRow(self.after_hours)
-        self.evening = QCheckBox("Evening reflection prompt at")
+        self.evening = QCheckBox(_("Evening reflection prompt at"))
         self.evening.setChecked(r.evening_reflection)
         self.evening_time = _time_edit(r.evening_time)
         form.addRow(self.evening, self.evening_time)
-        self.reflect_after_shift = QCheckBox("Open the reflection when I end a shift")
+        self.reflect_after_shift = QCheckBox(_("Open the reflection when I end a shift"))
         self.reflect_after_shift.setChecked(r.reflect_after_shift)
         form.addRow(self.reflect_after_shift)
-        self.who5 = QCheckBox("Well-being check-in (WHO-5) every")
+        self.who5 = QCheckBox(_("Well-being check-in (WHO-5) every"))
         self.who5.setChecked(r.who5)
-        self.who5_every = _spin(r.who5_every_days, 7, 90, " days")
+        self.who5_every = _spin(r.who5_every_days, 7, 90, _(" days"))
         form.addRow(self.who5, self.who5_every)
-        self.quiet = QCheckBox("Quiet hours: nothing at all from")
+        self.quiet = QCheckBox(_("Quiet hours: nothing at all from"))
         self.quiet.setChecked(r.quiet_hours)
         self.quiet_start = _time_edit(r.quiet_start)
         self.quiet_end = _time_edit(r.quiet_end)
         quiet = QHBoxLayout()
         quiet.addWidget(self.quiet_start)
-        quiet.addWidget(QLabel("to"))
+        quiet.addWidget(QLabel(_("to")))
         quiet.addWidget(self.quiet_end)
         form.addRow(self.quiet, quiet)
         named: tuple[tuple[QWidget, str], ...] = (
@@ -308,16 +311,16 @@ class SettingsDialog(FormDialog[SettingsChoice]):
         for weekday, (works, start, end) in enumerate(self.days):
             if works.isChecked():
                 if _minute(start) == _minute(end):
-                    raise ValidationError(DAY_NAMES[weekday], "start and end must differ")
+                    raise ValidationError(self.day_names[weekday], _("start and end must differ"))
                 week.append(Window(weekday, _minute(start), _minute(end)))
         days_off = None
         if self.add_days_off.isChecked():
             first, last = _date(self.off_from), _date(self.off_to)
             if last < first:
-                raise ValidationError("DATE", "the days off end before they start")
+                raise ValidationError("DATE", _("the days off end before they start"))
             days_off = (first, last)
         if self.overtime_second.value() <= self.overtime_first.value():
-            raise ValidationError("overtime", "the second nudge must come after the first")
+            raise ValidationError("overtime", _("the second nudge must come after the first"))
         reminders = ReminderSettings(
             wrap_up=self.wrap_up.isChecked(),
             wrap_up_minutes=self.wrap_up_minutes.value(),

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QProcess
 from wellbeing_app.core.capture.availability import why_unavailable_here
 from wellbeing_app.core.errors import ConflictError, StorageError
 from wellbeing_app.core.journal import Journal
+from wellbeing_app.core.language import _
 from wellbeing_app.core.store.database import open_database
 from wellbeing_app.core.time.local_time import in_zone
 from wellbeing_app.services.start_at_login import login_state, start_at_login
@@ -33,7 +34,7 @@ class Settings(Feature):
         self.your_data = YourData(parts, self)
 
     def open_settings(self) -> None:
-        self.run(self._edit, on_done=self._saved, failure_title="Settings not saved")
+        self.run(self._edit, on_done=self._saved, failure_title=_("Settings not saved"))
 
     def _edit(self, journal: Journal) -> bool:
         now, zone = self.clock.now(), self.clock.zone()
@@ -77,7 +78,7 @@ class Settings(Feature):
 
     def _saved(self, saved: bool) -> None:
         if saved:
-            self.say("Settings saved", "Your schedule and reminders are up to date.")
+            self.say(_("Settings saved"), _("Your schedule and reminders are up to date."))
 
     # -- the first-run set-up -------------------------------------------------------------
     def set_up_if_new(self) -> None:
@@ -91,7 +92,7 @@ class Settings(Feature):
         self.open_set_up()
 
     def open_set_up(self) -> None:
-        self.run(self._set_up, on_done=self._set_up_done, failure_title="Set-up not saved")
+        self.run(self._set_up, on_done=self._set_up_done, failure_title=_("Set-up not saved"))
 
     def _set_up(self, journal: Journal) -> bool:
         today = in_zone(self.clock.now(), self.clock.zone()).date()
@@ -115,11 +116,11 @@ class Settings(Feature):
 
     def _set_up_done(self, saved: bool) -> None:
         if saved:
-            self.say("All set", "Your working hours and reminders are saved.")
+            self.say(_("All set"), _("Your working hours and reminders are saved."))
         else:
             self.say(
-                "Set up later",
-                "Nothing counts as after hours until you set your working hours in Settings.",
+                _("Set up later"),
+                _("Nothing counts as after hours until you set your working hours in Settings."),
             )
 
     def demo_folder(self) -> Path:
@@ -138,7 +139,10 @@ class Settings(Feature):
         finally:
             demo.close()
         self.launch(folder)
-        self.say("Demo data", f"A second Wellbeing opens on made-up history in {folder}.")
+        self.say(
+            _("Demo data"),
+            _("A second Wellbeing opens on made-up history in {folder}.").format(folder=folder),
+        )
 
     def launch(self, folder: Path) -> None:
         """Start another Wellbeing on ``folder`` (one instance per data folder)."""
