@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from wellbeing_app.core.errors import WellbeingError
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.store.full_copy import Deleted
 from wellbeing_app.core.store.record_words import KINDS, held, plural, rows_in_tables
 from wellbeing_app.ui import accessible, icons
 from wellbeing_app.ui.error_label import ErrorLabel, error_style
 from wellbeing_app.ui.grow import grow_to_fit, keep_whole
 
-CONFIRMATION = "DELETE"
-NEW_START = (
+CONFIRMATION = "DELETE"  # the word to type, the same in every language (as the command line's)
+NEW_START = N_(
     "Wellbeing starts as new: the first-run set-up shows the next time you start it. Until "
     "then nothing counts as after hours."
 )
@@ -40,7 +41,10 @@ def what_goes(counts: dict[str, int], backups: int, folder: Path) -> list[str]:
     ranked = sorted(counts.items(), key=lambda item: order.get(item[0], len(order)))
     lines = [held(count, table) for table, count in ranked if count]
     if backups:
-        lines.append(f"{plural(backups, 'backup file')} in {folder}")
+        # TRANSLATORS: {backups} is e.g. "3 backup files"; {folder} is where they are.
+        lines.append(
+            _("{backups} in {folder}").format(backups=plural(backups, "backup file"), folder=folder)
+        )
     return lines
 
 
@@ -57,7 +61,7 @@ class DeleteAllDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Delete all my data")
+        self.setWindowTitle(_("Delete all my data"))
         self.setWindowIcon(icons.icon(icons.APP))
         accessible.complete_when_shown(self)  # names and descriptions left unset
         self._delete = delete
@@ -65,9 +69,10 @@ class DeleteAllDialog(QDialog):
         lines = what_goes(counts, backups, backup_folder)
 
         self.heading = QLabel(
-            "This deletes, for good:" if lines else "There is nothing to delete: no records and "
-            "no backups."
-        )  # fmt: skip
+            _("This deletes, for good:")
+            if lines
+            else _("There is nothing to delete: no records and no backups.")
+        )
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-weight: bold;")
         self.listing = QLabel("\n".join(f"• {line}" for line in lines))
@@ -76,14 +81,19 @@ class DeleteAllDialog(QDialog):
         self.listing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.listing.setVisible(bool(lines))
         self.warning = QLabel(
-            "It cannot be undone. To keep a copy, close this and choose Export all my data first."
+            _(
+                "It cannot be undone. To keep a copy, close this and choose Export all my data "
+                "first."
+            )
         )
         self.warning.setWordWrap(True)
         self.typed = QLineEdit()
-        self.typed.setAccessibleName(f"Type {CONFIRMATION} to confirm")
+        # TRANSLATORS: {word} is DELETE, the word to type, which stays as it is.
+        self.typed.setAccessibleName(_("Type {word} to confirm").format(word=CONFIRMATION))
         self.typed.setPlaceholderText(CONFIRMATION)
         self.typed.setMaxLength(20)
-        typed_label = QLabel(f"T&ype {CONFIRMATION} to confirm")
+        # TRANSLATORS: {word} is DELETE, the word to type, which stays as it is.
+        typed_label = QLabel(_("T&ype {word} to confirm").format(word=CONFIRMATION))
         typed_label.setBuddy(self.typed)
         self.typed_row = QWidget()
         row = QHBoxLayout(self.typed_row)
@@ -96,7 +106,7 @@ class DeleteAllDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.delete_button = QPushButton("&Delete everything")
+        self.delete_button = QPushButton(_("&Delete everything"))
         self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         # Return in the field must not delete: no button is the default here.
         for button in (self.delete_button, self.cancel_button):
@@ -136,22 +146,21 @@ class DeleteAllDialog(QDialog):
             grow_to_fit(self)
             return False
         self.deleted = deleted
-        said = (
-            f"Deleted every record ({rows_in_tables(deleted.rows)}) and "
-            f"{plural(deleted.backup_files, 'backup file')}."
+        said = _("Deleted every record ({rows}) and {backups}.").format(
+            rows=rows_in_tables(deleted.rows), backups=plural(deleted.backup_files, "backup file")
         )
         if not deleted.log_emptied:
-            said += (
-                " Another program has the database open; the deleted rows leave its write-ahead "
+            said += " " + _(
+                "Another program has the database open; the deleted rows leave its write-ahead "
                 "log when that program closes it."
             )
         self.heading.setText(said)
         self.listing.setVisible(False)
         self.typed_row.setVisible(False)
-        self.warning.setText(NEW_START)
+        self.warning.setText(_(NEW_START))
         self.warning.setStyleSheet("")
         self.delete_button.setVisible(False)
-        self.cancel_button.setText("&Close")
+        self.cancel_button.setText(_("&Close"))
         self.cancel_button.setDefault(True)
         self.cancel_button.setFocus()
         grow_to_fit(self)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from wellbeing_app.core.errors import ValidationError, WellbeingError
+from wellbeing_app.core.language import N_, _
 from wellbeing_app.core.store.files import check_output, write_text
 from wellbeing_app.ui import accessible, confirm, icons
 from wellbeing_app.ui.error_label import ErrorLabel
@@ -28,9 +29,11 @@ from wellbeing_app.ui.grow import grow_to_fit, keep_whole
 from wellbeing_app.ui.quiet_label import quiet_label
 from wellbeing_app.ui.saved_file_dialog import SavedFileDialog
 
-FIELD = "Save to"
-KEEP_SAFE = "It holds your private notes and reflections: keep it somewhere safe."
-ABOUT = (
+FIELD = N_("Save to")
+KEEP_SAFE = N_("It holds your private notes and reflections: keep it somewhere safe.")
+# TRANSLATORS: {held} is e.g. "1,234 rows in 11 tables"; 'wellbeing-app import all FILE' is a
+# command and stays as it is.
+ABOUT = N_(
     "Every record ({held}), including incident details, notes and reflections, in one JSON "
     "file: to keep, or to move Wellbeing to another computer ('wellbeing-app import all FILE' "
     "brings it back into an empty data folder). The file is not encrypted and is readable by "
@@ -58,7 +61,7 @@ class ExportAllDialog(QDialog):
         """``held``: what the data holds, in words; ``make_text`` reads it all, as the file's
         text, when Export is pressed."""
         super().__init__(parent)
-        self.setWindowTitle("Export all my data")
+        self.setWindowTitle(_("Export all my data"))
         self.setWindowIcon(icons.icon(icons.APP))
         accessible.complete_when_shown(self)  # names and descriptions left unset
         self._make_text = make_text
@@ -66,19 +69,19 @@ class ExportAllDialog(QDialog):
         self.saved_to: Path | None = None
         self._replace_agreed: str | None = None  # a file the save dialog asked about already
         suggested = (folder or Path.home()) / copy_name(today)
-        self.file = FileField(self._choose, str(suggested), name="Save to")
+        self.file = FileField(self._choose, str(suggested), name=_(FIELD))
         self.error = ErrorLabel({})
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton(
-            "&Export", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Export"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        about = QLabel(ABOUT.format(held=held))
+        about = QLabel(_(ABOUT).format(held=held))
         about.setWordWrap(True)
         about.setTextFormat(Qt.TextFormat.PlainText)
-        label = QLabel("Save &to")
+        label = QLabel(_("Save &to"))
         label.setBuddy(self.file)
         form = QFormLayout()
         form.addRow(label, self.file)
@@ -86,7 +89,9 @@ class ExportAllDialog(QDialog):
         body.addWidget(about)
         body.addSpacing(6)
         body.addLayout(form)
-        body.addWidget(quiet_label("Not in Wellbeing's data folder, which holds the data itself."))
+        body.addWidget(
+            quiet_label(_("Not in Wellbeing's data folder, which holds the data itself."))
+        )
         body.addWidget(self.error)
         body.addWidget(self.buttons)
         keep_whole(self, 560)  # and as wide and tall as its contents need
@@ -98,10 +103,10 @@ class ExportAllDialog(QDialog):
         path = self.file.path()
         try:
             if path is None:
-                raise ValidationError(FIELD, "give a file name (Browse… chooses one)")
+                raise ValidationError(_(FIELD), _("give a file name (Browse… chooses one)"))
             if not path.suffix:
                 path = path.with_name(f"{path.name}.json")
-            target = check_output(path, self._data_dir, FIELD)
+            target = check_output(path, self._data_dir, _(FIELD))
             if not self._may_replace(target):
                 return
             write_text(target, self._make_text(), private=True)
@@ -109,7 +114,7 @@ class ExportAllDialog(QDialog):
             self._refuse(str(exc))
             return
         except OSError as exc:
-            self._refuse(f"Not saved: {exc.strerror or exc}")
+            self._refuse(_("Not saved: {reason}").format(reason=exc.strerror or exc))
             return
         self.saved_to = target
         super().accept()
@@ -125,9 +130,11 @@ class ExportAllDialog(QDialog):
             return True
         return confirm.ask(
             self,
-            f"Replace {target.name}?",
-            f"{target} exists already; exporting replaces it with a copy made now.",
-            "&Replace",
+            _("Replace {file}?").format(file=target.name),
+            _("{path} exists already; exporting replaces it with a copy made now.").format(
+                path=target
+            ),
+            _("&Replace"),
         )
 
     def _choose(self, parent: QWidget, current: str) -> str | None:
@@ -139,8 +146,8 @@ class ExportAllDialog(QDialog):
     @staticmethod
     def choose_file(parent: QWidget, current: str) -> str | None:
         """Ask where to save (the one call tests replace); None when the user cancels."""
-        name, _ = QFileDialog.getSaveFileName(
-            parent, "Save all my data", current, "JSON files (*.json)"
+        name, _filter = QFileDialog.getSaveFileName(
+            parent, _("Save all my data"), current, _("JSON files (*.json)")
         )
         return name or None
 
@@ -167,10 +174,10 @@ class SavedCopyDialog(SavedFileDialog):
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(path, parent)
-        self.setWindowTitle("All your data is saved")
+        self.setWindowTitle(_("All your data is saved"))
         layout = self.layout()
         if isinstance(layout, QVBoxLayout):
-            note = QLabel(KEEP_SAFE)
+            note = QLabel(_(KEEP_SAFE))
             note.setWordWrap(True)
             layout.insertWidget(1, note)
             layout.insertSpacing(2, 8)
