@@ -66,11 +66,11 @@ def _with_command_kept_whole(text: str) -> str:
 
 
 def _spoken(table: ChartTable) -> tuple[str, str]:
-    """A chart as a screen reader says it: its title; what it holds, what it finds, and where
-    its numbers are."""
+    """A chart as a screen reader says it: its title; then what it finds (or why it is empty),
+    that its numbers are in a table, and how that table runs."""
     # TRANSLATORS: {button} is the words on the "Show as table" button beside the charts.
     where = _("{button} lists its numbers.").format(button=plain_words(_(SHOW_TABLE)))
-    said = (table.description, table.note or table.empty, where)
+    said = (table.note or table.empty, where, table.description)
     return table.title, " ".join(part for part in said if part)
 
 
