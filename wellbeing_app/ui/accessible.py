@@ -20,6 +20,7 @@ import re
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
@@ -61,7 +62,11 @@ def complete(window: QWidget) -> None:
     for label in window.findChildren(QLabel):
         buddy = label.buddy()
         words = plain_words(label.text())
-        if buddy is not None and words and not buddy.accessibleName():
+        # a button says its own words; a label that moves the focus to one (a group of
+        # choices) does not name it
+        if buddy is None or isinstance(buddy, QAbstractButton) or buddy.accessibleName():
+            continue
+        if words:
             buddy.setAccessibleName(words)
     for edit in window.findChildren(QLineEdit):
         if edit.isClearButtonEnabled():
