@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from wellbeing_app.core.language import _, formats
+from wellbeing_app.ui.when_shown import on_each_show
 
 _MNEMONIC = re.compile(r"&(&?)")
 _TAG = re.compile(r"<[a-zA-Z/][^<>]*>")
@@ -84,14 +84,7 @@ def complete(window: QWidget) -> None:
 
 def complete_when_shown(window: QWidget) -> None:
     """Run ``complete`` on ``window`` each time it shows (controls may come after building)."""
-    window.installEventFilter(_OnShow(window))
-
-
-class _OnShow(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
-            complete(watched)
-        return False
+    on_each_show(window, complete)
 
 
 def _how_to_use(widget: QWidget) -> str | None:

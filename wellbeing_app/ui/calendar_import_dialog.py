@@ -41,6 +41,7 @@ from wellbeing_app.ui.error_label import ErrorLabel
 from wellbeing_app.ui.file_field import FileField
 from wellbeing_app.ui.quiet_label import quiet_label
 from wellbeing_app.ui.read_only_table import fill, read_only_table, shown_rows
+from wellbeing_app.ui.when_shown import WhenShown
 
 # What the events become: the choice, and one line on what that means.
 USES = {
@@ -81,7 +82,7 @@ class Choices:
         return self.path.name
 
 
-class CalendarImportDialog(QDialog):
+class CalendarImportDialog(WhenShown, QDialog):
     """``plan`` holds what was written once Import succeeds (the dialog then closes)."""
 
     def __init__(

@@ -38,6 +38,7 @@ from wellbeing_app.ui.error_label import ErrorLabel
 from wellbeing_app.ui.file_field import FileField
 from wellbeing_app.ui.quiet_label import quiet_label
 from wellbeing_app.ui.read_only_table import fill, read_only_table, shown_rows
+from wellbeing_app.ui.when_shown import WhenShown
 
 # (path, the file's name for messages, pings or shifts, dry run) -> what was (or would be) done
 ImportCsv = Callable[[Path, str, str, bool], CsvImport]
@@ -70,7 +71,7 @@ def headers(kind: str) -> list[str]:
     return [_(header) for header in HEADERS[kind]]
 
 
-class CsvImportDialog(QDialog):
+class CsvImportDialog(WhenShown, QDialog):
     """``report`` holds what was added once Import succeeds (the dialog then closes)."""
 
     def __init__(

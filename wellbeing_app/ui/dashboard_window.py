@@ -34,6 +34,7 @@ from wellbeing_app.ui.chart_table_view import SHOW_TABLE
 from wellbeing_app.ui.chart_tabs import ChartTabs
 from wellbeing_app.ui.chart_view import ChartView
 from wellbeing_app.ui.period_picker import PeriodPicker
+from wellbeing_app.ui.when_shown import WhenShown
 from wellbeing_app.ui.workload_cards import CardGrid
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def _spoken(table: ChartTable) -> tuple[str, str]:
     return table.title, " ".join(part for part in said if part)
 
 
-class DashboardWindow(QWidget):
+class DashboardWindow(WhenShown, QWidget):
     """Emits ``period_chosen`` (a Period); the app answers with ``show_workload``."""
 
     period_chosen = Signal(object)

@@ -27,6 +27,7 @@ from wellbeing_app.core.store.record_words import KINDS, held, plural, rows_in_t
 from wellbeing_app.ui import accessible, icons
 from wellbeing_app.ui.error_label import ErrorLabel, error_style
 from wellbeing_app.ui.grow import grow_to_fit, keep_whole
+from wellbeing_app.ui.when_shown import WhenShown
 
 CONFIRMATION = "DELETE"  # the word to type, the same in every language (as the command line's)
 NEW_START = N_(
@@ -48,7 +49,7 @@ def what_goes(counts: dict[str, int], backups: int, folder: Path) -> list[str]:
     return lines
 
 
-class DeleteAllDialog(QDialog):
+class DeleteAllDialog(WhenShown, QDialog):
     """``deleted`` holds what went once Delete is pressed; the dialog then says so and stays
     open, with Close alone."""
 

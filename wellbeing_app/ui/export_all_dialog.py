@@ -28,6 +28,7 @@ from wellbeing_app.ui.file_field import FileField
 from wellbeing_app.ui.grow import grow_to_fit, keep_whole
 from wellbeing_app.ui.quiet_label import quiet_label
 from wellbeing_app.ui.saved_file_dialog import SavedFileDialog
+from wellbeing_app.ui.when_shown import WhenShown
 
 FIELD = N_("Save to")
 KEEP_SAFE = N_("It holds your private notes and reflections: keep it somewhere safe.")
@@ -46,7 +47,7 @@ def copy_name(today: date) -> str:
     return f"wellbeing-full-copy-{today.isoformat()}.json"
 
 
-class ExportAllDialog(QDialog):
+class ExportAllDialog(WhenShown, QDialog):
     """``saved_to`` holds where the copy went once written (the dialog then closes)."""
 
     def __init__(

@@ -32,6 +32,7 @@ from wellbeing_app.ui.error_label import ErrorLabel
 from wellbeing_app.ui.grow import keep_whole
 from wellbeing_app.ui.quiet_label import quiet_label
 from wellbeing_app.ui.week_editor import LATE_SHIFT_HINT, WeekEditor, time_edit
+from wellbeing_app.ui.when_shown import WhenShown
 
 # Marked here, translated where shown (the language is chosen after import).
 INTRO = N_(
@@ -97,7 +98,7 @@ class SetUp:
     count_notifications: bool = False  # count work apps' notifications as pings (Linux)
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(WhenShown, QDialog):
     """``chosen`` holds the set-up once saved; ``save`` stores it (its errors keep it open)."""
 
     def __init__(

@@ -36,11 +36,12 @@ from wellbeing_app.ui import accessible, discard, icons
 from wellbeing_app.ui.error_label import ErrorLabel, error_style
 from wellbeing_app.ui.grow import keep_whole
 from wellbeing_app.ui.scale_row import ScaleRow
+from wellbeing_app.ui.when_shown import WhenShown
 
 Value = TypeVar("Value")
 
 
-class FormDialog(QDialog, Generic[Value]):
+class FormDialog(WhenShown, QDialog, Generic[Value]):
     """Subclasses add rows to ``form``, list their widgets in ``fields``, and collect a value."""
 
     def __init__(

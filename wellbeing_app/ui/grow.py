@@ -8,8 +8,9 @@ so its buttons and boxes could be cut. ``keep_whole`` answers both each time a w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
+
+from wellbeing_app.ui.when_shown import on_each_show
 
 
 def grow_to_fit(window: QWidget) -> None:
@@ -32,7 +33,7 @@ def keep_whole(window: QWidget, width: int = 0) -> None:
     and as tall as its wrapped text needs at that width."""
     if width:
         window.setMinimumWidth(width)
-    window.installEventFilter(_WholeWhenShown(window))
+    on_each_show(window, fit_contents)
 
 
 def fit_contents(window: QWidget) -> None:
@@ -47,10 +48,3 @@ def fit_contents(window: QWidget) -> None:
     if window.width() < least:
         window.resize(least, window.height())
     grow_to_fit(window)
-
-
-class _WholeWhenShown(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
-            fit_contents(watched)
-        return False

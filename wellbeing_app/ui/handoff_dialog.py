@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 from wellbeing_app.core.language import _
 from wellbeing_app.ui import accessible, day_names, icons
 from wellbeing_app.ui.grow import keep_whole
+from wellbeing_app.ui.when_shown import WhenShown
 
 
-class HandoffDialog(QDialog):
+class HandoffDialog(WhenShown, QDialog):
     """Each item with a checkbox; ``ticked()`` gives the ids ticked off."""
 
     def __init__(self, items: list[tuple[int, str, date]], parent: QWidget | None = None):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QToolButton, QVBoxLayo
 from wellbeing_app.core.language import N_, _
 from wellbeing_app.ui import accessible, icons
 from wellbeing_app.ui.actions import AppActions, ShiftState
+from wellbeing_app.ui.when_shown import WhenShown
 
 if TYPE_CHECKING:
     from wellbeing_app.core.journal import Journal
@@ -31,7 +32,7 @@ MINUTE_MS = 60_000
 TICK_SLACK_MS = 250  # wake just after the minute turns, never just before it
 
 
-class NoTrayWindow(QWidget):
+class NoTrayWindow(WhenShown, QWidget):
     """Buttons for every tray action, a status line, and (the first time) why it is here.
 
     ``minute_passed`` asks for a refresh when the running shift's elapsed time reaches its next

@@ -9,6 +9,7 @@ from wellbeing_app.core.reminders.planner import Reminder
 from wellbeing_app.core.time.local_time import in_zone
 from wellbeing_app.ui import accessible, icons
 from wellbeing_app.ui.grow import keep_whole
+from wellbeing_app.ui.when_shown import WhenShown
 
 
 def action_labels(reminder: Reminder, zone: str, snooze_minutes: int = 15) -> dict[str, str]:
@@ -35,7 +36,7 @@ def action_labels(reminder: Reminder, zone: str, snooze_minutes: int = 15) -> di
     return {action: words[action] for action in reminder.actions if words.get(action)}
 
 
-class ReminderDialog(QDialog):
+class ReminderDialog(WhenShown, QDialog):
     """One button per action; ``chosen`` holds the action picked, if any."""
 
     def __init__(self, reminder: Reminder, labels: dict[str, str], parent: QWidget | None = None):

@@ -41,6 +41,7 @@ from wellbeing_app.ui.error_label import ErrorLabel, error_colour
 from wellbeing_app.ui.quiet_label import quiet_label
 from wellbeing_app.ui.read_only_table import fill, read_only_table, shown_rows
 from wellbeing_app.ui.week_editor import LATE_SHIFT_HINT, minute_of, time_edit
+from wellbeing_app.ui.when_shown import WhenShown
 
 INTRO = N_(
     "Working hours on a date replace your weekly hours on that date: type them here, or bring "
@@ -51,7 +52,7 @@ FIELD_NAMES = {"START": N_("From"), "END": N_("To"), "end": N_("To"), "DATE": N_
 NONE_YET = N_("No working hours on dates yet.")
 
 
-class RotaDialog(QDialog):
+class RotaDialog(WhenShown, QDialog):
     """``changed`` says whether anything was written while it was open."""
 
     def __init__(

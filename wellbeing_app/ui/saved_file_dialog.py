@@ -16,6 +16,7 @@ from wellbeing_app.core.language import N_, _
 from wellbeing_app.ui import accessible, icons
 from wellbeing_app.ui.error_label import ErrorLabel
 from wellbeing_app.ui.grow import keep_whole
+from wellbeing_app.ui.when_shown import WhenShown
 
 NOT_OPENED = {  # what could not be opened: the file itself, or the folder that holds it
     "file": N_("The desktop has no application to open this file with. It is saved at {path}."),
@@ -23,7 +24,7 @@ NOT_OPENED = {  # what could not be opened: the file itself, or the folder that 
 }
 
 
-class SavedFileDialog(QDialog):
+class SavedFileDialog(WhenShown, QDialog):
     """Records what was opened in ``opened``: "file", "folder" or None."""
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:

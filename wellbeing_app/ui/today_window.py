@@ -27,6 +27,7 @@ from wellbeing_app.core.vocabulary import category_label, source_label
 from wellbeing_app.ui import accessible, day_names, icons
 from wellbeing_app.ui.date_edit import date_edit, day_of
 from wellbeing_app.ui.quiet_label import QUIET_STYLE
+from wellbeing_app.ui.when_shown import WhenShown
 
 if TYPE_CHECKING:
     from wellbeing_app.core.records.day import DayLog
@@ -139,7 +140,7 @@ class RecordTable(QGroupBox):
         self.delete_button.setEnabled(has)
 
 
-class TodayWindow(QWidget):
+class TodayWindow(WhenShown, QWidget):
     """Shows one DayLog. Emits what the user wants to see or change; the app does the rest."""
 
     edit_requested = Signal(str, int)
