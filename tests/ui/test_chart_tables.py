@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.key_presses import Keys, opened
+from tests.ui.key_presses import Keys, opened, shown_mnemonics
 from wellbeing_app.core.demo.fill import fill_demo
 from wellbeing_app.core.journal import Journal
 from wellbeing_app.core.store.database import open_database
@@ -97,6 +97,8 @@ def test_tab_and_space_show_the_table_and_arrow_keys_walk_its_cells(
 
 def test_alt_t_switches_from_anywhere_and_back(qtbot: QtBot, journal: Journal) -> None:
     window = dashboard(qtbot, journal)
+    letters = shown_mnemonics(window)
+    assert letters.count("t") == 1 and len(letters) == len(set(letters))
     keys = Keys(qtbot)
     keys.alt("a")  # the After-hours pings tab
     assert window.current_chart().key == "after_hours"

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPageSize
 
     from wellbeing_app.core.reports.document import WorkloadSummary
+    from wellbeing_app.core.workload.charts.tables import ChartTable
     from wellbeing_app.core.workload.loads import Workload
 
 CHART_DPI = 200
@@ -53,9 +54,8 @@ def chart_images(
 
     from wellbeing_app.core.workload.charts import CHART_TITLES, CHARTS, incidents_chart
 
-    keys = [*PDF_CHARTS, *([WELLBEING_CHART] if include_wellbeing else [])]
     out = []
-    for key in keys:
+    for key in chart_keys(include_wellbeing):
         if key == "incidents":
             figure = incidents_chart(workload, LIGHT, advice=include_advice)
         else:
@@ -63,8 +63,34 @@ def chart_images(
         FigureCanvasAgg(figure)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=CHART_DPI, facecolor=figure.get_facecolor())
-        out.append((f"chart-{key}.png", CHART_TITLES[key], buffer.getvalue()))
+        out.append((chart_name(key), CHART_TITLES[key], buffer.getvalue()))
     return out
+
+
+def chart_keys(include_wellbeing: bool) -> list[str]:
+    """The charts a summary PDF shows, in order."""
+    return [*PDF_CHARTS, *([WELLBEING_CHART] if include_wellbeing else [])]
+
+
+def chart_name(key: str) -> str:
+    """The image name of chart ``key`` in a summary's HTML: ``chart-hours.png``."""
+    return f"chart-{key}.png"
+
+
+def chart_tables(
+    workload: Workload, include_wellbeing: bool, include_advice: bool = False
+) -> dict[str, ChartTable]:
+    """The numbers behind each of ``chart_images``' charts, by image name (no matplotlib)."""
+    from wellbeing_app.core.workload.charts.tables import chart_table, incidents_table
+
+    return {
+        chart_name(key): (
+            incidents_table(workload, include_advice)
+            if key == "incidents"
+            else chart_table(key, workload)
+        )
+        for key in chart_keys(include_wellbeing)
+    }
 
 
 def write_summary_pdf(path: Path, document: WorkloadSummary, workload: Workload) -> None:

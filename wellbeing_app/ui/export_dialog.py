@@ -43,7 +43,9 @@ from wellbeing_app.core.reports.summary import SummaryOptions, build_summary, ch
 from wellbeing_app.core.store.files import check_output
 from wellbeing_app.core.time import periods
 from wellbeing_app.core.time.periods import Period
+from wellbeing_app.core.workload.charts.tables import ChartTable
 from wellbeing_app.core.workload.loads import Totals, Workload
+from wellbeing_app.services.summary_pdf import chart_tables
 from wellbeing_app.ui import accessible, icons
 from wellbeing_app.ui.date_edit import date_edit, day_of
 from wellbeing_app.ui.error_label import ErrorLabel
@@ -100,6 +102,7 @@ class SummaryFile:
     text: str | None = None
     html: str | None = None
     charts: list[Chart] = field(default_factory=list)
+    tables: dict[str, ChartTable] = field(default_factory=dict)  # each chart's, by image name
 
 
 def file_name(period: Period, fmt: str) -> str:
@@ -203,6 +206,7 @@ class ExportDialog(QDialog):
         shown.setContentsMargins(8, 0, 0, 0)
         shown.addWidget(preview_label)
         shown.addWidget(self.preview, 1)
+        shown.addWidget(self.preview.as_tables)
         shown_box.setMinimumWidth(PREVIEW_MIN_WIDTH)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -284,7 +288,9 @@ class ExportDialog(QDialog):
         else:
             assert contents.html is not None
             self.preview.show_html(
-                contents.html, {name: png for name, _caption, png in contents.charts}
+                contents.html,
+                {name: png for name, _caption, png in contents.charts},
+                contents.tables,
             )
         self.preview.verticalScrollBar().setValue(scrolled)
         return True
@@ -301,7 +307,8 @@ class ExportDialog(QDialog):
             (period, options.include_wellbeing, options.include_advice), workload
         )
         html = to_html(document, [(name, caption) for name, caption, _png in charts])
-        return SummaryFile(fmt, period, document, html=html, charts=charts)
+        tables = chart_tables(workload, options.include_wellbeing, options.include_advice)
+        return SummaryFile(fmt, period, document, html=html, charts=charts, tables=tables)
 
     def _chart_images(self, key: tuple[Period, bool, bool], workload: Workload) -> list[Chart]:
         """The PDF's charts for (period, well-being included, advice included)."""
