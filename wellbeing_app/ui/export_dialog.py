@@ -52,6 +52,7 @@ from wellbeing_app.ui.error_label import ErrorLabel
 from wellbeing_app.ui.quiet_label import quiet_label
 from wellbeing_app.ui.saved_file_dialog import SavedFileDialog
 from wellbeing_app.ui.summary_preview import SummaryPreview
+from wellbeing_app.ui.when_shown import WhenShown
 
 Load = Callable[[Period], tuple[Workload, Totals]]
 Chart = tuple[str, str, bytes]  # image name, caption, PNG bytes
@@ -110,7 +111,7 @@ def file_name(period: Period, fmt: str) -> str:
     return f"workload-summary-{period.start}-to-{period.end}.{fmt}"
 
 
-class ExportDialog(QDialog):
+class ExportDialog(WhenShown, QDialog):
     """Dates, format, the well-being choice and a note on the left; the preview on the right."""
 
     def __init__(
