@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -201,6 +202,26 @@ def unpack_and_install(sandbox: Sandbox, base: Path) -> Path:
     return command
 
 
+POLISH_DATE = re.compile(r"\b\d{1,2} (sty|lut|mar|kwi|maj|cze|lip|sie|wrz|paź|lis|gru) \d{4}\b")
+
+
+def check_polish(sandbox: Sandbox, command: Path, since: str) -> None:
+    """Under a Polish locale the bundle answers in Polish (its catalogue) and writes dates as
+    Polish does (Babel's locale data, kept in the bundle for the languages it speaks)."""
+    sandbox.extra["LANG"] = "pl_PL.UTF-8"
+    try:
+        status = sandbox.run([str(command), "shift", "status"]).strip()
+        summary = sandbox.run([str(command), "summary", "--format", "md", "--from", since])
+    finally:
+        del sandbox.extra["LANG"]
+    if status != "Żadna zmiana nie trwa.":
+        raise CheckFailed(f"shift status under LANG=pl_PL.UTF-8 says {status!r}")
+    if "Podsumowanie" not in summary or not POLISH_DATE.search(summary):
+        raise CheckFailed(
+            f"the summary in Polish lacks its heading or a Polish date: {summary[:300]!r}"
+        )
+
+
 def check_command_line(sandbox: Sandbox, command: Path, base: Path) -> str:
     version = sandbox.run([str(command), "--version"]).strip()
     if version != f"{bundle.NAME} {bundle.version()}":
@@ -218,8 +239,9 @@ def check_command_line(sandbox: Sandbox, command: Path, base: Path) -> str:
     head = max(p.name.split("_", 1)[0] for p in versions.glob("[0-9][0-9][0-9][0-9]_*.py"))
     if revision != head:
         raise CheckFailed(f"the new database is at revision {revision}, not {head}")
-    pdf = base / "summary.pdf"
     since = (date.today() - timedelta(days=6)).isoformat()
+    check_polish(sandbox, command, since)
+    pdf = base / "summary.pdf"
     sandbox.run([str(command), "summary", "--format", "pdf", "--from", since, "-o", str(pdf)])
     if not pdf.read_bytes().startswith(b"%PDF-"):
         raise CheckFailed(f"{pdf} is not a PDF")
@@ -395,7 +417,8 @@ def main() -> int:
         found = check_command_line(sandbox, command, base)
         say(
             f"env -i: log ping, list pings, summary --format pdf ({found}) on a fresh data"
-            " folder, its database made by the bundled migrations"
+            " folder, its database made by the bundled migrations; shift status and a summary"
+            " in Polish under LANG=pl_PL.UTF-8"
         )
         shown = check_tray(sandbox, command, base)
         say(
