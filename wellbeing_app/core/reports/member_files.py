@@ -10,7 +10,7 @@ from typing import Any, NoReturn
 
 from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.language import _
-from wellbeing_app.core.store.reading import read_bytes
+from wellbeing_app.core.store.reading import json_depth, no_constants, read_bytes
 
 MAX_FILE_BYTES = 4 * 1024 * 1024  # ten years of weeks make about 175 KB
 MAX_DEPTH = 6  # a member's summary nests 4 deep (document, weeks, a week, its figures)
@@ -20,7 +20,7 @@ def load_member_file(path: Path, name: str) -> Any:
     """The JSON document in the file at ``path``; ValidationError naming it as ``name``."""
     data = _read_regular(path, name)
     try:
-        document = json.loads(data.decode("utf-8"), parse_constant=_not_a_number)
+        document = json.loads(data.decode("utf-8"), parse_constant=no_constants)
     except UnicodeDecodeError:
         _refuse(name, _("is not UTF-8 text; expected a summary in JSON"))
     except json.JSONDecodeError as exc:
@@ -31,7 +31,7 @@ def load_member_file(path: Path, name: str) -> Any:
         _refuse(name, _too_deep())
     except ValueError as exc:  # NaN, Infinity, or a whole number of thousands of digits
         _refuse(name, _("holds a value no summary has ({problem})").format(problem=str(exc)[:60]))
-    if _depth(document) > MAX_DEPTH:
+    if json_depth(document, MAX_DEPTH) > MAX_DEPTH:
         _refuse(name, _too_deep())
     return document
 
@@ -42,24 +42,6 @@ def _too_deep() -> str:
 
 def _read_regular(path: Path, name: str) -> bytes:
     return read_bytes(path, name, MAX_FILE_BYTES, _("a member's summary file"))
-
-
-def _not_a_number(constant: str) -> Any:
-    raise ValueError(_("{value} is not a number JSON allows").format(value=constant))
-
-
-def _depth(document: Any) -> int:
-    """How deep objects and lists nest (without recursion: any depth is measured safely)."""
-    deepest, stack = 0, [(document, 1)]
-    while stack:
-        value, level = stack.pop()
-        if isinstance(value, dict | list):
-            deepest = max(deepest, level)
-            if deepest > MAX_DEPTH:
-                return deepest
-            items = value.values() if isinstance(value, dict) else value
-            stack.extend((item, level + 1) for item in items)
-    return deepest
 
 
 def _refuse(name: str, problem: str) -> NoReturn:

@@ -22,7 +22,7 @@ from sqlmodel import SQLModel
 from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.language import N_, _, formats
 from wellbeing_app.core.store import models  # noqa: F401  (the tables, into SQLModel.metadata)
-from wellbeing_app.core.store.reading import read_text
+from wellbeing_app.core.store.reading import json_depth, no_constants, read_text
 from wellbeing_app.core.store.revisions import known_revisions
 
 FORMAT = "wellbeing-app full copy"
@@ -102,7 +102,7 @@ def load_full_copy(path: Path, name: str = "FILE") -> Any:
         count=MAX_DEPTH
     )
     try:
-        document = json.loads(text, parse_constant=_not_a_number)
+        document = json.loads(text, parse_constant=no_constants)
     except json.JSONDecodeError as exc:
         _refuse(
             name,
@@ -114,7 +114,7 @@ def load_full_copy(path: Path, name: str = "FILE") -> Any:
         _refuse(name, too_deep)
     except ValueError as exc:  # NaN, Infinity, or a whole number of thousands of digits
         _refuse(name, _("holds a value no full copy has ({error})").format(error=str(exc)[:60]))
-    if _depth(document) > MAX_DEPTH:
+    if json_depth(document, MAX_DEPTH) > MAX_DEPTH:
         _refuse(name, too_deep)
     return document
 
@@ -292,25 +292,6 @@ def located(table: Table, number: int) -> str:
     return _("in table {table}, row {number}").format(
         table=table.name, number=formats.number(number)
     )
-
-
-def _not_a_number(constant: str) -> Any:
-    raise ValueError(_("{value} is not a number JSON allows").format(value=constant))
-
-
-def _depth(document: Any) -> int:
-    """How deep objects and lists nest (without recursion: any depth is measured safely)."""
-    deepest, stack = 0, [(document, 1)]
-    while stack:
-        value, level = stack.pop()
-        if isinstance(value, dict | list):
-            deepest = max(deepest, level)
-            if deepest > MAX_DEPTH:
-                return deepest
-            stack.extend(
-                (item, level + 1) for item in (value.values() if isinstance(value, dict) else value)
-            )
-    return deepest
 
 
 def _shown(value: Any) -> str:

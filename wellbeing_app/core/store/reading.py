@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from wellbeing_app.core.errors import ValidationError
 from wellbeing_app.core.language import _, formats
@@ -62,6 +62,26 @@ def read_text(path: Path, name: str, limit: int, what: str) -> str:
                 "is not UTF-8 text (byte {number} cannot be read); save it as UTF-8 and try again"
             ).format(number=exc.start + 1),
         )
+
+
+def no_constants(constant: str) -> Any:
+    """For ``json.loads(parse_constant=...)``: NaN and Infinity are refused."""
+    raise ValueError(_("{value} is not a number JSON allows").format(value=constant))
+
+
+def json_depth(document: Any, limit: int) -> int:
+    """How deep objects and lists nest in ``document``, counted up to just past ``limit``
+    (without recursion: any depth is measured safely)."""
+    deepest, stack = 0, [(document, 1)]
+    while stack:
+        value, level = stack.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, level)
+            if deepest > limit:
+                return deepest
+            items = value.values() if isinstance(value, dict) else value
+            stack.extend((item, level + 1) for item in items)
+    return deepest
 
 
 def _size(limit: int) -> str:
