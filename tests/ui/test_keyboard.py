@@ -3,16 +3,12 @@ opens on its first field, and each one is filled and saved with key presses only
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
     QDialog,
     QLabel,
     QLineEdit,
@@ -22,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tests.ui.key_presses import Keys as KeyPresses
+from tests.ui.key_presses import landing, mnemonic, opened, shown_mnemonics
 from wellbeing_app.core.records.incidents import IncidentDraft
 from wellbeing_app.core.reflection.reflections import ReflectionDraft
 from wellbeing_app.core.reflection.who5 import Who5Result, who5_score
@@ -49,30 +47,8 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> list[QWidget]:
     return windows
 
 
-class Keys:
+class Keys(KeyPresses):
     """Key presses sent where the keyboard focus is, as a person typing would."""
-
-    def __init__(self, qtbot: QtBot) -> None:
-        self.qtbot = qtbot
-
-    def focused(self) -> QWidget:
-        widget = QApplication.focusWidget()
-        assert widget is not None
-        return widget
-
-    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier):
-        self.qtbot.keyClick(self.focused(), key, modifier)
-
-    def alt(self, letter: str) -> None:
-        self.press(Qt.Key(ord(letter.upper())), ALT)
-
-    def type(self, text: str) -> None:
-        self.qtbot.keyClicks(self.focused(), text)
-
-    def replace(self, text: str) -> None:
-        """Select all of the focused field and type over it."""
-        self.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-        self.type(text)
 
     def save(self, saved: list[object]) -> None:
         """Alt+S: the button clicks itself a moment later, as a pressed button shows."""
@@ -87,18 +63,6 @@ class Keys:
 @pytest.fixture
 def keys(qtbot: QtBot) -> Keys:
     return Keys(qtbot)
-
-
-Shown = TypeVar("Shown", bound=QWidget)
-
-
-def opened(qtbot: QtBot, window: Shown) -> Shown:
-    """Shown and active, so key presses and focus behave as on a desktop."""
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
 
 
 # -- each dialog, as opened for editing ---------------------------------------------------
@@ -156,27 +120,6 @@ FIRST_FIELD = {
     "settings": lambda d: d.days[0][0],
     "handoff": lambda d: d.list,
 }
-
-
-def mnemonic(text: str) -> str | None:
-    found = re.search(r"&([^&])", text.replace("&&", ""))
-    return found.group(1).lower() if found else None
-
-
-def shown_mnemonics(dialog: QDialog) -> list[str]:
-    """The underlined letters a person sees in ``dialog``: labels, buttons and tabs."""
-    texts = [w.text() for w in dialog.findChildren(QLabel) if w.isVisibleTo(dialog)]
-    texts += [w.text() for w in dialog.findChildren(QAbstractButton) if w.isVisibleTo(dialog)]
-    for bar in dialog.findChildren(QTabBar):
-        texts += [bar.tabText(i) for i in range(bar.count())]
-    return [letter for text in texts if (letter := mnemonic(text))]
-
-
-def landing(widget: QWidget) -> QWidget:
-    """Where focusing ``widget`` puts the keyboard: its focus proxy, all the way down."""
-    while (proxy := widget.focusProxy()) is not None:
-        widget = proxy
-    return widget
 
 
 @pytest.mark.parametrize("name", DIALOGS)
