@@ -35,7 +35,6 @@ from wellbeing_app.ui.shift_dialog import ShiftDialog, ShiftEdit
 from wellbeing_app.ui.today_window import RecordTable
 from wellbeing_app.ui.who5_dialog import Who5Dialog
 
-ALT = Qt.KeyboardModifier.AltModifier
 DAY = date(2026, 11, 15)  # the clock fixture's day
 
 
