@@ -39,8 +39,9 @@ from wellbeing_app.ui.app_words import FIELDS, app_error, skip_reason
 from wellbeing_app.ui.date_edit import date_edit, day_of
 from wellbeing_app.ui.error_label import ErrorLabel
 from wellbeing_app.ui.file_field import FileField
+from wellbeing_app.ui.preview_import import PreviewThenImport
 from wellbeing_app.ui.quiet_label import quiet_label
-from wellbeing_app.ui.read_only_table import fill, read_only_table, shown_rows
+from wellbeing_app.ui.read_only_table import fill, read_only_table
 from wellbeing_app.ui.when_shown import WhenShown
 
 # What the events become: the choice, and one line on what that means.
@@ -82,7 +83,7 @@ class Choices:
         return self.path.name
 
 
-class CalendarImportDialog(WhenShown, QDialog):
+class CalendarImportDialog(WhenShown, PreviewThenImport, QDialog):
     """``plan`` holds what was written once Import succeeds (the dialog then closes)."""
 
     def __init__(
@@ -267,17 +268,6 @@ class CalendarImportDialog(WhenShown, QDialog):
         if isinstance(exc, ValidationError) and exc.field in ("--to", _(FIELDS["--to"])):
             self.last.setFocus()
 
-    def _offer_import(self, ready: bool) -> None:
-        """Import only for the choices previewed; Return previews until then."""
-        self.import_button.setEnabled(ready)
-        self.import_button.setDefault(ready)
-        self.preview_button.setDefault(not ready)
-        self.preview_button.setAutoDefault(not ready)
-
-    def preview_rows(self) -> list[list[str]]:
-        """The events kept, as the table shows them."""
-        return shown_rows(self.table)
-
     # -- importing ------------------------------------------------------------------------
     def accept(self) -> None:
         """Import: write what the preview showed, as one batch, and close."""
@@ -292,9 +282,6 @@ class CalendarImportDialog(WhenShown, QDialog):
             self.error.show_error(WellbeingError(app_error(exc)))
             return
         super().accept()
-
-    def _choose(self, parent: QWidget, current: str) -> str | None:
-        return self.choose_file(self, current or str(self._folder))
 
     @staticmethod
     def choose_file(parent: QWidget, current: str) -> str | None:

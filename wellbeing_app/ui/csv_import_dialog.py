@@ -36,8 +36,9 @@ from wellbeing_app.ui import accessible, icons
 from wellbeing_app.ui.app_words import app_error
 from wellbeing_app.ui.error_label import ErrorLabel
 from wellbeing_app.ui.file_field import FileField
+from wellbeing_app.ui.preview_import import PreviewThenImport
 from wellbeing_app.ui.quiet_label import quiet_label
-from wellbeing_app.ui.read_only_table import fill, read_only_table, shown_rows
+from wellbeing_app.ui.read_only_table import fill, read_only_table
 from wellbeing_app.ui.when_shown import WhenShown
 
 # (path, the file's name for messages, pings or shifts, dry run) -> what was (or would be) done
@@ -71,7 +72,7 @@ def headers(kind: str) -> list[str]:
     return [_(header) for header in HEADERS[kind]]
 
 
-class CsvImportDialog(WhenShown, QDialog):
+class CsvImportDialog(WhenShown, PreviewThenImport, QDialog):
     """``report`` holds what was added once Import succeeds (the dialog then closes)."""
 
     def __init__(
@@ -240,17 +241,6 @@ class CsvImportDialog(WhenShown, QDialog):
         self._show_nothing(_(NOT_PREVIEWED))
         self.error.show_error(WellbeingError(app_error(exc, name)))
 
-    def _offer_import(self, ready: bool) -> None:
-        """Import only for the choices previewed; Return previews until then."""
-        self.import_button.setEnabled(ready)
-        self.import_button.setDefault(ready)
-        self.preview_button.setDefault(not ready)
-        self.preview_button.setAutoDefault(not ready)
-
-    def preview_rows(self) -> list[list[str]]:
-        """The rows to add, as the table shows them."""
-        return shown_rows(self.table)
-
     # -- importing ------------------------------------------------------------------------
     def accept(self) -> None:
         """Import: check the file again and add its new rows, all or none; then close."""
@@ -264,9 +254,6 @@ class CsvImportDialog(WhenShown, QDialog):
             self._shown = None
             return
         super().accept()
-
-    def _choose(self, parent: QWidget, current: str) -> str | None:
-        return self.choose_file(self, current or str(self._folder))
 
     @staticmethod
     def choose_file(parent: QWidget, current: str) -> str | None:
